@@ -1,0 +1,150 @@
+// swift-tools-version: 6.0
+//
+// CassetteKit: record, replay, synthesize and audit `/me` endpoint fixtures.
+//
+// Targets are split by dependency (see README "Layout"):
+// - CassetteKit: the core (HAR model, gzip codec over system zlib, JSON, redaction, audit,
+//   matching, provider profiles and schemas). No XCTest, no Testing, no third-party package.
+// - CassetteReplay: the URLProtocol, record modes and in-test recording.
+// - CassetteSynth: JSON Schema 2020-12 validator and fixture synthesizer.
+// - CassetteOpenAPI: OpenAPI to JSON Schema import (Yams, OpenAPIKit); kept apart so that the
+//   synthesizer does not pull OpenAPIKit.
+// - CassetteServer: loopback HTTP server (FlyingFox) for `cassette serve` and the emulator.
+// - CassetteXCTest / CassetteTesting: test helpers for XCTest and Swift Testing.
+// - cassette: the command-line tool (swift-argument-parser).
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "CassetteKit",
+    platforms: [.macOS(.v14), .iOS(.v17)],
+    products: [
+        .library(name: "CassetteKit", targets: ["CassetteKit"]),
+        .library(name: "CassetteReplay", targets: ["CassetteReplay"]),
+        .library(name: "CassetteSynth", targets: ["CassetteSynth"]),
+        .library(name: "CassetteOpenAPI", targets: ["CassetteOpenAPI"]),
+        .library(name: "CassetteServer", targets: ["CassetteServer"]),
+        .library(name: "CassetteXCTest", targets: ["CassetteXCTest"]),
+        .library(name: "CassetteTesting", targets: ["CassetteTesting"]),
+        .executable(name: "cassette", targets: ["cassette"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(
+            name: "CassetteKit",
+            dependencies: ["CZlib"],
+            resources: [.copy("Resources/providers")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CassetteReplay",
+            dependencies: ["CassetteKit"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CassetteSynth",
+            dependencies: ["CassetteKit"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CassetteOpenAPI",
+            dependencies: [
+                "CassetteKit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CassetteServer",
+            dependencies: [
+                "CassetteKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CassetteXCTest",
+            dependencies: ["CassetteKit", "CassetteReplay"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CassetteTesting",
+            dependencies: ["CassetteKit", "CassetteReplay"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CassetteTestSupport",
+            dependencies: ["CassetteKit"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "cassette",
+            dependencies: [
+                "CassetteKit",
+                "CassetteReplay",
+                "CassetteSynth",
+                "CassetteOpenAPI",
+                "CassetteServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteKitTests",
+            dependencies: ["CassetteKit", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteReplayTests",
+            dependencies: ["CassetteKit", "CassetteReplay", "CassetteServer", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteSynthTests",
+            dependencies: ["CassetteKit", "CassetteSynth", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteOpenAPITests",
+            dependencies: ["CassetteOpenAPI", "CassetteSynth", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteServerTests",
+            dependencies: ["CassetteKit", "CassetteServer", "CassetteReplay", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteCLITests",
+            dependencies: ["cassette", "CassetteKit", "CassetteServer", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteXCTestTests",
+            dependencies: ["CassetteXCTest", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteTestingTests",
+            dependencies: ["CassetteTesting", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,4 @@
+import CassetteKit
+import OpenAPIKit
+import Yams
+// The CassetteOpenAPI module: OpenAPI to JSON Schema import.

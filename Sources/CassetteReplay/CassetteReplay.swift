@@ -1,0 +1,1 @@
+// The CassetteReplay module. See README.md for what it provides.

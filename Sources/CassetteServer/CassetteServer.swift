@@ -1,0 +1,3 @@
+import CassetteKit
+import FlyingFox
+// The CassetteServer module: loopback HTTP for `cassette serve` and the emulator.

@@ -1,0 +1,1 @@
+// The CassetteSynth module. See README.md for what it provides.

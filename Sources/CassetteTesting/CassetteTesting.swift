@@ -1,0 +1,1 @@
+// The CassetteTesting module. See README.md for what it provides.

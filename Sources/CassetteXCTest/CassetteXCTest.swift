@@ -1,0 +1,1 @@
+// The CassetteXCTest module. See README.md for what it provides.

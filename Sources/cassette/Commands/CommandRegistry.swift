@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// Every subcommand of `cassette`, in the order `--help` lists them. One file per subcommand.
+enum CommandRegistry {
+    static let subcommands: [any ParsableCommand.Type] = [
+        ShowCommand.self,
+    ]
+}
