@@ -1,0 +1,25 @@
+/// The placeholders that replace secret values in cassettes.
+///
+/// A placeholder reveals nothing of the secret (no hash, no length): it is `REDACTED_<n>`, where
+/// `n` numbers the distinct secret values of one cassette in order of first appearance, so equal
+/// secrets get equal placeholders. Shape is kept around it: `Bearer REDACTED_1`,
+/// `__session=REDACTED_2`, `otpauth://totp/...&secret=REDACTED_3`; secret numbers become `0`.
+public enum Placeholder {
+    /// The common prefix of every placeholder.
+    public static let prefix = "REDACTED"
+
+    /// The placeholder for the `index`-th distinct secret (1-based).
+    public static func make(_ index: Int) -> String {
+        "\(prefix)_\(index)"
+    }
+
+    /// Whether a whole value is a placeholder (`REDACTED`, `REDACTED_12`).
+    public static func isPlaceholder(_ value: String) -> Bool {
+        guard value.hasPrefix(prefix) else { return false }
+        let rest = value.dropFirst(prefix.count)
+        if rest.isEmpty { return true }
+        guard rest.first == "_" else { return false }
+        let digits = rest.dropFirst()
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+    }
+}
