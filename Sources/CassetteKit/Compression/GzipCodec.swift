@@ -124,29 +124,28 @@ public enum GzipCodec {
         guard status == Z_OK else { throw .zlib("inflateInit2 returned \(status)") }
         defer { inflateEnd(&stream) }
         if input.isEmpty { throw .truncated }
-        var output = Data()
-        let chunkSize = 256 * 1024
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        // Inflate straight into a growing byte buffer; it never grows past limit + 1 bytes.
+        var output = Data(count: min(max(input.count * 4, 64 * 1024), limit + 1))
+        var produced = 0
         let outcome: Result<Void, CompressionError> = input.withUnsafeBytes { raw in
             stream.next_in = UnsafeMutablePointer(mutating: raw.bindMemory(to: Bytef.self).baseAddress)
             stream.avail_in = uInt(raw.count)
             while true {
-                var produced = 0
-                var overLimit = false
-                let code = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                if produced == output.count {
+                    if output.count > limit { return .failure(.exceedsLimit(limit)) }
+                    output.count += min(output.count, limit + 1 - output.count)
+                }
+                let code = output.withUnsafeMutableBytes { rawOutput -> Int32 in
+                    let buffer = rawOutput.bindMemory(to: Bytef.self)
                     guard let base = buffer.baseAddress else { return Z_MEM_ERROR }
-                    stream.next_out = base
-                    stream.avail_out = uInt(chunkSize)
+                    let room = buffer.count - produced
+                    stream.next_out = base.advanced(by: produced)
+                    stream.avail_out = uInt(room)
                     let code = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    produced = chunkSize - Int(stream.avail_out)
-                    if output.count + produced > limit {
-                        overLimit = true
-                    } else if produced > 0 {
-                        output.append(base, count: produced)
-                    }
+                    produced += room - Int(stream.avail_out)
                     return code
                 }
-                if overLimit { return .failure(.exceedsLimit(limit)) }
+                if produced > limit { return .failure(.exceedsLimit(limit)) }
                 switch code {
                 case Z_STREAM_END:
                     if stream.avail_in > 0, windowBits > 15 {
@@ -172,7 +171,9 @@ public enum GzipCodec {
             }
         }
         switch outcome {
-        case .success: return output
+        case .success:
+            output.count = produced
+            return output
         case .failure(let error): throw error
         }
     }

@@ -1,0 +1,66 @@
+import CassetteKit
+import Foundation
+import Testing
+
+@Suite("JSON parser and serializer")
+struct JSONTests {
+    @Test("keeps member order and number literals, including integers above 2^53")
+    func keepsOrderAndLiterals() throws {
+        let text = #"{"z":1,"a":7205123456789012345,"m":1.50,"e":-2.5E+3,"s":"x\ny\u00e9\ud83d\ude00","n":null,"t":[true,false]}"#
+        let value = try JSONParser.parse(text)
+        #expect(value.objectValue?.keys == ["z", "a", "m", "e", "s", "n", "t"])
+        #expect(value["a"]?.numberValue?.literal == "7205123456789012345")
+        #expect(value["s"]?.stringValue == "x\nyé😀")
+        let again = JSONSerializer.string(value)
+        #expect(again == #"{"z":1,"a":7205123456789012345,"m":1.50,"e":-2.5E+3,"s":"x\nyé😀","n":null,"t":[true,false]}"#)
+        #expect(try JSONParser.parse(again) == value)
+    }
+
+    @Test("serialization is deterministic and pretty output is stable")
+    func deterministic() throws {
+        let value = try JSONParser.parse(#"{"b":{"c":[1,{"d":""}]},"a":[]}"#)
+        let first = JSONSerializer.data(value, style: .pretty)
+        let second = JSONSerializer.data(try JSONParser.parse(first), style: .pretty)
+        #expect(first == second)
+        #expect(String(decoding: first, as: UTF8.self) == "{\n  \"b\": {\n    \"c\": [\n      1,\n      {\n        \"d\": \"\"\n      }\n    ]\n  },\n  \"a\": []\n}\n")
+    }
+
+    @Test("invalid documents give located errors", arguments: [
+        ("{\"a\":1,}", 1), ("[1,2", 1), ("{\"a\" 1}", 1), ("tru", 1), ("\"\u{01}\"", 1), ("{}\n x", 2), ("01", 1), ("\"\\ud800\"", 1),
+    ])
+    func locatedErrors(text: String, line: Int) {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
+        do {
+            _ = try JSONParser.parse(text)
+        } catch {
+            #expect(error.line == line)
+            #expect(!error.reason.isEmpty)
+        }
+    }
+
+    @Test("refuses invalid UTF-8 and hostile nesting without crashing")
+    func hostileInput() {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Data([0x22, 0xFF, 0xFE, 0x22])) }
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
+    }
+
+    @Test("semantic equality ignores member order and number spelling")
+    func semanticEquality() throws {
+        let a = try JSONParser.parse(#"{"x":1.0,"y":[1,2]}"#)
+        let b = try JSONParser.parse(#"{"y":[1,2],"x":1}"#)
+        #expect(a.isSemanticallyEqual(to: b))
+        #expect(a != b)
+        #expect(!a.isSemanticallyEqual(to: try JSONParser.parse(#"{"y":[2,1],"x":1}"#)))
+    }
+
+    @Test("JSON pointers escape and resolve")
+    func pointers() throws {
+        let value = try JSONParser.parse(#"{"a/b":{"c~d":[10,20]}}"#)
+        let pointer = JSONPointer.root.appending("a/b").appending("c~d").appending(1)
+        #expect(pointer.description == "/a~1b/c~0d/1")
+        #expect(JSONPointer(pointer.description) == pointer)
+        #expect(value.value(at: pointer) == 20)
+        #expect(value.value(at: pointer.appending("x")) == nil)
+    }
+}
