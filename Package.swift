@@ -53,6 +53,7 @@ let package = Package(
         .target(
             name: "CassetteReplay",
             dependencies: ["CassetteKit"],
+            resources: [.copy("Resources/Shipped")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -113,7 +114,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CassetteReplayTests",
-            dependencies: ["CassetteKit", "CassetteReplay", "CassetteServer", "CassetteTestSupport"],
+            dependencies: [
+                "CassetteKit", "CassetteReplay", "CassetteServer", "CassetteTestSupport",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,59 @@
+/// The places where two JSON values differ, as report lines (`/user/name: recorded "a", request
+/// "b"`), for the body matchers' diffs. Values under secret-looking member names are hidden.
+public enum JSONDifference {
+    /// At most `limit` lines describing how `request` differs from `recorded`; empty when they
+    /// are semantically equal (member order ignored, numbers by value, placeholders alike).
+    public static func lines(recorded: JSONValue, request: JSONValue, limit: Int = 12) -> [String] {
+        var output: [String] = []
+        var total = 0
+        walk(PlaceholderEquality.normalized(recorded), PlaceholderEquality.normalized(request), pointer: .root,
+             name: "", output: &output, total: &total, limit: limit)
+        if total > output.count { output.append("… and \(total - output.count) more differences") }
+        return output
+    }
+
+    /// The number of leaves (scalars, empty containers) in a value, to scale a distance.
+    public static func leafCount(_ value: JSONValue) -> Int {
+        switch value {
+        case .array(let items): return items.isEmpty ? 1 : items.reduce(0) { $0 + leafCount($1) }
+        case .object(let object): return object.isEmpty ? 1 : object.members.reduce(0) { $0 + leafCount($1.value) }
+        default: return 1
+        }
+    }
+
+    private static func walk(
+        _ a: JSONValue, _ b: JSONValue, pointer: JSONPointer, name: String,
+        output: inout [String], total: inout Int, limit: Int
+    ) {
+        func note(_ line: String) {
+            total += 1
+            if output.count < limit { output.append(line) }
+        }
+        let place = pointer.description.isEmpty ? "/" : pointer.description
+        switch (a, b) {
+        case (.object(let left), .object(let right)):
+            for member in left.members {
+                if let counterpart = right[member.key] {
+                    walk(member.value, counterpart, pointer: pointer.appending(member.key), name: member.key,
+                         output: &output, total: &total, limit: limit)
+                } else {
+                    note("\(pointer.appending(member.key)): only in recorded (\(ReportSafety.display(name: member.key, json: member.value)))")
+                }
+            }
+            for member in right.members where left[member.key] == nil {
+                note("\(pointer.appending(member.key)): only in request (\(ReportSafety.display(name: member.key, json: member.value)))")
+            }
+        case (.array(let left), .array(let right)):
+            for (index, pair) in zip(left, right).enumerated() {
+                walk(pair.0, pair.1, pointer: pointer.appending(index), name: name, output: &output, total: &total, limit: limit)
+            }
+            if left.count != right.count {
+                note("\(place): recorded has \(left.count) items, request \(right.count)")
+            }
+        default:
+            if !a.isSemanticallyEqual(to: b) {
+                note("\(place): recorded \(ReportSafety.display(name: name, json: a)), request \(ReportSafety.display(name: name, json: b))")
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+extension RequestMatcher {
+    /// The HTTP method, case-insensitive.
+    public static var method: RequestMatcher {
+        RequestMatcher(name: "method") { recorded, incoming in
+            recorded.method == incoming.method
+                ? .match("method \(incoming.method)")
+                : .mismatch(
+                    "method differs: recorded \(recorded.method), request \(incoming.method)",
+                    differences: ["- recorded: \(recorded.method)", "+ request:  \(incoming.method)"])
+        }
+    }
+
+    /// The URL scheme (`http`, `https`).
+    public static var scheme: RequestMatcher {
+        RequestMatcher(name: "scheme") { recorded, incoming in
+            recorded.scheme == incoming.scheme
+                ? .match("scheme \(incoming.scheme)")
+                : .mismatch(
+                    "scheme differs: recorded \(recorded.scheme), request \(incoming.scheme)",
+                    differences: ["- recorded: \(recorded.scheme)", "+ request:  \(incoming.scheme)"])
+        }
+    }
+
+    /// The host and port (case-insensitive host; a default port equals no port).
+    public static var host: RequestMatcher {
+        RequestMatcher(name: "host") { recorded, incoming in
+            let a = hostAndPort(recorded)
+            let b = hostAndPort(incoming)
+            return a == b
+                ? .match("host \(b)")
+                : .mismatch("host differs: recorded \(a), request \(b)", differences: ["- recorded: \(a)", "+ request:  \(b)"])
+        }
+    }
+
+    /// The path, exactly (percent-encoded form; an empty path is `/`).
+    public static var path: RequestMatcher {
+        RequestMatcher(name: "path") { recorded, incoming in
+            comparePaths(recorded.path, incoming.path)
+        }
+    }
+
+    /// The query parameters as a multiset: order does not matter, repeats do. Two toolkit
+    /// placeholders compare equal, so a redacted cassette matches a redacted live request.
+    public static var query: RequestMatcher {
+        RequestMatcher(name: "query") { recorded, incoming in
+            compareQueries(recorded.query, incoming.query)
+        }
+    }
+
+    /// The whole URL: scheme, host and port, path, and query with order ignored.
+    public static var url: RequestMatcher {
+        RequestMatcher(name: "url") { recorded, incoming in
+            let parts: [(String, MatchResult, Double)] = [
+                ("scheme", scheme.evaluate(recorded: recorded, incoming: incoming), 0.1),
+                ("host", host.evaluate(recorded: recorded, incoming: incoming), 0.3),
+                ("path", comparePaths(recorded.path, incoming.path), 0.4),
+                ("query", compareQueries(recorded.query, incoming.query), 0.2),
+            ]
+            let failing = parts.filter { !$0.1.isMatch }
+            if failing.isEmpty {
+                return .match("URL \(ReportSafety.display(url: incoming.har.url))")
+            }
+            return .mismatch(
+                failing.map(\.1.reason).joined(separator: "; "),
+                differences: failing.flatMap { part in part.1.differences.map { "\(part.0) \($0)" } },
+                distance: parts.reduce(0) { $0 + $1.1.distance * $1.2 })
+        }
+    }
+
+    static func hostAndPort(_ request: PreparedRequest) -> String {
+        let defaultPort = URLParts.defaultPort(for: request.scheme)
+        guard let port = request.port, port != defaultPort else { return request.host }
+        return "\(request.host):\(port)"
+    }
+
+    static func comparePaths(_ recorded: String, _ incoming: String) -> MatchResult {
+        if recorded == incoming || PlaceholderEquality.equal(recorded, incoming) { return .match("path \(incoming)") }
+        let a = recorded.split(separator: "/", omittingEmptySubsequences: false)
+        let b = incoming.split(separator: "/", omittingEmptySubsequences: false)
+        let same = zip(a, b).filter { $0 == $1 }.count
+        let distance = 1 - Double(same) / Double(Swift.max(a.count, b.count, 1))
+        return .mismatch(
+            "path differs: recorded \(recorded), request \(incoming)",
+            differences: ["- recorded: \(recorded)", "+ request:  \(incoming)"],
+            distance: Swift.max(distance, 0.1))
+    }
+
+    static func compareQueries(_ recorded: [HAR.NameValue], _ incoming: [HAR.NameValue]) -> MatchResult {
+        var unmatchedIncoming = incoming
+        var onlyRecorded: [HAR.NameValue] = []
+        for parameter in recorded {
+            if let index = unmatchedIncoming.firstIndex(where: {
+                $0.name == parameter.name && PlaceholderEquality.equal($0.value, parameter.value)
+            }) {
+                unmatchedIncoming.remove(at: index)
+            } else {
+                onlyRecorded.append(parameter)
+            }
+        }
+        if onlyRecorded.isEmpty && unmatchedIncoming.isEmpty {
+            return .match(incoming.isEmpty ? "no query" : "query \(describe(incoming)) (order ignored)")
+        }
+        let differences =
+            onlyRecorded.map { "- recorded: \(describe([$0]))" } + unmatchedIncoming.map { "+ request:  \(describe([$0]))" }
+        let changedNames = Set(onlyRecorded.map(\.name)).union(unmatchedIncoming.map(\.name)).sorted()
+        let total = Double(recorded.count + incoming.count)
+        return .mismatch(
+            "query differs in \(changedNames.joined(separator: ", "))",
+            differences: differences,
+            distance: Double(onlyRecorded.count + unmatchedIncoming.count) / Swift.max(total, 1))
+    }
+
+    static func describe(_ parameters: [HAR.NameValue]) -> String {
+        parameters.map { "\($0.name)=\(ReportSafety.display(name: $0.name, value: $0.value))" }.joined(separator: "&")
+    }
+}

@@ -1,1 +1,0 @@
-// The CassetteReplay module. See README.md for what it provides.

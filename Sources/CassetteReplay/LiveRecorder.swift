@@ -1,0 +1,154 @@
+import CassetteKit
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Records requests inside a test: sends them to the real network through an inner
+/// `URLSession` that does not carry the replay protocol, hands the real response to the test,
+/// and writes the cassette through ``Redaction/sanitize(_:policy:)`` (the same redaction and
+/// fail-closed check as `cassette record`). Nothing unsafe is ever written: when sanitizing
+/// refuses, the file is left as it was and the request fails with the reason.
+final class LiveRecorder: Sendable {
+    /// What became of one recorded request.
+    enum Outcome: Sendable {
+        /// The real response, for the test; the cassette was written.
+        case success(RecordedResponse)
+        /// The network failed (the test sees the real error).
+        case networkFailure(URLError)
+        /// The cassette could not be written safely; the message names locations only.
+        case refused(String)
+    }
+
+    /// The real response delivered to the test.
+    struct RecordedResponse: @unchecked Sendable {
+        // HTTPURLResponse is immutable once made; it is not annotated Sendable on Linux.
+        let response: HTTPURLResponse
+        let body: Data
+    }
+
+    private struct State {
+        var base: HAR.Log
+        var recorded: [HAR.Entry] = []
+    }
+
+    private let cassetteURL: URL
+    private let policy: RedactionPolicy
+    private let player: CassettePlayer
+    private let network: URLSession
+    private let state: Mutex<State>
+
+    /// A recorder appending to `base` (an empty log for `rewrite`).
+    init(cassetteURL: URL, base: HAR.Log, policy: RedactionPolicy, player: CassettePlayer) {
+        self.cassetteURL = cassetteURL
+        self.policy = policy
+        self.player = player
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        network = URLSession(configuration: configuration)
+        state = Mutex(State(base: base))
+    }
+
+    /// Stops the inner session.
+    func invalidate() {
+        network.invalidateAndCancel()
+    }
+
+    /// Sends `request` to the real network and records the interaction.
+    func record(
+        _ request: URLRequest, body: Data?, har: HAR.Request, completion: @escaping @Sendable (Outcome) -> Void
+    ) {
+        var outgoing = request
+        outgoing.httpBodyStream = nil
+        outgoing.httpBody = body
+        let started = Date()
+        network.dataTask(with: outgoing) { [self] data, response, error in
+            if let error {
+                completion(.networkFailure(error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "\(error)"])))
+                return
+            }
+            guard let http = response as? HTTPURLResponse else {
+                completion(.networkFailure(URLError(.badServerResponse)))
+                return
+            }
+            let body = data ?? Data()
+            let entry = Self.entry(har, response: http, body: body, started: started)
+            do throws(RecordingError) {
+                try commit(entry)
+                completion(.success(RecordedResponse(response: http, body: body)))
+            } catch {
+                completion(.refused(error.description))
+            }
+        }.resume()
+    }
+
+    /// Sanitizes the cassette with the new interaction and writes it; the player then answers
+    /// from the written (redacted) version.
+    private func commit(_ entry: HAR.Entry) throws(RecordingError) {
+        try state.withLock { (state: inout State) throws(RecordingError) in
+            var log = state.base
+            log.entries += state.recorded + [entry]
+            if log.cassette == nil {
+                log.cassette = CassetteMetadata(
+                    provider: policy.provider, source: "test", baseURL: PreparedRequest(entry.request).origin,
+                    recordedAt: Self.timestamp(Date()))
+            }
+            let sanitized: HAR.Log
+            do throws(UnsafeCassetteError) {
+                sanitized = try Redaction.sanitize(log, policy: policy)
+            } catch {
+                throw .unsafe(error)
+            }
+            do {
+                try FileManager.default.createDirectory(
+                    at: cassetteURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try CassetteFile.write(sanitized, to: cassetteURL)
+            } catch {
+                throw .io(path: cassetteURL.path, detail: "\(error)")
+            }
+            state.recorded.append(entry)
+            player.replaceLog(sanitized, markingUsed: [sanitized.entries.count - 1])
+        }
+    }
+
+    /// The HAR interaction for a real exchange. URL loading already decoded a compressed
+    /// body, so `Content-Encoding` goes and `Content-Length` is the stored length.
+    static func entry(_ request: HAR.Request, response: HTTPURLResponse, body: Data, started: Date) -> HAR.Entry {
+        var headers = response.allHeaderFields.compactMap { key, value -> HAR.NameValue? in
+            guard let name = key as? String else { return nil }
+            return HAR.NameValue(name: name, value: "\(value)")
+        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        headers.set("Content-Encoding", to: nil)
+        if headers.value(named: "Content-Length") != nil { headers.set("Content-Length", to: String(body.count)) }
+        let mimeType = headers.value(named: "Content-Type") ?? ""
+        let milliseconds = (Date().timeIntervalSince(started) * 1000).rounded()
+        return HAR.Entry(
+            startedDateTime: timestamp(started), time: milliseconds, request: request,
+            response: HAR.Response(
+                status: response.statusCode, headers: headers, content: HAR.Content(body: body, mimeType: mimeType),
+                bodySize: body.count),
+            timings: HAR.Timings(send: 0, wait: milliseconds, receive: 0))
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}
+
+/// Why a recording was not written.
+enum RecordingError: Error, CustomStringConvertible {
+    case unsafe(UnsafeCassetteError)
+    case io(path: String, detail: String)
+
+    var description: String {
+        switch self {
+        case .unsafe(let error): return error.description
+        case .io(let path, let detail): return "\(path): could not write the cassette (\(detail))"
+        }
+    }
+}

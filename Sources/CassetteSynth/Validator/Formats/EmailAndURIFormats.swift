@@ -1,0 +1,140 @@
+/// `email`: an RFC 5321 mailbox: a dot-atom or quoted-string local part, `@`, then a hostname
+/// or an address literal (`[192.0.2.1]`, `[IPv6:...]`). ASCII only (non-ASCII is `idn-email`).
+enum EmailFormat {
+    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
+
+    static func isEmail(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1 else { return false }
+        let local = bytes[..<at]
+        let domain = bytes[(at + 1)...]
+        guard local.count <= 64, isLocalPart(local) else { return false }
+        if domain.first == UInt8(ascii: "[") {
+            guard domain.last == UInt8(ascii: "]") else { return false }
+            let literal = String(decoding: domain.dropFirst().dropLast(), as: UTF8.self)
+            if literal.hasPrefix("IPv6:") { return IPAddressFormat.isIPv6(literal.dropFirst(5)) }
+            return IPAddressFormat.isIPv4(Substring(literal))
+        }
+        return HostnameFormat.isHostname(String(decoding: domain, as: UTF8.self))
+    }
+
+    private static func isLocalPart(_ local: ArraySlice<UInt8>) -> Bool {
+        if local.first == UInt8(ascii: "\"") {
+            guard local.count >= 2, local.last == UInt8(ascii: "\"") else { return false }
+            var escaped = false
+            for byte in local.dropFirst().dropLast() {
+                if escaped {
+                    guard byte >= 0x20, byte < 0x7F else { return false }
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else {
+                    guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\"") else { return false }
+                }
+            }
+            return !escaped
+        }
+        let atoms = local.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return atoms.allSatisfy { atom in !atom.isEmpty && atom.allSatisfy { atext.contains($0) } }
+    }
+}
+
+/// `uri`: an RFC 3986 absolute URI (scheme required, fragment allowed), checked character class
+/// by character class, with IP literals checked as addresses.
+enum URIFormat {
+    private static let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8)
+    private static let subDelims = Set("!$&'()*+,;=".utf8)
+
+    static func isAbsoluteURI(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, isScheme(bytes[..<colon]) else { return false }
+        var rest = bytes[(colon + 1)...]
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
+            guard isQueryOrFragment(rest[(hash + 1)...]) else { return false }
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
+            guard isQueryOrFragment(rest[(question + 1)...]) else { return false }
+            rest = rest[..<question]
+        }
+        if rest.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
+            let afterSlashes = rest.dropFirst(2)
+            let pathStart = afterSlashes.firstIndex(of: UInt8(ascii: "/")) ?? afterSlashes.endIndex
+            return isAuthority(afterSlashes[..<pathStart]) && isPath(afterSlashes[pathStart...])
+        }
+        return isPath(rest)
+    }
+
+    private static func isScheme(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else {
+            return false
+        }
+        return bytes.allSatisfy { byte in
+            let lower = byte | 0x20
+            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+    }
+
+    /// Whether every byte is in `allowed` or part of a valid `%XX` escape.
+    private static func isEncoded(_ bytes: ArraySlice<UInt8>, extra: Set<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < bytes.endIndex, URIText.hexValue(bytes[index + 1]) != nil, URIText.hexValue(bytes[index + 2]) != nil
+                else { return false }
+                index += 3
+                continue
+            }
+            guard unreserved.contains(byte) || subDelims.contains(byte) || extra.contains(byte) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static let pathExtra = Set(":@/".utf8)
+    private static let queryExtra = Set(":@/?".utf8)
+
+    private static func isPath(_ bytes: ArraySlice<UInt8>) -> Bool { isEncoded(bytes, extra: pathExtra) }
+    private static func isQueryOrFragment(_ bytes: ArraySlice<UInt8>) -> Bool { isEncoded(bytes, extra: queryExtra) }
+
+    private static func isAuthority(_ authority: ArraySlice<UInt8>) -> Bool {
+        var hostPort = authority
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
+            guard isEncoded(authority[..<at], extra: [UInt8(ascii: ":")]) else { return false }
+            hostPort = authority[(at + 1)...]
+        }
+        var portText: ArraySlice<UInt8> = []
+        if hostPort.first == UInt8(ascii: "[") {
+            guard let close = hostPort.firstIndex(of: UInt8(ascii: "]")) else { return false }
+            let literal = String(decoding: hostPort[(hostPort.startIndex + 1)..<close], as: UTF8.self)
+            guard isIPLiteral(literal) else { return false }
+            let after = hostPort[(close + 1)...]
+            if !after.isEmpty {
+                guard after.first == UInt8(ascii: ":") else { return false }
+                portText = after.dropFirst()
+            }
+        } else {
+            var host = hostPort
+            if let colon = hostPort.firstIndex(of: UInt8(ascii: ":")) {
+                host = hostPort[..<colon]
+                portText = hostPort[(colon + 1)...]
+            }
+            guard isEncoded(host, extra: []) else { return false }
+        }
+        return portText.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    private static func isIPLiteral(_ literal: String) -> Bool {
+        if literal.hasPrefix("v") || literal.hasPrefix("V") {
+            // IPvFuture: "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )
+            let parts = literal.dropFirst().split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.allSatisfy({ URIText.hexValue($0) != nil }),
+                !parts[1].isEmpty
+            else { return false }
+            return parts[1].utf8.allSatisfy { unreserved.contains($0) || subDelims.contains($0) || $0 == UInt8(ascii: ":") }
+        }
+        return IPAddressFormat.isIPv6(Substring(literal))
+    }
+}
