@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The outcome of running a process.
 public struct ProcessResult: Sendable {
@@ -62,16 +63,7 @@ public enum ProcessRunner {
 }
 
 private final class DataBox: Sendable {
-    private let lock = NSLock()
-    nonisolated(unsafe) private var data = Data()
-    func set(_ value: Data) {
-        lock.lock()
-        data = value
-        lock.unlock()
-    }
-    func get() -> Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return data
-    }
+    private let data = Mutex(Data())
+    func set(_ value: Data) { data.withLock { $0 = value } }
+    func get() -> Data { data.withLock { $0 } }
 }
