@@ -1,0 +1,22 @@
+import CassetteKit
+import CassetteTestSupport
+import Foundation
+import Testing
+
+@Suite("the repository's Cassettes/ folder")
+struct ShippedFixturesTests {
+    @Test("each cassette in Cassettes/ is valid HAR 1.2, readable by the toolkit and by gzip + JSONSerialization", arguments: ["atoms", "unleash", "wacht", "zitadel"])
+    func readable(provider: String) throws {
+        let file = BuiltProducts.packageRoot().appendingPathComponent("Cassettes/\(provider)/me.har.gz")
+        let log = try CassetteFile.read(file)
+        #expect(log.entries.count == 1)
+        #expect(log.cassette?.provider == provider)
+        #expect(IndependentReader.harProblems(try IndependentReader.document(file)) == [])
+        let shown = try ProcessRunner.run(BuiltProducts.cassette, ["show", file.path])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        // Credentials are placeholders only.
+        for header in log.entries[0].request.headers where ["authorization", "cookie"].contains(header.name.lowercased()) {
+            #expect(header.value.contains(Placeholder.make(1)))
+        }
+    }
+}
