@@ -21,7 +21,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "CassetteKit",
-    platforms: [.macOS(.v14), .iOS(.v17)],
+    platforms: [.macOS(.v15), .iOS(.v18)],  // Synchronization.Mutex
     products: [
         .library(name: "CassetteKit", targets: ["CassetteKit"]),
         .library(name: "CassetteReplay", targets: ["CassetteReplay"]),
@@ -137,7 +137,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CassetteCLITests",
-            dependencies: ["cassette", "CassetteKit", "CassetteServer", "CassetteTestSupport"],
+            dependencies: [
+                "cassette", "CassetteKit", "CassetteReplay", "CassetteSynth", "CassetteServer",
+                "CassetteTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
