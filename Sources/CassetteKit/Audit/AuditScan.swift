@@ -8,10 +8,13 @@ struct ScanSite: Sendable {
     var location: String
     var key: String?
     var carrierRule: AuditRule?
+    /// Inside a credential carrier (a cookie): token, password and secret-sounding keys there
+    /// name credentials (`credential-header`).
+    var isCredentialCarrier = false
 
     /// The same place, named by another key one level down.
     func child(_ suffix: String, key: String?) -> ScanSite {
-        ScanSite(entry: entry, location: location + suffix, key: key, carrierRule: carrierRule)
+        ScanSite(entry: entry, location: location + suffix, key: key, carrierRule: carrierRule, isCredentialCarrier: isCredentialCarrier)
     }
 }
 
@@ -40,6 +43,8 @@ struct AuditScan {
         var effective = rule
         if let carrier = site.carrierRule, [.jwt, .credentialHeader, .tokenKey, .highEntropyUnderSecretKey].contains(rule) {
             effective = carrier
+        } else if site.isCredentialCarrier, [.tokenKey, .passwordKey, .highEntropyUnderSecretKey].contains(rule) {
+            effective = .credentialHeader
         }
         let digest = SecretDigest(of: secret)
         guard seen.insert(SeenKey(entry: site.entry, rule: effective, digest: digest)).inserted else { return }
