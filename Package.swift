@@ -82,6 +82,7 @@ let package = Package(
             dependencies: [
                 "CassetteKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),  // loopback-only socket address
             ],
             swiftSettings: strictSettings
         ),
