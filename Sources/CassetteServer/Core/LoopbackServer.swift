@@ -28,15 +28,16 @@ public final class LoopbackServer: Sendable {
         self.server = server
         self.port = port
         self.task = task
-        baseURL = URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/")
+        baseURL = URL(string: "http://\(host):\(port)") ?? URL(fileURLWithPath: "/")
     }
 
-    /// Starts listening on `127.0.0.1:port` (0: a free port) and returns once connections are
-    /// accepted.
-    public static func start(port: UInt16 = 0, handler: @escaping ServerHandler) async throws(ServerStartError) -> LoopbackServer {
+    /// Starts listening on `host:port` (default `127.0.0.1`; 0: a free port) and returns once
+    /// connections are accepted. Callers decide whether a non-loopback `host` is allowed
+    /// (`cassette serve` refuses one without `--allow-non-loopback`).
+    public static func start(host: String = "127.0.0.1", port: UInt16 = 0, handler: @escaping ServerHandler) async throws(ServerStartError) -> LoopbackServer {
         let address: sockaddr_in
         do {
-            address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
+            address = try sockaddr_in.inet(ip4: host, port: port)
         } catch {
             throw ServerStartError(port: port, detail: "invalid address")
         }
@@ -61,7 +62,7 @@ public final class LoopbackServer: Sendable {
             await server.stop()
             throw ServerStartError(port: port, detail: "the port is in use or not available")
         }
-        return LoopbackServer(server: server, port: actual, task: task)
+        return LoopbackServer(server: server, host: host == "0.0.0.0" ? "127.0.0.1" : host, port: actual, task: task)
     }
 
     /// Stops listening and closes connections.

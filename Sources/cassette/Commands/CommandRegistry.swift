@@ -6,5 +6,6 @@ enum CommandRegistry {
         ShowCommand.self,
         ImportCommand.self,
         ExportCommand.self,
+        ServeCommand.self,
     ]
 }

@@ -44,7 +44,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if emulate {
             guard cassettes.isEmpty else { throw CLIFailure.usage("error: --emulate serves the emulator; drop the cassette arguments.") }
-            let handle = try await EmulatorServer.start(providers: EmulatorServer.providers, port: port, seed: EmulatorServer.defaultSeed, host: host)
+            guard LoopbackAddress.isLoopback(host) else {
+                throw CLIFailure.usage("error: --emulate binds to 127.0.0.1 only; drop --host.")
+            }
+            let handle = try await EmulatorServer.start(providers: EmulatorServer.providers, port: port, seed: EmulatorServer.defaultSeed)
             Console.error("emulator listening on \(handle.baseURL.absoluteString); credentials: `cassette emulate --print-credentials`")
             await handle.waitUntilStopped()
             return
