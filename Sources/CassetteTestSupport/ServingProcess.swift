@@ -9,14 +9,20 @@ public final class ServingProcess: Sendable {
         public let description: String
     }
 
+    /// What the child wrote to stderr, and the URL it announced, shared with the pipe's reader.
+    private final class Collector: Sendable {
+        let text = Mutex("")
+        let announced = Mutex<URL?>(nil)
+    }
+
     private let process: Process
-    private let errorText: Mutex<String>
+    private let collector: Collector
     /// The `http://127.0.0.1:<port>` the process announced.
     public let baseURL: URL
 
-    private init(process: Process, errorText: Mutex<String>, baseURL: URL) {
+    private init(process: Process, collector: Collector, baseURL: URL) {
         self.process = process
-        self.errorText = errorText
+        self.collector = collector
         self.baseURL = baseURL
     }
 
@@ -32,38 +38,37 @@ public final class ServingProcess: Sendable {
         let errPipe = Pipe()
         process.standardError = errPipe
         process.standardOutput = FileHandle.nullDevice
-        let collected = Mutex("")
-        let announced = Mutex<URL?>(nil)
+        let collector = Collector()
         errPipe.fileHandleForReading.readabilityHandler = { handle in
             let chunk = handle.availableData
             guard !chunk.isEmpty else {
                 handle.readabilityHandler = nil
                 return
             }
-            let text = collected.withLock { all in
+            let text = collector.text.withLock { all in
                 all += String(decoding: chunk, as: UTF8.self)
                 return all
             }
-            if announced.withLock({ $0 }) == nil, let url = firstURL(in: text) {
-                announced.withLock { $0 = url }
+            if collector.announced.withLock({ $0 }) == nil, let url = firstURL(in: text) {
+                collector.announced.withLock { $0 = url }
             }
         }
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let url = announced.withLock({ $0 }) {
-                return ServingProcess(process: process, errorText: collected, baseURL: url)
+            if let url = collector.announced.withLock({ $0 }) {
+                return ServingProcess(process: process, collector: collector, baseURL: url)
             }
             if !process.isRunning { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        throw Failure(description: "\(executable) did not announce a URL; stderr: \(collected.withLock { $0 })")
+        throw Failure(description: "\(executable) did not announce a URL; stderr: \(collector.text.withLock { $0 })")
     }
 
     /// Everything the process wrote to stderr so far.
-    public var stderr: String { errorText.withLock { $0 } }
+    public var stderr: String { collector.text.withLock { $0 } }
 
     /// Stops the process (SIGTERM) and waits for it.
     public func stop() {
