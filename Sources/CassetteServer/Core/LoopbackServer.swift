@@ -17,14 +17,14 @@ public struct ServerStartError: Error, Sendable, CustomStringConvertible {
 /// A real HTTP server bound to 127.0.0.1 only, routing every request to one handler. The shared
 /// plumbing of `cassette serve` and the emulator.
 public final class LoopbackServer: Sendable {
-    /// `http://127.0.0.1:<port>`.
+    /// `http://<host>:<port>` (`127.0.0.1` unless another host was chosen).
     public let baseURL: URL
     /// The port actually listened on (a free one when 0 was asked).
     public let port: UInt16
     private let server: HTTPServer
     private let task: Task<Void, any Error>
 
-    private init(server: HTTPServer, port: UInt16, task: Task<Void, any Error>) {
+    private init(server: HTTPServer, host: String, port: UInt16, task: Task<Void, any Error>) {
         self.server = server
         self.port = port
         self.task = task
