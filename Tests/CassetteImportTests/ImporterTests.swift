@@ -5,6 +5,10 @@ import CassetteTestSupport
 import Foundation
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 @Suite("Import of other tools' cassettes")
 struct ImporterTests {
     @Test("a vcrpy YAML cassette becomes a redacted cassette with the same interaction")
