@@ -164,4 +164,24 @@ struct RedactionValueTests {
         #expect(clean.cassette?.redaction.pseudonymized.contains { $0.location == "/user/human/email/email" && $0.rule == "pii:email" } == true)
         #expect(try Redaction.sanitize(clean, policy: RedactionPolicy(pseudonymize: true, provider: "zitadel")) == clean)
     }
+
+    @Test("real names that resemble the fake lists are still pseudonymized")
+    func pseudonymizeLookalikeNames() throws {
+        let json = #"{"data":{"firstName":"Samantha","lastName":"Sampleton","userEmail":"user7@corp.example.org"}}"#
+        let log = F.log(plainRequest, F.response(json: json), provider: "atoms")
+        let clean = try Redaction.sanitize(log, policy: RedactionPolicy(pseudonymize: true, provider: "atoms"))
+        let survived = F.contains(F.text(clean), anyOf: ["Samantha", "Sampleton", "corp.example.org"])
+        #expect(!survived)
+    }
+
+    @Test("a textual body stored as base64 is decoded, redacted and stored as text")
+    func textualBase64Body() throws {
+        let token = RandomSecret.base64url(40)
+        let json = #"{"access_token":"\#(token)","scope":"openid"}"#
+        var response = F.response(json: json)
+        response.content = HAR.Content(size: json.utf8.count, mimeType: "application/json", text: Data(json.utf8).base64EncodedString(), encoding: "base64")
+        let clean = try Redaction.sanitize(F.log(plainRequest, response), policy: RedactionPolicy())
+        #expect(clean.entries[0].response.content.encoding == nil)
+        #expect(clean.entries[0].response.content.text == #"{"access_token":"REDACTED_1","scope":"openid"}"#)
+    }
 }

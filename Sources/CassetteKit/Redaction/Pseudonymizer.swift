@@ -51,6 +51,13 @@ struct Pseudonymizer: Sendable {
         }
     }
 
+    /// `Example`, or `Example12` (a list name followed only by digits).
+    private static func isFakeLastName(_ value: String) -> Bool {
+        lastNames.contains { name in
+            value.hasPrefix(name) && value.dropFirst(name.count).allSatisfy { $0.isASCII && $0.isNumber }
+        }
+    }
+
     /// The sequence number of a value that is already a fake of this kind.
     private static func fakeNumber(_ value: String, kind: String) -> Int? {
         func number(after prefix: String, before suffix: String = "") -> Int? {
@@ -64,8 +71,11 @@ struct Pseudonymizer: Sendable {
         case "ip": return value.hasPrefix("192.0.2.") ? 0 : nil
         case "phone": return value.hasPrefix("+1201555") ? 0 : nil
         case "first-name": return firstNames.contains(value) ? 0 : nil
-        case "last-name", "name":
-            return lastNames.contains(where: { value.hasSuffix($0) || value.contains($0) }) ? 0 : nil
+        case "last-name": return isFakeLastName(value) ? 0 : nil
+        case "name":
+            let parts = value.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2, firstNames.contains(parts[0]), isFakeLastName(parts[1]) else { return nil }
+            return 0
         default: return number(after: "example-")
         }
     }

@@ -92,6 +92,7 @@ public struct UnsafeCassetteError: Error, Sendable, CustomStringConvertible {
         self.locations = locations
     }
     public var description: String {
-        "refusing to write: a secret survived redaction at \(locations.joined(separator: "; ")). Nothing was written; report this as a redaction bug."
+        "refusing to write: a secret survived redaction at \(locations.joined(separator: "; ")). Nothing was written. "
+            + "A binary body or a place no rule rewrites may hold it: drop that part before recording, or report a redaction bug if the place should have been redacted."
     }
 }
