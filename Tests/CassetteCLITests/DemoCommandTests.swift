@@ -6,14 +6,14 @@ import Testing
 @Suite("cassette demo")
 struct DemoCommandTests {
     @Test("records the four providers from the emulator, twice to the same bytes, with no credential left")
-    func demoTwice() throws {
+    func demoTwice() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let first = try runCassette(["demo", "--output-dir", folder.file("A").path])
+        let first = try await runCassetteAsync(["demo", "--output-dir", folder.file("A").path])
         #expect(first.status == 0, "\(first.stderr)")
-        let second = try runCassette(["demo", "--output-dir", folder.file("B").path])
+        let second = try await runCassetteAsync(["demo", "--output-dir", folder.file("B").path])
         #expect(second.status == 0, "\(second.stderr)")
-        let again = try runCassette(["demo", "--output-dir", folder.file("A").path])
+        let again = try await runCassetteAsync(["demo", "--output-dir", folder.file("A").path])
         #expect(again.status == 0, "\(again.stderr)")
         for provider in ["atoms", "unleash", "wacht", "zitadel"] {
             let a = folder.file("A/\(provider)/me.har.gz")

@@ -44,7 +44,7 @@ struct ProfileFileTests {
             personalFields: [/account/handle]
 
             """.utf8).write(to: profile)
-        let result = try runCassette(
+        let result = try await runCassetteAsync(
             ["record", "whoami", "--profile", profile.path, "--base-url", server.baseURL.absoluteString],
             environment: ["WHOAMI_KEY": key], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -55,7 +55,7 @@ struct ProfileFileTests {
         #expect(log.entries.first?.response.content.text?.contains("\"handle\":\"grace\"") == true)
         #expect(!(try IndependentReader.decompressedText(output)).contains(key))
 
-        let refused = try runCassette(
+        let refused = try await runCassetteAsync(
             ["record", "whoami", "--profile", profile.path, "--base-url", server.baseURL.absoluteString, "--output", "other.har.gz"],
             environment: ["WHOAMI_KEY": "wk_" + RandomSecret.alphanumeric(32)], in: folder.url)
         await server.stop()
@@ -65,12 +65,12 @@ struct ProfileFileTests {
     }
 
     @Test("a broken profile is a usage error naming the file and the member")
-    func brokenProfile() throws {
+    func brokenProfile() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let profile = folder.file("bad.json")
         try Data(#"{"name":"bad","request":{"path":"v2/whoami"},"credential":{"type":"bearer","env":"BAD_TOKEN"}}"#.utf8).write(to: profile)
-        let result = try runCassette(["record", "bad", "--profile", profile.path, "--base-url", "http://127.0.0.1:9"], environment: ["BAD_TOKEN": "x"])
+        let result = try await runCassetteAsync(["record", "bad", "--profile", profile.path, "--base-url", "http://127.0.0.1:9"], environment: ["BAD_TOKEN": "x"])
         #expect(result.status == 2)
         #expect(result.stderr.contains(profile.path))
         #expect(result.stderr.contains("/request/path"))

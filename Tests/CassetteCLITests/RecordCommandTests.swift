@@ -13,6 +13,16 @@ func runCassette(_ arguments: [String], environment changes: [String: String?] =
     return try ProcessRunner.run(BuiltProducts.cassette, arguments, environment: ProcessRunner.environment(all), currentDirectory: folder)
 }
 
+/// ``runCassette(_:environment:in:)`` on a dispatch thread, so that waiting for the child never
+/// blocks the cooperative threads an in-process server (the emulator) needs to answer it.
+func runCassetteAsync(_ arguments: [String], environment changes: [String: String?] = [:], in folder: URL? = nil) async throws -> ProcessResult {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runCassette(arguments, environment: changes, in: folder) })
+        }
+    }
+}
+
 @Suite("cassette record against the emulator over real loopback HTTP")
 struct RecordCommandTests {
     static let variables = ["atoms": "ATOMS_API_KEY", "unleash": "UNLEASH_API_TOKEN", "wacht": "WACHT_SESSION", "zitadel": "ZITADEL_TOKEN"]
@@ -25,7 +35,7 @@ struct RecordCommandTests {
         let credential = try #require(emulator.credential(for: provider))
         let variable = try #require(Self.variables[provider])
         let output = folder.file("\(provider)/me.har.gz")
-        let result = try runCassette(
+        let result = try await runCassetteAsync(
             ["record", provider, "--base-url", emulator.baseURL.absoluteString, "--output", output.path],
             environment: [variable: credential])
         await emulator.stop()
@@ -51,7 +61,7 @@ struct RecordCommandTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let output = folder.file("atoms/me.har.gz")
-        let fresh = try runCassette(
+        let fresh = try await runCassetteAsync(
             ["record", "atoms", "--base-url", emulator.baseURL.absoluteString, "--output", output.path],
             environment: ["ATOMS_API_KEY": RandomSecret.atomsKey()])
         #expect(fresh.status == 1)
@@ -63,7 +73,7 @@ struct RecordCommandTests {
         try CassetteFile.write(SampleLogs.mixed(), to: output)
         let before = try Data(contentsOf: output)
         let wrong = RandomSecret.atomsKey()
-        let again = try runCassette(
+        let again = try await runCassetteAsync(
             ["record", "atoms", "--base-url", emulator.baseURL.absoluteString, "--output", output.path],
             environment: ["ATOMS_API_KEY": wrong])
         await emulator.stop()
@@ -74,20 +84,20 @@ struct RecordCommandTests {
     }
 
     @Test("a missing or empty credential variable is named; nothing written")
-    func missingCredential() throws {
+    func missingCredential() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let output = folder.file("zitadel/me.har.gz")
-        let missing = try runCassette(["record", "zitadel", "--base-url", "http://127.0.0.1:9", "--output", output.path])
+        let missing = try await runCassetteAsync(["record", "zitadel", "--base-url", "http://127.0.0.1:9", "--output", output.path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("ZITADEL_TOKEN"))
-        let empty = try runCassette(
+        let empty = try await runCassetteAsync(
             ["record", "zitadel", "--base-url", "http://127.0.0.1:9", "--output", output.path, "--credential-env", "MY_ZITADEL"],
             environment: ["MY_ZITADEL": ""])
         #expect(empty.status == 2)
         #expect(empty.stderr.contains("MY_ZITADEL"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
-        let noBase = try runCassette(["record", "unleash", "--output", output.path], environment: ["UNLEASH_API_TOKEN": RandomSecret.unleashPAT()])
+        let noBase = try await runCassetteAsync(["record", "unleash", "--output", output.path], environment: ["UNLEASH_API_TOKEN": RandomSecret.unleashPAT()])
         #expect(noBase.status == 2)
         #expect(noBase.stderr.contains("--base-url"))
     }
@@ -99,7 +109,7 @@ struct RecordCommandTests {
         defer { folder.remove() }
         let output = folder.file("wacht/no-signin.har.gz")
         let wrong = RandomSecret.jwt()
-        let result = try runCassette(
+        let result = try await runCassetteAsync(
             ["record", "wacht", "--base-url", emulator.baseURL.absoluteString, "--output", output.path, "--accept-status", "400,401"],
             environment: ["WACHT_SESSION": wrong])
         await emulator.stop()
@@ -111,13 +121,13 @@ struct RecordCommandTests {
     }
 
     @Test("a server that never answers times out after --timeout; nothing written")
-    func timeout() throws {
+    func timeout() async throws {
         let silent = try SilentServer()
         defer { silent.close() }
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let output = folder.file("atoms/me.har.gz")
-        let result = try runCassette(
+        let result = try await runCassetteAsync(
             ["record", "atoms", "--base-url", silent.baseURL, "--output", output.path, "--timeout", "1"],
             environment: ["ATOMS_API_KEY": RandomSecret.atomsKey()])
         #expect(result.status == 1)
@@ -126,14 +136,14 @@ struct RecordCommandTests {
     }
 
     @Test("connection refused is a clear error; an existing cassette stays untouched")
-    func connectionRefused() throws {
+    func connectionRefused() async throws {
         let port = try SilentServer.unusedPort()
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let output = folder.file("atoms/me.har.gz")
         try CassetteFile.write(SampleLogs.mixed(), to: output)
         let before = try Data(contentsOf: output)
-        let result = try runCassette(
+        let result = try await runCassetteAsync(
             ["record", "atoms", "--base-url", "http://127.0.0.1:\(port)", "--output", output.path],
             environment: ["ATOMS_API_KEY": RandomSecret.atomsKey()])
         #expect(result.status == 1)
@@ -148,20 +158,20 @@ struct RecordCommandTests {
         let output = folder.file("zitadel/me.har.gz")
         let emulator = try await EmulatorServer.start(providers: ["zitadel"], seed: 11)
         let other = try await EmulatorServer.start(providers: ["zitadel"], seed: 12)
-        func record(_ server: EmulatorHandle) throws -> ProcessResult {
-            try runCassette(
+        func record(_ server: EmulatorHandle) async throws -> ProcessResult {
+            try await runCassetteAsync(
                 ["record", "zitadel", "--base-url", server.baseURL.absoluteString, "--output", output.path],
                 environment: ["ZITADEL_TOKEN": server.credential(for: "zitadel")])
         }
-        let first = try record(emulator)
+        let first = try await record(emulator)
         #expect(first.status == 0, "\(first.stderr)")
         let original = try Data(contentsOf: output)
-        let same = try record(emulator)
+        let same = try await record(emulator)
         #expect(same.status == 0, "\(same.stderr)")
         #expect(same.stderr.contains("unchanged"), "\(same.stderr)")
         #expect(try Data(contentsOf: output) == original, "timestamps and durations aside, nothing changed: same bytes")
 
-        let changed = try record(other)
+        let changed = try await record(other)
         await emulator.stop()
         await other.stop()
         #expect(changed.status == 0, "\(changed.stderr)")

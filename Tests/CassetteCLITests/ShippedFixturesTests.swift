@@ -21,11 +21,11 @@ struct ShippedFixturesTests {
     }
 
     @Test("Cassettes/ was recorded from the built-in emulator by `cassette demo`, and recording again changes no byte")
-    func recordedFromTheEmulator() throws {
+    func recordedFromTheEmulator() async throws {
         let root = BuiltProducts.packageRoot().appendingPathComponent("Cassettes")
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let demo = try ProcessRunner.run(BuiltProducts.cassette, ["demo", "--output-dir", folder.url.path])
+        let demo = try await runCassetteAsync(["demo", "--output-dir", folder.url.path])
         #expect(demo.status == 0, "\(demo.stderr)")
         for provider in ["atoms", "unleash", "wacht", "zitadel"] {
             let file = root.appendingPathComponent("\(provider)/me.har.gz")
