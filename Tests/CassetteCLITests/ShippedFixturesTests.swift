@@ -19,4 +19,21 @@ struct ShippedFixturesTests {
             #expect(header.value.contains(Placeholder.make(1)))
         }
     }
+
+    @Test("Cassettes/ was recorded from the built-in emulator by `cassette demo`, and recording again changes no byte")
+    func recordedFromTheEmulator() async throws {
+        let root = BuiltProducts.packageRoot().appendingPathComponent("Cassettes")
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let demo = try await runCassetteAsync(["demo", "--output-dir", folder.url.path])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        for provider in ["atoms", "unleash", "wacht", "zitadel"] {
+            let file = root.appendingPathComponent("\(provider)/me.har.gz")
+            let log = try CassetteFile.read(file)
+            #expect(log.cassette?.source == "emulator", "regenerate with: swift run cassette demo")
+            #expect(log.entries.first?.response.status == 200)
+            let fresh = try Data(contentsOf: folder.file("\(provider)/me.har.gz"))
+            #expect(fresh == (try Data(contentsOf: file)), "Cassettes/\(provider)/me.har.gz is stale: run `swift run cassette demo`")
+        }
+    }
 }

@@ -48,6 +48,8 @@ public enum CassetteComparison {
             }
             if before.response.status != after.response.status {
                 lines.append("\(prefix)status \(before.response.status) → \(after.response.status)")
+            } else if before.response.statusText != after.response.statusText {
+                lines.append("\(prefix)status text")
             }
             for name in headerChanges(before.response.headers, after.response.headers) {
                 lines.append("\(prefix)response header \(name)")

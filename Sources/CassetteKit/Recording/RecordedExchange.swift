@@ -36,8 +36,21 @@ enum RecordedExchange {
         let mimeType = headers.value(named: "Content-Type") ?? ""
         let cookies = headers.filter { $0.name.caseInsensitiveCompare("Set-Cookie") == .orderedSame }.compactMap { setCookie($0.value) }
         return HAR.Response(
-            status: http.statusCode, statusText: HTTPURLResponse.localizedString(forStatusCode: http.statusCode).capitalized,
+            status: http.statusCode, statusText: reasonPhrase(http.statusCode),
             cookies: cookies, headers: headers, content: HAR.Content(body: body, mimeType: mimeType), bodySize: body.count)
+    }
+
+    /// The standard reason phrase of a status (`OK`, `Unauthorized`); URL loading does not expose
+    /// the server's own.
+    static func reasonPhrase(_ status: Int) -> String {
+        let known: [Int: String] = [
+            200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently", 302: "Found",
+            304: "Not Modified", 307: "Temporary Redirect", 308: "Permanent Redirect", 400: "Bad Request",
+            401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
+            422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
+            503: "Service Unavailable", 504: "Gateway Timeout",
+        ]
+        return known[status] ?? HTTPURLResponse.localizedString(forStatusCode: status).capitalized
     }
 
     /// Decodes a gzip or deflate body. URL loading usually decoded it already, so bytes that are

@@ -38,10 +38,23 @@ public struct RecordingOutcome: Sendable {
     public var redactionSummary: String {
         let items = redaction.items
         guard !items.isEmpty else { return "nothing redacted" }
+        // Array elements are grouped: `response body /data/backup_codes/* (12)`.
         var places: [String] = []
+        var counts: [String: Int] = [:]
         for item in items {
-            let place = "\(item.side) \(item.kind) \(item.location)"
-            if !places.contains(place) { places.append(place) }
+            var location = item.location
+            if let slash = location.lastIndex(of: "/"), !location[location.index(after: slash)...].isEmpty,
+                location[location.index(after: slash)...].allSatisfy(\.isNumber)
+            {
+                location = String(location[..<slash]) + "/*"
+            }
+            let place = "\(item.side) \(item.kind) \(location)"
+            if counts[place] == nil { places.append(place) }
+            counts[place, default: 0] += 1
+        }
+        places = places.map { place in
+            let count = counts[place] ?? 1
+            return place.hasSuffix("/*") && count > 1 ? "\(place) (\(count))" : place
         }
         let pseudonymized = redaction.pseudonymized.isEmpty ? "" : "; \(redaction.pseudonymized.count) personal values pseudonymized"
         return "\(items.count) value\(items.count == 1 ? "" : "s") redacted: \(places.joined(separator: "; "))\(pseudonymized)"
