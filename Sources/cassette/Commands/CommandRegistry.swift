@@ -4,5 +4,7 @@ import ArgumentParser
 enum CommandRegistry {
     static let subcommands: [any ParsableCommand.Type] = [
         ShowCommand.self,
+        AuditCommand.self,
+        HooksCommand.self,
     ]
 }
