@@ -84,4 +84,17 @@ struct AuditFormatRuleTests {
         #expect(findings.first?.ruleID == "jwt")
         #expect(findings.first?.location == "request header Authorization")
     }
+
+    @Test("a token inside a binary (base64) body is found in its printable runs")
+    func binaryBody() {
+        let token = "ghp_" + RandomSecret.alphanumeric(36)
+        var bytes: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]
+        bytes += Array("tEXtComment\u{0}\(token)".utf8) + [0x00, 0xfe, 0x80]
+        var log = AuditPlanting.clean(body: "{}")
+        log.entries[0].response.content = HAR.Content(body: Data(bytes), mimeType: "image/png")
+        #expect(log.entries[0].response.content.encoding == "base64")
+        let findings = SecretAuditor().audit(log, file: "x.har")
+        #expect(findings.map(\.ruleID) == ["github-token"])
+        #expect(findings.map(\.location) == ["response body"])
+    }
 }
