@@ -128,7 +128,7 @@ extension AuditScan {
     /// A credential header value: known formats first, then the credential after its scheme
     /// (`Basic` decoded to its password), unless it is a placeholder.
     private mutating func scanCredential(_ raw: String, at site: ScanSite) {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = ASCIIText.trimmed(raw)
         guard !value.isEmpty, !LookAlike.isPlaceholder(value) else { return }
         let hits = TokenFormats.hits(in: value)
         for hit in hits { report(hit.rule, secret: hit.secret, at: site) }
@@ -176,7 +176,7 @@ extension AuditScan {
             }
             body = decoded
         }
-        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ASCIIText.trimmed(body)
         if let first = trimmed.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
             let json = try? JSONParser.parse(trimmed)
         {

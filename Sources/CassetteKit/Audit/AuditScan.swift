@@ -59,7 +59,7 @@ struct AuditScan {
     /// key says, then (when nothing was found) what hides under URL, form, percent and base64
     /// encodings.
     mutating func scanText(_ raw: String, at site: ScanSite, depth: Int) {
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = ASCIIText.trimmed(raw)
         guard !value.isEmpty, depth <= AuditScan.maximumDepth, !LookAlike.isPlaceholder(value) else { return }
         if let first = value.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
             let json = try? JSONParser.parse(value), json.objectValue != nil || json.arrayValue != nil
@@ -74,12 +74,12 @@ struct AuditScan {
         }
         if !found, site.key != nil { found = scanKeyContext(value, at: site) }
         guard !found, depth < AuditScan.maximumDepth else { return }
-        if value.contains("://") {
+        if ASCIIText.contains("://", in: value) {
             scanURL(value, at: site, depth: depth + 1)
             return
         }
         if FormText.looksLikeForm(value) { scanForm(value, label: " form ", at: site, depth: depth + 1) }
-        if value.contains("%"), let decoded = value.removingPercentEncoding, decoded != value {
+        if ASCIIText.contains(byte: 0x25, in: value), let decoded = value.removingPercentEncoding, decoded != value {
             scanText(decoded, at: site, depth: depth + 1)
         } else if let decoded = Base64Text.decodeReadableText(value) {
             scanText(decoded, at: site, depth: depth + 1)

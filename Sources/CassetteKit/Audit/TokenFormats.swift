@@ -14,9 +14,9 @@ enum TokenFormats {
     /// Every format hit in a text, in order of appearance.
     static func hits(in text: String) -> [FormatHit] {
         var hits: [FormatHit] = []
-        if text.contains("-----BEGIN"), let pem = privateKey(in: text) { hits.append(pem) }
-        if let range = text.range(of: "otpauth://", options: .caseInsensitive) {
-            if let seed = otpauthSecret(String(text[range.lowerBound...])) {
+        if ASCIIText.contains("-----BEGIN", in: text), let pem = privateKey(in: text) { hits.append(pem) }
+        if let start = ASCIIText.firstIndex(of: "otpauth://", in: text, ignoringCase: true) {
+            if let seed = otpauthSecret(String(text[start...])) {
                 hits.append(FormatHit(rule: .otpauthSecret, secret: seed))
             }
         }
@@ -26,13 +26,33 @@ enum TokenFormats {
         return hits
     }
 
-    /// Cuts a text at characters that no supported token contains.
+    /// Bytes that no supported token contains (whitespace, quotes, separators of URLs, forms,
+    /// cookies and JSON).
+    private static let breakBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in " \t\n\r\"',;<>(){}&?=\\|`/#!^$@".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// Cuts a text at bytes that no supported token contains; keeps pieces of 16 bytes or more.
     static func tokens(of text: String) -> [Substring] {
-        let breaks: Set<Character> = [
-            " ", "\t", "\n", "\r", "\"", "'", ",", ";", "<", ">", "(", ")", "{", "}", "&", "?", "=", "\\", "|", "`", "/", "#",
-            "!", "^", "$", "@",
-        ]
-        return text.split(whereSeparator: { breaks.contains($0) }).filter { $0.utf8.count >= 16 }
+        var tokens: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var length = 0
+        var index = start
+        while index != bytes.endIndex {
+            if breakBytes[Int(bytes[index])] {
+                if length >= 16 { tokens.append(text[start..<index]) }
+                start = bytes.index(after: index)
+                length = 0
+            } else {
+                length += 1
+            }
+            index = bytes.index(after: index)
+        }
+        if length >= 16 { tokens.append(text[start..<bytes.endIndex]) }
+        return tokens
     }
 
     /// The format of one token, if it has a known secret format.

@@ -27,7 +27,7 @@ enum TokenShape {
     /// whose entropy reaches 70% of the maximum for its length and alphabet.
     static func looksRandom(_ value: String, minimumLength: Int = 12) -> Bool {
         let bytes = Array(value.utf8)
-        guard bytes.count >= minimumLength, bytes.allSatisfy(isTokenCharacter), !value.contains("://") else { return false }
+        guard bytes.count >= minimumLength, bytes.allSatisfy(isTokenCharacter), !ASCIIText.contains("://", in: value) else { return false }
         guard !LookAlike.isUUID(value), !LookAlike.isTimestamp(value), !LookAlike.isNumeric(value),
             !LookAlike.isEnumName(value)
         else { return false }
