@@ -46,7 +46,6 @@ extension AuditReport {
             ("tool", ["driver": .object(JSONObject([
                 ("name", "cassette-audit"),
                 ("version", .string(CassetteKitVersion.current)),
-                ("informationUri", "https://github.com/cassette/cassette#audit-before-commit"),
                 ("rules", .array(ruleValues)),
             ]))]),
             ("invocations", .array([

@@ -128,7 +128,7 @@ extension AuditScan {
     /// A credential header value: known formats first, then the credential after its scheme
     /// (`Basic` decoded to its password), unless it is a placeholder.
     private mutating func scanCredential(_ raw: String, at site: ScanSite) {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = ASCIIText.trimmed(raw)
         guard !value.isEmpty, !LookAlike.isPlaceholder(value) else { return }
         let hits = TokenFormats.hits(in: value)
         for hit in hits { report(hit.rule, secret: hit.secret, at: site) }
@@ -170,10 +170,13 @@ extension AuditScan {
             if GzipCodec.isGzip(data), let inflated = try? GzipCodec.decompress(data, container: .gzip, limit: 16 * 1024 * 1024) {
                 data = inflated
             }
-            guard let decoded = String(data: data, encoding: .utf8) else { return }
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                scanPrintableRuns(data, at: site)
+                return
+            }
             body = decoded
         }
-        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ASCIIText.trimmed(body)
         if let first = trimmed.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
             let json = try? JSONParser.parse(trimmed)
         {
@@ -185,5 +188,27 @@ extension AuditScan {
             return
         }
         scanText(trimmed, at: site, depth: 0)
+    }
+
+    /// A binary body: known formats in its runs of printable ASCII (what `strings` shows), so a
+    /// token inside an image or a protobuf is still found.
+    private mutating func scanPrintableRuns(_ data: Data, at site: ScanSite) {
+        var run: [UInt8] = []
+        func flush(_ scan: inout AuditScan) {
+            if run.count >= 16 {
+                for hit in TokenFormats.hits(in: String(decoding: run, as: UTF8.self)) {
+                    scan.report(hit.rule, secret: hit.secret, at: site)
+                }
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        for byte in data {
+            if byte >= 0x20 && byte < 0x7f {
+                run.append(byte)
+            } else {
+                flush(&self)
+            }
+        }
+        flush(&self)
     }
 }

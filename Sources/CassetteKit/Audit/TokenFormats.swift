@@ -14,9 +14,9 @@ enum TokenFormats {
     /// Every format hit in a text, in order of appearance.
     static func hits(in text: String) -> [FormatHit] {
         var hits: [FormatHit] = []
-        if text.contains("-----BEGIN"), let pem = privateKey(in: text) { hits.append(pem) }
-        if let range = text.range(of: "otpauth://", options: .caseInsensitive) {
-            if let seed = otpauthSecret(String(text[range.lowerBound...])) {
+        if ASCIIText.contains("-----BEGIN", in: text), let pem = privateKey(in: text) { hits.append(pem) }
+        if let start = ASCIIText.firstIndex(of: "otpauth://", in: text, ignoringCase: true) {
+            if let seed = otpauthSecret(String(text[start...])) {
                 hits.append(FormatHit(rule: .otpauthSecret, secret: seed))
             }
         }
@@ -26,13 +26,33 @@ enum TokenFormats {
         return hits
     }
 
-    /// Cuts a text at characters that no supported token contains.
+    /// Bytes that no supported token contains (whitespace, quotes, separators of URLs, forms,
+    /// cookies and JSON).
+    private static let breakBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in " \t\n\r\"',;<>(){}&?=\\|`/#!^$@".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// Cuts a text at bytes that no supported token contains; keeps pieces of 16 bytes or more.
     static func tokens(of text: String) -> [Substring] {
-        let breaks: Set<Character> = [
-            " ", "\t", "\n", "\r", "\"", "'", ",", ";", "<", ">", "(", ")", "{", "}", "&", "?", "=", "\\", "|", "`", "/", "#",
-            "!", "^", "$", "@",
-        ]
-        return text.split(whereSeparator: { breaks.contains($0) }).filter { $0.utf8.count >= 16 }
+        var tokens: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var length = 0
+        var index = start
+        while index != bytes.endIndex {
+            if breakBytes[Int(bytes[index])] {
+                if length >= 16 { tokens.append(text[start..<index]) }
+                start = bytes.index(after: index)
+                length = 0
+            } else {
+                length += 1
+            }
+            index = bytes.index(after: index)
+        }
+        if length >= 16 { tokens.append(text[start..<bytes.endIndex]) }
+        return tokens
     }
 
     /// The format of one token, if it has a known secret format.
@@ -143,72 +163,5 @@ enum TokenFormats {
             }
         }
         return nil
-    }
-}
-
-/// Unleash token formats (`src/lib/authentication/authorization-token.ts`, `pat-service.ts`,
-/// `api-token-service.ts`): `user:<56 hex>`, `user:v2_<22>_<43>`, `<project>:<env>.<56 hex>`,
-/// `[]:<env>.<56 hex>`, `*:*.<56 hex>` and `<prefix>.v2_<22>_<43>`.
-enum UnleashTokenFormat {
-    static func match(_ token: Substring) -> String? {
-        let text = token.hasSuffix(".") ? token.dropLast() : token
-        if text.hasPrefix("user:") {
-            let rest = text.dropFirst(5)
-            if isHex56(rest) || isV2(rest) { return String(text) }
-            return nil
-        }
-        guard let dot = text.lastIndex(of: ".") else { return nil }
-        let secret = text[text.index(after: dot)...]
-        guard isHex56(secret) || isV2(secret) else { return nil }
-        let prefix = text[..<dot]
-        guard let colon = prefix.firstIndex(of: ":") else { return isV2(secret) && !prefix.isEmpty ? String(text) : nil }
-        let project = prefix[..<colon]
-        let environment = prefix[prefix.index(after: colon)...]
-        let nameCharacter: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-        let projectValid = project == "*" || project == "[]" || (!project.isEmpty && project.allSatisfy(nameCharacter))
-        let environmentValid = environment == "*" || (!environment.isEmpty && environment.allSatisfy(nameCharacter))
-        return projectValid && environmentValid ? String(text) : nil
-    }
-
-    private static func isHex56(_ text: Substring) -> Bool {
-        text.utf8.count == 56 && text.utf8.allSatisfy(LookAlike.isHexDigit)
-    }
-
-    private static func isV2(_ text: Substring) -> Bool {
-        guard text.hasPrefix("v2_") else { return false }
-        let body = text.dropFirst(3)
-        guard body.utf8.count == 66 else { return false }
-        let first = body.prefix(22)
-        let separatorIndex = body.index(body.startIndex, offsetBy: 22)
-        let second = body[body.index(after: separatorIndex)...]
-        return body[separatorIndex] == "_" && first.utf8.allSatisfy(TokenFormats.isBase64URL)
-            && second.utf8.allSatisfy(TokenFormats.isBase64URL)
-    }
-}
-
-/// Base64 decoding that accepts the standard and URL alphabets, with or without padding.
-enum Base64Text {
-    /// Decodes base64url (or standard) text; `nil` when it is not base64.
-    static func decodeURL(_ text: some StringProtocol) -> Data? {
-        var normalized = String(text).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        let remainder = normalized.utf8.count % 4
-        if remainder == 1 { return nil }
-        if remainder > 0 { normalized += String(repeating: "=", count: 4 - remainder) }
-        return Data(base64Encoded: normalized)
-    }
-
-    /// Decodes a whole value that looks like base64 of readable text (at least 16 characters,
-    /// one alphabet, decoding to UTF-8 that is mostly printable); `nil` otherwise.
-    static func decodeReadableText(_ value: String) -> String? {
-        let bytes = value.utf8
-        guard bytes.count >= 16, bytes.count <= 16 * 1024 * 1024 else { return nil }
-        let standard = bytes.allSatisfy { TokenFormats.isAlphanumeric($0) || $0 == 43 || $0 == 47 || $0 == 61 }
-        let url = bytes.allSatisfy { TokenFormats.isBase64URL($0) || $0 == 61 }
-        guard standard || url else { return nil }
-        guard let data = decodeURL(value.trimmingCharacters(in: CharacterSet(charactersIn: "="))), data.count >= 8,
-            let text = String(data: data, encoding: .utf8)
-        else { return nil }
-        let printable = text.unicodeScalars.filter { $0.value >= 32 || $0 == "\n" || $0 == "\r" || $0 == "\t" }.count
-        return printable * 10 >= text.unicodeScalars.count * 9 ? text : nil
     }
 }

@@ -10,5 +10,7 @@ enum CommandRegistry {
         ImportCommand.self,
         ExportCommand.self,
         ServeCommand.self,
+        AuditCommand.self,
+        HooksCommand.self,
     ]
 }

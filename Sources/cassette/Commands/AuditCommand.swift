@@ -1,0 +1,95 @@
+import ArgumentParser
+import CassetteKit
+import Foundation
+
+/// `cassette audit`: proves cassettes hold no secret before they reach a repository.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Find secrets in cassettes (.har.gz, .har, .json) before they are committed.",
+        discussion: """
+            Reads gzip cassettes, plain HAR and JSON files; decodes base64 bodies, URL and percent
+            encoding, forms, JSON inside strings and JWTs on its own. Exit codes: 0 clean,
+            1 findings, 2 unreadable input (a corrupt file is never clean) or bad usage.
+            Rules: \(AuditRule.allCases.map(\.id).joined(separator: ", ")).
+            """
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif
+    }
+
+    @Argument(help: "Cassette files or folders (default: Cassettes/). With --staged: git pathspecs.")
+    var paths: [String] = []
+
+    @Flag(help: "Audit the staged content (the git index) instead of the working tree.")
+    var staged = false
+
+    @Option(help: "Output format: text, json or sarif (SARIF 2.1.0).")
+    var format: Format = .text
+
+    @Option(help: "Accept the findings listed in this baseline file.")
+    var baseline: String?
+
+    @Option(help: "Write every current finding into this baseline file (keeping its salt) and exit 0.")
+    var writeBaseline: String?
+
+    @Option(help: "Refuse files whose decompressed size exceeds this many MiB.")
+    var maxSize: Int = 64
+
+    func validate() throws {
+        guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of MiB.") }
+    }
+
+    func run() throws {
+        let sources = try collectSources()
+        let limit = maxSize * 1024 * 1024
+        let outcomes = SecretAuditor().audit(sources, limit: limit)
+        if let writeBaseline {
+            try write(outcomes: outcomes, to: writeBaseline)
+            return
+        }
+        let accepted = try baseline.map(Self.loadBaseline)
+        let report = AuditReport(outcomes: outcomes, baseline: accepted)
+        for item in report.unreadable { Console.error("error: \(item.reason)") }
+        switch format {
+        case .text: Console.outData(Data(report.text.utf8))
+        case .json: Console.outData(report.json)
+        case .sarif: Console.outData(report.sarif)
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    private func collectSources() throws -> [AuditSource] {
+        if staged { return try StagedCassettes.sources(pathspecs: paths) }
+        if paths.isEmpty {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: "Cassettes", isDirectory: &isFolder), isFolder.boolValue else {
+                throw CLIFailure.usage("error: no Cassettes/ folder here. Pass the cassettes or folders to audit, e.g. `cassette audit path/to/Cassettes`.")
+            }
+            return try SecretAuditor.discover(["Cassettes"])
+        }
+        return try SecretAuditor.discover(paths)
+    }
+
+    static func loadBaseline(_ path: String) throws -> AuditBaseline {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIFailure.usage("error: \(path): cannot read the baseline (\(error.localizedDescription)). Create it with `cassette audit --write-baseline \(path)`.")
+        }
+        return try AuditBaseline(data: data, path: path)
+    }
+
+    private func write(outcomes: [AuditOutcome], to path: String) throws {
+        let existing = try FileManager.default.fileExists(atPath: path) ? Self.loadBaseline(path) : AuditBaseline()
+        let report = AuditReport(outcomes: outcomes)
+        for item in report.unreadable { Console.error("error: \(item.reason)") }
+        let updated = existing.accepting(report.findings)
+        _ = try AtomicFileWriter.write(updated.jsonData, to: URL(fileURLWithPath: path))
+        Console.error("cassette audit: wrote \(updated.entries.count) accepted finding\(updated.entries.count == 1 ? "" : "s") to \(path) (salted hashes, no secret values).")
+        if report.exitCode == 2 { throw ExitCode(2) }
+    }
+}
