@@ -5,5 +5,6 @@ enum CommandRegistry {
     static let subcommands: [any ParsableCommand.Type] = [
         ShowCommand.self,
         ValidateCommand.self,
+        SynthCommand.self,
     ]
 }
