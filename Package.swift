@@ -131,6 +131,7 @@ let package = Package(
         .testTarget(
             name: "CassetteSynthTests",
             dependencies: ["CassetteKit", "CassetteSynth", "CassetteTestSupport"],
+            exclude: ["__Fixtures__"],  // the vendored JSON Schema Test Suite, read from the source tree
             swiftSettings: strictSettings
         ),
         .testTarget(

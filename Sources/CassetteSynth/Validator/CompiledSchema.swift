@@ -136,12 +136,13 @@ struct EnumValues: Sendable {
 
     func contains(_ value: JSONValue) -> Bool {
         if case .string(let string) = value {
-            if strings.contains(string) { return true }
+            // The set finds canonically equivalent strings; code points must match exactly.
+            if strings.contains(string) { return values.contains { JSONEquality.equal($0, value) } }
             if allStrings { return false }
         } else if allStrings {
             return false
         }
-        return values.contains { $0.isSemanticallyEqual(to: value) }
+        return values.contains { JSONEquality.equal($0, value) }
     }
 }
 

@@ -109,7 +109,7 @@ enum UniqueItems {
     static func firstDuplicate(in array: [JSONValue]) -> (Int, Int)? {
         if array.count <= 12 {
             for first in array.indices {
-                for second in (first + 1)..<array.count where array[first].isSemanticallyEqual(to: array[second]) {
+                for second in (first + 1)..<array.count where JSONEquality.equal(array[first], array[second]) {
                     return (first, second)
                 }
             }
@@ -121,7 +121,7 @@ enum UniqueItems {
             semanticHash(element, into: &hasher)
             let key = hasher.finalize()
             if let candidates = buckets[key] {
-                for earlier in candidates where array[earlier].isSemanticallyEqual(to: element) { return (earlier, position) }
+                for earlier in candidates where JSONEquality.equal(array[earlier], element) { return (earlier, position) }
             }
             buckets[key, default: []].append(position)
         }

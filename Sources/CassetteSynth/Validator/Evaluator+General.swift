@@ -16,7 +16,7 @@ extension Evaluator {
             report(node, "enum", "not one of the allowed values \(Self.preview(values.values))")
             return false
         case .constant(let value):
-            if value.isSemanticallyEqual(to: instance) { return true }
+            if JSONEquality.equal(value, instance) { return true }
             report(node, "const", "must be exactly \(Self.preview([value]).dropFirst().dropLast())")
             return false
         case .ref(let target):

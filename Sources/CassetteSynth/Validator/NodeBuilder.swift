@@ -100,9 +100,8 @@ struct NodeBuilder {
             let condition = try schema("if", &compiler)
             let then = object["then"] == nil ? nil : try schema("then", &compiler)
             let otherwise = object["else"] == nil ? nil : try schema("else", &compiler)
-            if then != nil || otherwise != nil {
-                general.append(.conditional(condition: condition, then: then, otherwise: otherwise))
-            }
+            // Even without then/else, `if` contributes annotations (unevaluated* sees them).
+            general.append(.conditional(condition: condition, then: then, otherwise: otherwise))
         }
     }
 

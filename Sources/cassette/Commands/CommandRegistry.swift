@@ -12,5 +12,7 @@ enum CommandRegistry {
         ServeCommand.self,
         AuditCommand.self,
         HooksCommand.self,
+        ValidateCommand.self,
+        SynthCommand.self,
     ]
 }

@@ -1,0 +1,186 @@
+import CassetteKit
+import Foundation
+
+/// A built-in provider, for the synthesizer's library API.
+public enum BuiltInProvider: String, Sendable, CaseIterable {
+    case atoms
+    case unleash
+    case wacht
+    case zitadel
+
+    /// Where the `/me` request goes, and how it authenticates (for synthesized cassettes).
+    public var endpoint: (baseURL: String, path: String, credentialHeader: String, credentialPrefix: String) {
+        switch self {
+        case .atoms: return ("https://api.smallest.ai", "/atoms/v1/user", "Authorization", "Bearer ")
+        case .unleash: return ("https://unleash.example.com", "/api/admin/user", "Authorization", "")
+        case .wacht: return ("https://app.example.wacht.dev", "/me", "Cookie", "__session=")
+        case .zitadel: return ("https://zitadel.example.com", "/auth/v1/users/me", "Authorization", "Bearer ")
+        }
+    }
+}
+
+/// A synthesized response: a status and a JSON body valid against the provider's schema.
+public struct SynthesizedResponse: Sendable, Hashable {
+    /// The HTTP status (200 for `/me` bodies; 400, 401, 500 ... for error bodies).
+    public let status: Int
+    /// The body.
+    public let body: JSONValue
+
+    /// Creates a response.
+    public init(status: Int, body: JSONValue) {
+        self.status = status
+        self.body = body
+    }
+
+    /// The body as compact JSON bytes.
+    public var data: Data { JSONSerializer.data(body) }
+}
+
+/// Schema-valid variants of a built-in provider's `/me` body or error bodies, as a sequence.
+///
+/// ```swift
+/// for body in try Variants(of: .zitadel, strategy: .edge, seed: 7) {
+///     // body: JSONValue, valid against zitadel.me.schema.json
+/// }
+/// let errors = try Variants(of: .wacht, errors: true, count: 3)   // 400, 401, 500 bodies
+/// let log = errors.cassette()                                       // replayable HAR log
+/// ```
+public struct Variants: Sequence, Sendable {
+    /// The provider.
+    public let provider: BuiltInProvider
+    /// The responses, in order.
+    public let responses: [SynthesizedResponse]
+
+    /// Makes `count` variants (for `edge`, all the edge cases when `count` is `nil`).
+    ///
+    /// Error variants cycle through the statuses the error schema lists in `x-statuses`, with the
+    /// values it gives for each status (`code: 16` for ZITADEL's 401).
+    public init(
+        of provider: BuiltInProvider, errors: Bool = false, strategy: SynthesisStrategy = .random, seed: UInt64 = 0, count: Int? = nil
+    ) throws(SynthesisError) {
+        self.provider = provider
+        let schema: JSONValue
+        do {
+            schema = errors ? try ProviderSchemas.error(for: provider.rawValue) : try ProviderSchemas.me(for: provider.rawValue)
+        } catch {
+            throw SynthesisError(schemaLocation: .root, instanceLocation: .root, reason: error.description)
+        }
+        let synthesizer = try FixtureSynthesizer(schema: schema)
+        let bodies: [JSONValue]
+        if strategy == .edge, count == nil {
+            bodies = try synthesizer.edgeCases(seed: seed).map(\.value)
+        } else {
+            bodies = try synthesizer.variants(count: count ?? 10, strategy: strategy, seed: seed)
+        }
+        guard errors else {
+            responses = bodies.map { SynthesizedResponse(status: 200, body: $0) }
+            return
+        }
+        let hints = ErrorStatusHints(schema: schema)
+        responses = bodies.enumerated().map { index, body in
+            let status = hints.statuses.isEmpty ? 500 : hints.statuses[index % hints.statuses.count]
+            return SynthesizedResponse(status: status, body: hints.apply(status: status, to: body, validator: synthesizer.validator))
+        }
+    }
+
+    public func makeIterator() -> IndexingIterator<[JSONValue]> {
+        responses.map(\.body).makeIterator()
+    }
+
+    /// The bodies as compact JSON bytes.
+    public var data: [Data] { responses.map(\.data) }
+
+    /// A cassette replaying the responses in order, one interaction each, to `GET <base>/<me path>`
+    /// with a placeholder credential (`_cassette.source` is `synth`).
+    public func cassette() -> HAR.Log {
+        SynthesizedCassette.log(provider: provider, responses: responses)
+    }
+}
+
+/// The per-status values an error schema gives in `x-statuses`.
+struct ErrorStatusHints {
+    let statuses: [Int]
+    private let hints: [Int: JSONValue]
+
+    init(schema: JSONValue) {
+        var hints: [Int: JSONValue] = [:]
+        if case .object(let map)? = schema["x-statuses"] {
+            for member in map.members {
+                if let status = Int(member.key) { hints[status] = member.value }
+            }
+        }
+        self.hints = hints
+        statuses = hints.keys.sorted()
+    }
+
+    /// The body with the status's values laid over it, if the result stays valid.
+    func apply(status: Int, to body: JSONValue, validator: JSONSchemaValidator) -> JSONValue {
+        guard let hint = hints[status], case .object(var object) = body else { return body }
+        switch hint {
+        case .object(let values):
+            for member in values.members { object[member.key] = member.value }
+        case .array:
+            // A bare list: the messages of the first array-valued member (`errors`).
+            guard let key = object.members.first(where: { $0.value.arrayValue != nil })?.key else { return body }
+            object[key] = hint
+        default:
+            return body
+        }
+        // Envelopes that repeat the HTTP code (Wacht's `status`) get this status.
+        if case .number? = object["status"], hint["status"] == nil { object["status"] = .number(JSONNumber(status)) }
+        let candidate = JSONValue.object(object)
+        return validator.isValid(candidate) ? candidate : body
+    }
+}
+
+/// Builds replayable cassettes from synthesized responses.
+public enum SynthesizedCassette {
+    /// A HAR log with one `GET` interaction per response, credentials as placeholders.
+    public static func log(provider: BuiltInProvider, responses: [SynthesizedResponse]) -> HAR.Log {
+        let endpoint = provider.endpoint
+        return log(
+            baseURL: endpoint.baseURL, path: endpoint.path, provider: provider.rawValue,
+            credential: HAR.NameValue(name: endpoint.credentialHeader, value: endpoint.credentialPrefix + Placeholder.make(1)),
+            responses: responses)
+    }
+
+    /// A HAR log with one `GET baseURL+path` interaction per response.
+    public static func log(
+        baseURL: String, path: String, provider: String?, credential: HAR.NameValue?, responses: [SynthesizedResponse]
+    ) -> HAR.Log {
+        let entries = responses.map { response -> HAR.Entry in
+            var headers = [HAR.NameValue(name: "Accept", value: "application/json")]
+            if let credential { headers.append(credential) }
+            let body = response.data
+            let request = HAR.Request(
+                method: "GET", url: baseURL + path, httpVersion: "HTTP/1.1", cookies: [], headers: headers, queryString: [],
+                postData: nil, headersSize: -1, bodySize: 0)
+            let content = HAR.Content(body: body, mimeType: "application/json")
+            let responseValue = HAR.Response(
+                status: response.status, statusText: HTTPStatusText.text(for: response.status), httpVersion: "HTTP/1.1", cookies: [],
+                headers: [
+                    HAR.NameValue(name: "Content-Type", value: "application/json"),
+                    HAR.NameValue(name: "Content-Length", value: String(body.count)),
+                ],
+                content: content, redirectURL: "", headersSize: -1, bodySize: body.count)
+            return HAR.Entry(startedDateTime: "2024-01-02T03:04:05Z", time: 0, request: request, response: responseValue, timings: HAR.Timings())
+        }
+        let metadata = CassetteMetadata(provider: provider, source: "synth", baseURL: baseURL)
+        return HAR.Log(version: "1.2", creator: HAR.Creator(name: "cassette", version: CassetteKitVersion.current), entries: entries, cassette: metadata)
+    }
+}
+
+/// Reason phrases for the statuses synthesized responses use.
+enum HTTPStatusText {
+    static func text(for status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 500: return "Internal Server Error"
+        default: return ""
+        }
+    }
+}

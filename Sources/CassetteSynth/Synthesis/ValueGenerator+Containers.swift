@@ -1,0 +1,162 @@
+import CassetteKit
+
+extension ValueGenerator {
+    /// Names offered to `additionalProperties` / `patternProperties`-only objects.
+    static let extraKeys = ["welcome", "onboarding", "announcement", "beta", "tour"]
+
+    mutating func object(_ merged: MergedSchema, at instance: JSONPointer, depth: Int) throws(SynthesisError) -> JSONValue {
+        var required = merged.required
+        var index = 0
+        while index < required.count {
+            for dependent in merged.dependentRequired[required[index]] ?? [] where !required.contains(dependent) {
+                required.append(dependent)
+            }
+            index += 1
+        }
+        for name in required where merged.forbidden.contains(name) {
+            throw SynthesisError(
+                schemaLocation: merged.location, instanceLocation: instance,
+                reason: "\"\(name)\" is both required and excluded (not: required); fix the schema")
+        }
+        var names = merged.propertyOrder
+        for name in required where !names.contains(name) { names.append(name) }
+        var result = JSONObject()
+        var skipped: [String] = []
+        for name in names {
+            let isRequired = required.contains(name)
+            if !isRequired {
+                if merged.forbidden.contains(name) { continue }
+                let declared = merged.properties[name]?.first?.pointer.description ?? (merged.location.description + "/" + name)
+                var generator = random(instance.appending(name), "presence")
+                let fallback: Choice
+                switch strategy {
+                case .minimal: fallback = .absent
+                case .maximal, .edge: fallback = depth >= maximumDepth ? .absent : .present
+                case .random: fallback = depth < maximumDepth && generator.chance(3, in: 5) ? .present : .absent
+                }
+                if choose([.present, .absent], fallback: fallback, key: declared, at: instance.appending(name)) == .absent {
+                    skipped.append(name)
+                    continue
+                }
+            }
+            result[name] = try generate(schemas(for: name, in: merged), at: instance.appending(name), name: name, depth: depth + 1)
+        }
+        var generator = random(instance, "extra")
+        var extras = 0
+        if !merged.noAdditional, !merged.additional.isEmpty || !merged.patternProperties.isEmpty {
+            switch strategy {
+            case .minimal: extras = 0
+            case .maximal, .edge: extras = depth >= maximumDepth ? 0 : 1
+            case .random: extras = depth >= maximumDepth ? 0 : generator.below(3)
+            }
+        }
+        while result.count < merged.minProperties, !skipped.isEmpty {
+            let name = skipped.removeFirst()
+            result[name] = try generate(schemas(for: name, in: merged), at: instance.appending(name), name: name, depth: depth + 1)
+        }
+        if !merged.noAdditional { extras = max(extras, merged.minProperties - result.count) }
+        var attempts = 0
+        while extras > 0, attempts < 32 {
+            attempts += 1
+            let name = extraName(merged, number: attempts, generator: &generator)
+            guard result[name] == nil, !merged.forbidden.contains(name) else { continue }
+            result[name] = try generate(schemas(for: name, in: merged), at: instance.appending(name), name: name, depth: depth + 1)
+            extras -= 1
+        }
+        if let maximum = merged.maxProperties, result.count > maximum {
+            let removable = result.keys.filter { !required.contains($0) }.reversed()
+            for name in removable where result.count > maximum { result[name] = nil }
+        }
+        return .object(result)
+    }
+
+    /// The schemas that apply to property `name`: its `properties` entry and matching
+    /// `patternProperties`, else `additionalProperties`.
+    private func schemas(for name: String, in merged: MergedSchema) -> [SchemaReference] {
+        var result = merged.properties[name] ?? []
+        for (source, schema) in merged.patternProperties where (try? PatternMatcher(source))?.matches(name) ?? false {
+            result.append(schema)
+        }
+        if merged.properties[name] == nil, result.isEmpty { result = merged.additional }
+        return result
+    }
+
+    /// A key for an extra property: one matching a pattern property when there is one.
+    private func extraName(_ merged: MergedSchema, number: Int, generator: inout SeededGenerator) -> String {
+        if merged.additional.isEmpty, let (source, _) = merged.patternProperties.first {
+            var patternGenerator = generator
+            if let name = try? PatternGenerator(source).generate(using: &patternGenerator) {
+                generator = patternGenerator
+                return name
+            }
+        }
+        let base = Self.extraKeys[generator.below(Self.extraKeys.count)]
+        return number > Self.extraKeys.count ? "\(base)\(number)" : base
+    }
+
+    mutating func array(_ merged: MergedSchema, at instance: JSONPointer, depth: Int) throws(SynthesisError) -> JSONValue {
+        var minimum = merged.minItems
+        var maximum = merged.maxItems
+        if merged.noItems { maximum = min(maximum ?? merged.prefixItems.count, merged.prefixItems.count) }
+        if !merged.contains.isEmpty { minimum = max(minimum, merged.minContains) }
+        if let maximum, maximum < minimum {
+            throw SynthesisError(
+                schemaLocation: merged.location, instanceLocation: instance,
+                reason: "minItems (\(minimum)) is above maxItems (\(maximum)); no array fits")
+        }
+        let key = merged.location.description
+        var generator = random(instance, "size")
+        let upper = min(maximum ?? (minimum + 3), minimum + 64)
+        var count: Int
+        switch strategy {
+        case .minimal: count = minimum
+        case .maximal: count = min(max(minimum, 2), upper)
+        case .edge: count = min(max(minimum, 1), upper)
+        case .random: count = generator.between(minimum, min(upper, minimum + 3))
+        }
+        if depth >= maximumDepth { count = minimum }
+        var options: [Choice] = []
+        if minimum == 0 { options += [.empty, .nonEmpty] }
+        if maximum != nil, upper > minimum { options.append(.highest) }
+        if minimum > 0 { options.append(.lowest) }
+        if !options.isEmpty {
+            let fallback: Choice = count == 0 ? (minimum == 0 ? .empty : .lowest) : (minimum == 0 ? .nonEmpty : .lowest)
+            let forced = choose(options, fallback: fallback, key: key, at: instance)
+            if forced != fallback {
+                switch forced {
+                case .empty: count = 0
+                case .nonEmpty: count = max(count, 1)
+                case .highest: count = upper
+                case .lowest: count = minimum
+                default: break
+                }
+            }
+        }
+        var elements: [JSONValue] = []
+        for position in 0..<count {
+            var schemas: [SchemaReference] = position < merged.prefixItems.count ? merged.prefixItems[position] : merged.items
+            if position < merged.minContains, !merged.contains.isEmpty { schemas += merged.contains }
+            let place = instance.appending(position)
+            var element = try generate(schemas, at: place, name: nil, depth: depth + 1)
+            if merged.uniqueItems {
+                var retry = 0
+                while elements.contains(where: { $0.isSemanticallyEqual(to: element) }) {
+                    retry += 1
+                    guard retry <= 16 else {
+                        throw SynthesisError(
+                            schemaLocation: merged.location, instanceLocation: place,
+                            reason: "uniqueItems: could not find \(count) distinct items; lower minItems or widen the items schema")
+                    }
+                    var retrying = ValueGenerator(
+                        document: document, strategy: .random, seed: SeedDerivation.derive(seed, "unique:\(place):\(retry)"),
+                        overrides: overrides)
+                    retrying.secretCount = secretCount
+                    element = try retrying.generate(schemas, at: place, name: nil, depth: depth + 1)
+                    secretCount = retrying.secretCount
+                }
+            }
+            elements.append(element)
+        }
+        return .array(elements)
+    }
+}

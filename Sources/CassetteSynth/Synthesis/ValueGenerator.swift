@@ -1,0 +1,170 @@
+import CassetteKit
+
+/// Builds one instance from a schema document, making every choice from a seeded generator
+/// derived from the variant seed and the instance location, or from forced ``ChoiceOverrides``.
+///
+/// The result is a candidate: ``FixtureSynthesizer`` validates it before returning it.
+struct ValueGenerator {
+    let document: SchemaDocument
+    let merger: SchemaMerger
+    let strategy: SynthesisStrategy
+    let seed: UInt64
+    let overrides: ChoiceOverrides
+    /// Beyond this instance depth, optional parts are left out (recursive schemas end).
+    let maximumDepth = 12
+
+    /// Every choice that was available, for the `edge` planner.
+    private(set) var discovered: [ChoiceSite] = []
+    /// The coverage keys of the choices taken.
+    private(set) var taken: Set<String> = []
+    /// Secrets placed so far (numbers the `REDACTED_<n>` placeholders).
+    var secretCount = 0
+
+    init(document: SchemaDocument, strategy: SynthesisStrategy, seed: UInt64, overrides: ChoiceOverrides) {
+        self.document = document
+        self.merger = SchemaMerger(document: document)
+        self.strategy = strategy
+        self.seed = seed
+        self.overrides = overrides
+    }
+
+    /// A generator for one purpose at one instance location.
+    func random(_ instance: JSONPointer, _ purpose: String) -> SeededGenerator {
+        SeededGenerator(seed: SeedDerivation.derive(seed, instance.description + "\u{0}" + purpose))
+    }
+
+    /// Picks one of `options` at `instance`: the forced one if any, else `fallback`. Records the
+    /// options as discovered and the pick as taken, keyed by the schema location `key`.
+    mutating func choose(_ options: [Choice], fallback: Choice, key: String, at instance: JSONPointer) -> Choice {
+        let where_ = instance.description
+        for option in options {
+            discovered.append(ChoiceSite(key: key + "|" + option.description, instance: where_, choice: option))
+        }
+        var chosen = fallback
+        if let slot = options.first?.slot, let forced = overrides.choice(at: where_, slot: slot), options.contains(forced) {
+            chosen = forced
+        }
+        taken.insert(key + "|" + chosen.description)
+        return chosen
+    }
+
+    // MARK: - Any value
+
+    /// Generates a value satisfying all of `references` at `instance`.
+    mutating func generate(_ references: [SchemaReference], at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
+        var merged = try merger.merge(references, instance: instance)
+        // Choices are keyed by the field's own schema location, so each field is covered.
+        let field = merged.location.description
+        var extra: [SchemaReference] = []
+        var decided: Set<JSONPointer> = []
+        var rounds = 0
+        while true {
+            let pending = merged.branchGroups.filter { !decided.contains($0.location) }
+            if pending.isEmpty { break }
+            rounds += 1
+            guard rounds <= SchemaMerger.maximumFolding else {
+                throw SynthesisError(
+                    schemaLocation: merged.location, instanceLocation: instance, reason: "anyOf/oneOf nest without end (a reference cycle)")
+            }
+            for group in pending {
+                decided.insert(group.location)
+                let groupName = group.location.description
+                let options = group.options.indices.map { Choice.branch(group: groupName, option: $0) }
+                var generator = random(instance, "branch" + groupName)
+                let fallback: Choice
+                switch strategy {
+                case .random: fallback = options[generator.below(options.count)]
+                default: fallback = options[Self.firstNonNullBranch(group.options)]
+                }
+                guard case .branch(_, let option) = choose(options, fallback: fallback, key: field + "|" + groupName, at: instance) else { continue }
+                extra.append(group.options[option])
+            }
+            merged = try merger.merge(references + extra, instance: instance)
+        }
+        return try generate(merged, at: instance, name: name, depth: depth)
+    }
+
+    private static func firstNonNullBranch(_ options: [SchemaReference]) -> Int {
+        options.firstIndex { $0.value["type"] != .string("null") } ?? 0
+    }
+
+    private mutating func generate(_ merged: MergedSchema, at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
+        if merged.impossible {
+            throw SynthesisError(schemaLocation: merged.location, instanceLocation: instance, reason: "the schema allows no value here (false)")
+        }
+        let key = merged.location.description
+        if let constant = merged.constValue { return constant }
+        if let values = merged.enumValues {
+            let allowed = values.filter { Self.typeAdmits(merged, $0) }
+            guard !allowed.isEmpty else {
+                throw SynthesisError(
+                    schemaLocation: merged.location, instanceLocation: instance,
+                    reason: "no enum value also meets the other constraints (type, allOf); fix the schema")
+            }
+            var generator = random(instance, "enum")
+            let options = values.indices.filter { Self.typeAdmits(merged, values[$0]) }.map { Choice.enumValue($0) }
+            let fallback = options[generator.below(options.count)]
+            guard case .enumValue(let index) = choose(options, fallback: fallback, key: key, at: instance) else { return allowed[0] }
+            return values[index]
+        }
+        let types = Self.candidateTypes(merged)
+        guard let first = types.first else {
+            throw SynthesisError(
+                schemaLocation: merged.location, instanceLocation: instance,
+                reason: "no JSON type satisfies every `type` that applies here (type, $ref, allOf disagree)")
+        }
+        var type = first
+        if types.count > 1 {
+            var generator = random(instance, "type")
+            let nonNull = types.filter { $0 != "null" }
+            let fallback: String
+            switch strategy {
+            case .random: fallback = types.contains("null") && generator.chance(1, in: 4) ? "null" : (generator.pick(nonNull) ?? first)
+            default: fallback = depth > maximumDepth && types.contains("null") ? "null" : (nonNull.first ?? first)
+            }
+            if case .type(let chosen) = choose(types.map { Choice.type($0) }, fallback: .type(fallback), key: key, at: instance) {
+                type = chosen
+            }
+        }
+        switch type {
+        case "null": return .null
+        case "boolean":
+            var generator = random(instance, "boolean")
+            return .bool(generator.chance(1, in: 2))
+        case "integer", "number": return try number(merged, integer: type == "integer", at: instance, name: name)
+        case "string": return try string(merged, at: instance, name: name)
+        case "array": return try array(merged, at: instance, depth: depth)
+        default: return try object(merged, at: instance, depth: depth)
+        }
+    }
+
+    /// The types allowed here, in a fixed order (non-null first), inferred from the keywords
+    /// when `type` is absent.
+    static func candidateTypes(_ merged: MergedSchema) -> [String] {
+        let order = ["object", "array", "string", "integer", "number", "boolean", "null"]
+        if let types = merged.types {
+            var result = order.filter { types.contains($0) }
+            if types.contains("number") { result.removeAll { $0 == "integer" } }
+            return result
+        }
+        if !merged.properties.isEmpty || !merged.required.isEmpty || !merged.additional.isEmpty || !merged.patternProperties.isEmpty {
+            return ["object"]
+        }
+        if !merged.items.isEmpty || !merged.prefixItems.isEmpty || !merged.contains.isEmpty { return ["array"] }
+        if !merged.patterns.isEmpty || merged.format != nil || merged.minLength > 0 || merged.maxLength != nil { return ["string"] }
+        if merged.minimum != nil || merged.maximum != nil || merged.multipleOf != nil { return ["number"] }
+        return ["null"]
+    }
+
+    static func typeAdmits(_ merged: MergedSchema, _ value: JSONValue) -> Bool {
+        guard merged.types != nil else { return true }
+        switch value {
+        case .null: return merged.allows("null")
+        case .bool: return merged.allows("boolean")
+        case .string: return merged.allows("string")
+        case .array: return merged.allows("array")
+        case .object: return merged.allows("object")
+        case .number(let number): return merged.allows("number") || (number.isInteger && merged.allows("integer"))
+        }
+    }
+}
