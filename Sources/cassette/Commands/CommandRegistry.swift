@@ -6,5 +6,6 @@ enum CommandRegistry {
         ShowCommand.self,
         ValidateCommand.self,
         SynthCommand.self,
+        SchemaCommand.self,
     ]
 }
