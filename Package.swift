@@ -137,6 +137,7 @@ let package = Package(
         .testTarget(
             name: "CassetteOpenAPITests",
             dependencies: ["CassetteOpenAPI", "CassetteSynth", "CassetteTestSupport"],
+            exclude: ["__Fixtures__"],  // OpenAPI documents read from the source tree
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -14,5 +14,6 @@ enum CommandRegistry {
         HooksCommand.self,
         ValidateCommand.self,
         SynthCommand.self,
+        SchemaCommand.self,
     ]
 }
