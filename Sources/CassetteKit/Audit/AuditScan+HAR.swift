@@ -45,8 +45,8 @@ extension AuditScan {
     static func isZitadel(url: String, provider: String?) -> Bool {
         if provider?.lowercased() == "zitadel" { return true }
         let lower = url.lowercased()
-        return lower.contains("zitadel") || lower.contains("/auth/v1/") || lower.contains("/management/v1/")
-            || lower.contains("/oauth/v2/") || lower.contains("/oidc/v1/")
+        return ASCIIText.contains("zitadel", in: lower) || ASCIIText.contains("/auth/v1/", in: lower) || ASCIIText.contains("/management/v1/", in: lower)
+            || ASCIIText.contains("/oauth/v2/", in: lower) || ASCIIText.contains("/oidc/v1/", in: lower)
     }
 
     // MARK: Headers and cookies

@@ -5,12 +5,30 @@ import Foundation
 /// names what any credential found there is.
 struct ScanSite: Sendable {
     var entry: Int?
-    var location: String
+    /// The location up to the JSON document a value sits in (`response body`).
+    var base: String
+    /// The value's JSON pointer in that document; joined to ``base`` only when a finding is
+    /// reported, so walking a body builds no strings.
+    var pointer: JSONPointer?
     var key: String?
     var carrierRule: AuditRule?
     /// Inside a credential carrier (a cookie): token, password and secret-sounding keys there
     /// name credentials (`credential-header`).
     var isCredentialCarrier = false
+
+    init(entry: Int?, location: String, key: String? = nil, carrierRule: AuditRule? = nil, isCredentialCarrier: Bool = false) {
+        self.entry = entry
+        self.base = location
+        self.key = key
+        self.carrierRule = carrierRule
+        self.isCredentialCarrier = isCredentialCarrier
+    }
+
+    /// `response body /data/token`, `request header Cookie (sid)`, ...
+    var location: String {
+        guard let pointer, !pointer.tokens.isEmpty else { return base }
+        return base + " " + pointer.description
+    }
 
     /// The same place, named by another key one level down.
     func child(_ suffix: String, key: String?) -> ScanSite {
@@ -141,8 +159,9 @@ struct AuditScan {
                 scanJSON(element, pointer: pointer.appending(index), base: base, site: site, depth: depth)
             }
         case .string(let string):
-            let location = pointer.tokens.isEmpty ? base : base + " " + pointer.description
-            scanText(string, at: ScanSite(entry: site.entry, location: location, key: site.key, carrierRule: site.carrierRule), depth: depth)
+            var child = ScanSite(entry: site.entry, location: base, key: site.key, carrierRule: site.carrierRule)
+            child.pointer = pointer
+            scanText(string, at: child, depth: depth)
         case .number(let number):
             if let key = site.key, SecretKey(key).kind == .backupCodes, number.isInteger, number.literal.utf8.count >= 6 {
                 let location = base + " " + pointer.description

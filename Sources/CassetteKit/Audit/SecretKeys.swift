@@ -69,18 +69,18 @@ struct SecretKey: Sendable {
     }
 
     private var isBackupCodes: Bool {
-        joined.contains("backupcode") || joined.contains("recoverycode")
+        ASCIIText.contains("backupcode", in: joined) || ASCIIText.contains("recoverycode", in: joined)
             || ((words.contains("backup") || words.contains("recovery")) && ["codes", "code", "keys"].contains(words.last ?? ""))
     }
 
     private var isTOTP: Bool {
-        joined.contains("totp") || joined.contains("otpsecret") || joined.contains("mfasecret") || joined.contains("twofactor")
-            || words.contains("mfa") || words.contains("2fa") || words.contains("seed") || joined.contains("authenticatorsecret")
+        ["totp", "otpsecret", "mfasecret", "twofactor", "authenticatorsecret"].contains { ASCIIText.contains($0, in: joined) }
+            || words.contains("mfa") || words.contains("2fa") || words.contains("seed")
             || (words.contains("otp") && words.count > 1)
     }
 
     private var isPassword: Bool {
-        joined.contains("password") || joined.contains("passwd") || joined.contains("passphrase")
+        ["password", "passwd", "passphrase"].contains { ASCIIText.contains($0, in: joined) }
             || words.contains("pwd") || words.contains("pass") || words.contains("pw")
     }
 
@@ -99,8 +99,8 @@ struct SecretKey: Sendable {
             "secret", "secrets", "token", "tokens", "key", "auth", "credential", "credentials", "session", "signature", "sig",
             "private", "cookie", "bearer", "salt", "hmac", "jwt", "apikey", "passcode", "pin", "nonce", "cert", "sess",
         ]
-        return words.contains(where: hints.contains) || joined.contains("secret") || joined.contains("token")
-            || joined.contains("apikey")
+        return words.contains(where: hints.contains) || ASCIIText.contains("secret", in: joined) || ASCIIText.contains("token", in: joined)
+            || ASCIIText.contains("apikey", in: joined)
     }
 
     /// Splits `accessToken`, `access_token`, `X-Access-Token`, `__dev_session__` into lowercase words.
@@ -146,7 +146,7 @@ enum CredentialNames {
     static func isCredentialHeader(_ name: String) -> Bool {
         let lower = name.lowercased()
         if headers.contains(lower) { return true }
-        if lower.hasPrefix("x-ratelimit") || lower == "www-authenticate" || lower.contains("authority") { return false }
+        if lower.hasPrefix("x-ratelimit") || lower == "www-authenticate" || ASCIIText.contains("authority", in: lower) { return false }
         let key = SecretKey(lower)
         return !key.isMetadata && (key.kind == .token || key.kind == .password)
     }
@@ -163,6 +163,6 @@ enum CredentialNames {
         let hints: Set<String> = ["session", "sess", "sid", "auth", "token", "jwt", "remember", "login", "secret", "key", "id"]
         let lower = name.lowercased()
         return words.contains(where: hints.contains) || lower.hasSuffix("sessid") || lower.hasSuffix("sessionid")
-            || lower.hasSuffix("_sid") || lower.contains("session")
+            || lower.hasSuffix("_sid") || ASCIIText.contains("session", in: lower)
     }
 }
