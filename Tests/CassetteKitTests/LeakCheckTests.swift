@@ -89,4 +89,32 @@ struct LeakCheckTests {
         let clean = try Redaction.sanitize(log, policy: RedactionPolicy(knownSecrets: [short]))
         #expect(try F.body(clean)["note"] == "REDACTED_1")
     }
+
+    @Test("a known secret base64-encoded at an odd offset in an unknown header refuses the write")
+    func base64InUnknownHeader() throws {
+        let secret = RandomSecret.alphanumeric(28)
+        let trace = Data(("t=" + secret + ";span=7").utf8).base64EncodedString()
+        let response = F.response(json: "{}", headers: [("X-Trace-Context", trace)])
+        let error = try #require(refusal(F.log(F.request(), response), RedactionPolicy(knownSecrets: [secret])))
+        #expect(error.locations.contains { $0.hasPrefix("entry 0 response header X-Trace-Context") && $0.contains("known-secret-base64") })
+    }
+
+    @Test("when sanitize refuses, the existing cassette on disk stays byte-identical")
+    func existingCassetteUntouched() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let file = folder.file("wacht/me.har.gz")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        _ = try CassetteFile.write(try Redaction.sanitize(F.log(F.request(), F.response(json: #"{"ok":true}"#)), policy: RedactionPolicy()), to: file)
+        let before = try Data(contentsOf: file)
+
+        let secret = RandomSecret.jwt()
+        let bad = F.log(F.request(), binaryResponse(Data([0xFF, 0x00]) + Data(secret.utf8)))
+        #expect(throws: UnsafeCassetteError.self) {
+            _ = try CassetteFile.write(try Redaction.sanitize(bad, policy: RedactionPolicy()), to: file)
+        }
+        #expect(try Data(contentsOf: file) == before)
+        let leaked = F.contains(try IndependentReader.decompressedText(file), anyOf: [secret])
+        #expect(!leaked)
+    }
 }
