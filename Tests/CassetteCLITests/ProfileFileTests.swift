@@ -75,4 +75,38 @@ struct ProfileFileTests {
         #expect(result.stderr.contains(profile.path))
         #expect(result.stderr.contains("/request/path"))
     }
+
+    @Test("a gzip-encoded answer is stored decoded, readable, with Content-Encoding gone and Content-Length the stored size")
+    func gzipAnswer() async throws {
+        let key = RandomSecret.alphanumeric(32)
+        let body = Data(#"{"me":{"id":"u_1","plan":"pro"}}"#.utf8)
+        let compressed = try GzipCodec.gzip(body)
+        let server = try await LoopbackServer.start { request in
+            guard CredentialPlacement.bearer(header: "Authorization").credential(in: request.headers) == key else {
+                return .json(401, ["error": "unauthorized"])
+            }
+            return ServerResponse(
+                status: 200,
+                headers: [
+                    HAR.NameValue(name: "Content-Type", value: "application/json"),
+                    HAR.NameValue(name: "Content-Encoding", value: "gzip"),
+                ],
+                body: compressed)
+        }
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let profile = folder.file("gz.json")
+        try Data(#"{"name":"gz","request":{"path":"/me"},"credential":{"type":"bearer","env":"GZ_TOKEN"}}"#.utf8).write(to: profile)
+        let output = folder.file("gz.har.gz")
+        let result = try await runCassetteAsync(
+            ["record", "gz", "--profile", profile.path, "--base-url", server.baseURL.absoluteString, "--output", output.path],
+            environment: ["GZ_TOKEN": key])
+        await server.stop()
+        #expect(result.status == 0, "\(result.stderr)")
+        let response = try #require(try CassetteFile.read(output).entries.first?.response)
+        #expect(response.content.text == String(decoding: body, as: UTF8.self))
+        #expect(response.content.encoding == nil)
+        #expect(response.headers.value(named: "Content-Encoding") == nil)
+        #expect(response.headers.value(named: "Content-Length").map { $0 == String(body.count) } ?? true)
+    }
 }

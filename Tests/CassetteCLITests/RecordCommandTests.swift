@@ -55,6 +55,26 @@ struct RecordCommandTests {
         #expect(log.entries.first?.request.url.hasSuffix(try #require(try ProviderCatalog.builtIn().profile(named: provider)).path) == true)
     }
 
+    @Test("an Unleash admin API token echoed back in user.secret is redacted there too; the token name is kept")
+    func unleashEchoedToken() async throws {
+        let emulator = try await EmulatorServer.start(providers: ["unleash"])
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let admin = try #require(emulator.credentials(for: "unleash").last?.value)
+        let output = folder.file("unleash/admin.har.gz")
+        let result = try await runCassetteAsync(
+            ["record", "unleash", "--base-url", emulator.baseURL.absoluteString, "--output", output.path],
+            environment: ["UNLEASH_API_TOKEN": admin])
+        await emulator.stop()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("/user/secret"), "the summary names where: \(result.stderr)")
+        let text = try IndependentReader.decompressedText(output)
+        #expect(!text.contains(admin))
+        #expect(!text.contains(String(admin.dropFirst(4))), "not even the hex part")
+        let body = try #require(try CassetteFile.read(output).entries.first?.response.content.text)
+        #expect(body.contains("\"username\":\"ci-admin-token\""))
+    }
+
     @Test("a wrong credential is an error: exit 1, nothing written, an existing cassette untouched")
     func wrongCredential() async throws {
         let emulator = try await EmulatorServer.start(providers: ["atoms"])
