@@ -4,5 +4,6 @@ import ArgumentParser
 enum CommandRegistry {
     static let subcommands: [any ParsableCommand.Type] = [
         ShowCommand.self,
+        MatchCommand.self,
     ]
 }
