@@ -23,8 +23,7 @@ final class LiveRecorder: Sendable {
     }
 
     /// The real response delivered to the test.
-    struct RecordedResponse: @unchecked Sendable {
-        // HTTPURLResponse is immutable once made; it is not annotated Sendable on Linux.
+    struct RecordedResponse: Sendable {
         let response: HTTPURLResponse
         let body: Data
     }
@@ -34,16 +33,31 @@ final class LiveRecorder: Sendable {
         var recorded: [HAR.Entry] = []
     }
 
+    /// Makes the cassette safe to write, or refuses: ``Redaction/sanitize(_:policy:)``.
+    struct Sanitizer: Sendable {
+        let run: @Sendable (HAR.Log, RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log
+
+        /// The sanitizer `cassette record` uses too: redaction, then the fail-closed check.
+        static let redacting = Sanitizer { log, policy throws(UnsafeCassetteError) in
+            try Redaction.sanitize(log, policy: policy)
+        }
+    }
+
     private let cassetteURL: URL
     private let policy: RedactionPolicy
+    private let sanitize: Sanitizer
     private let player: CassettePlayer
     private let network: URLSession
     private let state: Mutex<State>
 
     /// A recorder appending to `base` (an empty log for `rewrite`).
-    init(cassetteURL: URL, base: HAR.Log, policy: RedactionPolicy, player: CassettePlayer) {
+    init(
+        cassetteURL: URL, base: HAR.Log, policy: RedactionPolicy, player: CassettePlayer,
+        sanitize: Sanitizer = .redacting
+    ) {
         self.cassetteURL = cassetteURL
         self.policy = policy
+        self.sanitize = sanitize
         self.player = player
         let configuration = URLSessionConfiguration.ephemeral
         configuration.urlCache = nil
@@ -58,31 +72,40 @@ final class LiveRecorder: Sendable {
     }
 
     /// Sends `request` to the real network and records the interaction.
+    ///
+    /// The inner task is started, and its outcome delivered, from a global queue: on Linux the
+    /// URL loading system runs protocol callbacks and session work on queues that must not be
+    /// re-entered synchronously, and starting one session's task from inside another's
+    /// callback does exactly that.
     func record(
         _ request: URLRequest, body: Data?, har: HAR.Request, completion: @escaping @Sendable (Outcome) -> Void
     ) {
         var outgoing = request
         outgoing.httpBodyStream = nil
         outgoing.httpBody = body
-        let started = Date()
-        network.dataTask(with: outgoing) { [self] data, response, error in
-            if let error {
-                completion(.networkFailure(error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "\(error)"])))
-                return
-            }
-            guard let http = response as? HTTPURLResponse else {
-                completion(.networkFailure(URLError(.badServerResponse)))
-                return
-            }
-            let body = data ?? Data()
-            let entry = Self.entry(har, response: http, body: body, started: started)
-            do throws(RecordingError) {
-                try commit(entry)
-                completion(.success(RecordedResponse(response: http, body: body)))
-            } catch {
-                completion(.refused(error.description))
-            }
-        }.resume()
+        DispatchQueue.global().async { [self, outgoing] in
+            let started = Date()
+            network.dataTask(with: outgoing) { [self] data, response, error in
+                let outcome = outcome(har, data: data, response: response, error: error, started: started)
+                DispatchQueue.global().async { completion(outcome) }
+            }.resume()
+        }
+    }
+
+    private func outcome(
+        _ har: HAR.Request, data: Data?, response: URLResponse?, error: (any Error)?, started: Date
+    ) -> Outcome {
+        if let error {
+            return .networkFailure(error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "\(error)"]))
+        }
+        guard let http = response as? HTTPURLResponse else { return .networkFailure(URLError(.badServerResponse)) }
+        let body = data ?? Data()
+        do throws(RecordingError) {
+            try commit(Self.entry(har, response: http, body: body, started: started))
+            return .success(RecordedResponse(response: http, body: body))
+        } catch {
+            return .refused(error.description)
+        }
     }
 
     /// Sanitizes the cassette with the new interaction and writes it; the player then answers
@@ -98,7 +121,7 @@ final class LiveRecorder: Sendable {
             }
             let sanitized: HAR.Log
             do throws(UnsafeCassetteError) {
-                sanitized = try Redaction.sanitize(log, policy: policy)
+                sanitized = try sanitize.run(log, policy)
             } catch {
                 throw .unsafe(error)
             }

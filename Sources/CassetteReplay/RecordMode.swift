@@ -6,6 +6,10 @@ import Foundation
 /// breaking anyone's `switch`. Parse one with ``init(rawValue:)`` (what `CASSETTE_RECORD_MODE`
 /// holds).
 ///
+/// ``automatic`` is not a mode of its own: it leaves the choice to the environment (see
+/// ``ResolvedRecordMode``). It exists so that `mode: .none` always means the `none` mode and is
+/// never read as an absent optional.
+///
 /// | mode | cassette exists | cassette missing |
 /// |---|---|---|
 /// | ``none`` | replay; a miss is an error, never a network call | error |
@@ -14,7 +18,7 @@ import Foundation
 /// | ``rewrite`` | discard it, record every request | record every request |
 public struct RecordMode: Sendable, Hashable, CustomStringConvertible {
     private enum Storage: String, Sendable {
-        case none, once, newEpisodes, rewrite
+        case automatic, none, once, newEpisodes, rewrite
     }
 
     private let storage: Storage
@@ -23,6 +27,9 @@ public struct RecordMode: Sendable, Hashable, CustomStringConvertible {
         self.storage = storage
     }
 
+    /// Not chosen in code: `CASSETTE_RECORD_MODE` if set, else ``none`` when `CI` is set, else
+    /// ``once``.
+    public static let automatic = RecordMode(.automatic)
     /// Replay only: a request that matches nothing fails and never reaches the network.
     public static let none = RecordMode(.none)
     /// Record when the cassette does not exist yet; afterwards behave like ``none``.
@@ -47,12 +54,13 @@ public struct RecordMode: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The canonical name (`none`, `once`, `newEpisodes`, `rewrite`).
+    /// The canonical name (`none`, `once`, `newEpisodes`, `rewrite`, or `automatic`).
     public var rawValue: String { storage.rawValue }
 
     public var description: String { rawValue }
 
-    /// Whether this mode may ever call the network.
+    /// Whether this mode may ever call the network (``automatic`` may, depending on the
+    /// environment).
     public var mayRecord: Bool { storage != .none }
 
     /// Whether the existing cassette is ignored and every request recorded.

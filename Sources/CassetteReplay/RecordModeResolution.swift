@@ -16,7 +16,8 @@ public struct ResolvedRecordMode: Sendable, Hashable, CustomStringConvertible {
     public let reason: String
 
     /// Resolves the mode from what the code asked for and the environment.
-    public init(requested: RecordMode?, environment: [String: String]) throws(ReplaySetupError) {
+    public init(requested: RecordMode, environment: [String: String]) throws(ReplaySetupError) {
+        let requested: RecordMode? = requested == .automatic ? nil : requested
         if let raw = environment[Self.environmentVariable], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let mode = RecordMode(rawValue: raw) else { throw .invalidRecordMode(raw) }
             self.mode = mode

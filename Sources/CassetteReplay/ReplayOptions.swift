@@ -4,9 +4,9 @@ import Foundation
 /// How a replaying session behaves: record mode, matchers, repeats, latency, redaction and
 /// what to do about interactions a test never used.
 public struct ReplayOptions: Sendable {
-    /// The record mode chosen in code; `nil` leaves it to the environment (see
-    /// ``ResolvedRecordMode``).
-    public var recordMode: RecordMode?
+    /// The record mode chosen in code; ``RecordMode/automatic`` leaves it to the environment
+    /// (see ``ResolvedRecordMode``).
+    public var recordMode: RecordMode
     /// The matchers a recorded interaction must pass to answer a request.
     public var matchers: [RequestMatcher]
     /// Answer with the last matching interaction again once every matching one is used.
@@ -23,10 +23,13 @@ public struct ReplayOptions: Sendable {
     public var unusedInteractions: UnusedInteractionPolicy
     /// The environment consulted for `CASSETTE_RECORD_MODE`, `CI` and `CASSETTE_DIR`.
     public var environment: [String: String]
+    /// Replaces ``Redaction/sanitize(_:policy:)`` before recordings are written. Internal: only
+    /// this module's tests use it, to prove that a refusal writes nothing.
+    var recordingSanitizer: LiveRecorder.Sanitizer?
 
     /// Creates options; every argument has a default.
     public init(
-        recordMode: RecordMode? = nil, matchers: [RequestMatcher] = .default, repeatLast: Bool = false,
+        recordMode: RecordMode = .automatic, matchers: [RequestMatcher] = .default, repeatLast: Bool = false,
         latency: ReplayLatency = .none, redaction: RedactionPolicy = RedactionPolicy(), testName: String? = nil,
         unusedInteractions: UnusedInteractionPolicy = .ignore,
         environment: [String: String] = ProcessInfo.processInfo.environment

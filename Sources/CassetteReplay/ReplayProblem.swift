@@ -42,4 +42,11 @@ public struct ReplaySummary: Sendable, Hashable {
     public var unusedInteractions: [InteractionSummary]
     /// A readable list of the unused interactions, or `nil` when all were used.
     public var unusedReport: String?
+
+    /// Creates a summary.
+    public init(problems: [ReplayProblem], unusedInteractions: [InteractionSummary], unusedReport: String?) {
+        self.problems = problems
+        self.unusedInteractions = unusedInteractions
+        self.unusedReport = unusedReport
+    }
 }

@@ -1,5 +1,6 @@
 import CassetteKit
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -30,7 +31,9 @@ public final class ReplaySession: Sendable {
     /// The replay engine (matching, order, unused interactions).
     public let player: CassettePlayer
     private let handler: ReplayHandler
-    private let route: RouteClass
+    private let lease: RouteLease
+    /// Whether ``makeConfiguration(basedOn:)`` handed the protocol class out.
+    private let exported = Mutex(false)
 
     /// Replays the cassette at `cassette`, recording when the resolved mode says so.
     public convenience init(
@@ -39,6 +42,17 @@ public final class ReplaySession: Sendable {
     ) throws(ReplaySetupError) {
         let mode = try ResolvedRecordMode(requested: options.recordMode, environment: options.environment)
         try self.init(cassette: cassette, name: name, mode: mode, options: options, configuration: configuration)
+    }
+
+    /// Replays a named cassette: `zitadel/me` is `Cassettes/zitadel/me.har.gz` in the package
+    /// holding `filePath` (the calling test file), or under `CASSETTE_DIR` when that is set in
+    /// `options.environment`; see ``CassetteLocator``.
+    public convenience init(
+        named name: String, filePath: String = #filePath, options: ReplayOptions = ReplayOptions(),
+        configuration: URLSessionConfiguration = .ephemeral
+    ) throws(ReplaySetupError) {
+        let url = try CassetteLocator.url(for: name, filePath: filePath, environment: options.environment)
+        try self.init(cassette: url, name: name, options: options, configuration: configuration)
     }
 
     /// Replays an in-memory log, never recording (mode `none`).
@@ -85,7 +99,9 @@ public final class ReplaySession: Sendable {
         let player = CassettePlayer(log: log, options: playerOptions)
         let recorder = behaviour == .replayOnly
             ? nil
-            : LiveRecorder(cassetteURL: cassette, base: log, policy: playerOptions.redaction, player: player)
+            : LiveRecorder(
+                cassetteURL: cassette, base: log, policy: playerOptions.redaction, player: player,
+                sanitize: options.recordingSanitizer ?? .redacting)
         self.init(
             name: displayName, cassetteURL: cassette, mode: mode, player: player,
             handler: ReplayHandler(player: player, behaviour: behaviour, recorder: recorder, latency: options.latency),
@@ -101,21 +117,25 @@ public final class ReplaySession: Sendable {
         self.recordMode = mode
         self.player = player
         self.handler = handler
-        route = RouteTable.shared.lease(handler)
-        session = URLSession(configuration: Self.configure(configuration, route: route))
+        lease = RouteTable.shared.lease(handler)
+        session = URLSession(configuration: Self.configure(configuration, route: lease.route))
     }
 
     deinit {
         session.invalidateAndCancel()
         handler.recorder?.invalidate()
-        RouteTable.shared.release(route)
+        RouteTable.shared.release(lease, reusable: !exported.withLock { $0 })
     }
 
     /// A configuration whose sessions replay this cassette: a copy of `base` with the replay
     /// protocol first in `protocolClasses` and caching off. Inject it into your own
     /// `URLSession` (on Linux, `URLSession.shared` ignores `URLProtocol.registerClass`).
+    ///
+    /// Sessions made from it stop answering when this replaying session ends; their protocol
+    /// class is then retired rather than reused, so they can never reach another cassette.
     public func makeConfiguration(basedOn base: URLSessionConfiguration = .ephemeral) -> URLSessionConfiguration {
-        Self.configure(base, route: route)
+        exported.withLock { $0 = true }
+        return Self.configure(base, route: lease.route)
     }
 
     /// Misses and refused recordings so far.
@@ -130,7 +150,7 @@ public final class ReplaySession: Sendable {
     public func finish() -> ReplaySummary {
         session.invalidateAndCancel()
         handler.recorder?.invalidate()
-        RouteTable.shared.release(route)
+        RouteTable.shared.release(lease, reusable: !exported.withLock { $0 })
         return ReplaySummary(
             problems: handler.problems, unusedInteractions: player.unusedInteractions(), unusedReport: player.unusedReport())
     }

@@ -13,7 +13,8 @@ import Synchronization
 /// This works on Linux, where a URL protocol sees neither task-local values, nor the
 /// configuration's `httpAdditionalHeaders`, nor `URLProtocol.setProperty` values.
 class ReplayURLProtocol: URLProtocol {
-    private let cancelled = Mutex(false)
+    /// Whether the task was stopped or already answered: nothing more may be delivered.
+    private let ended = Mutex(false)
 
     override class func canInit(with request: URLRequest) -> Bool {
         // Every request of a replaying session is ours: a request we did not take would go
@@ -42,11 +43,17 @@ class ReplayURLProtocol: URLProtocol {
     }
 
     override func stopLoading() {
-        cancelled.withLock { $0 = true }
+        ended.withLock { $0 = true }
     }
 
-    /// Whether the task was cancelled (nothing more may be delivered).
-    var isCancelled: Bool { cancelled.withLock { $0 } }
+    /// Marks the task answered; `false` when it was stopped or answered before.
+    func claimDelivery() -> Bool {
+        ended.withLock { ended in
+            if ended { return false }
+            ended = true
+            return true
+        }
+    }
 }
 
 /// A distinct protocol class per nesting depth: `Route<ReplayURLProtocol>`,
@@ -56,9 +63,12 @@ final class Route<Parent: ReplayURLProtocol>: ReplayURLProtocol {}
 /// Hands results to the URL loading system on behalf of one protocol instance, from any
 /// thread (latency and recording answer later, from other threads).
 ///
-/// `@unchecked Sendable` because `URLProtocol` is not annotated `Sendable` on every platform.
-/// It holds one immutable reference; the protocol's own mutable state is behind a `Mutex`,
-/// and the URL loading system's client accepts calls from any thread.
+/// `@unchecked Sendable` because Foundation marks `URLProtocol`'s `Sendable` conformance
+/// unavailable, although a protocol instance must be answered from whatever thread its work
+/// finishes on. This value holds one immutable reference and no state of its own; it reads only
+/// `request` and `client` (set when the URL loading system creates the instance, never changed),
+/// the instance's one mutable flag is behind a `Mutex`, and each request is answered at most
+/// once (``ReplayURLProtocol/claimDelivery()``).
 struct ProtocolDelivery: @unchecked Sendable {
     private let target: ReplayURLProtocol
 
@@ -71,7 +81,7 @@ struct ProtocolDelivery: @unchecked Sendable {
 
     /// Delivers a response and its body, then finishes.
     func respond(_ response: URLResponse, body: Data) {
-        guard !target.isCancelled, let client = target.client else { return }
+        guard let client = target.client, target.claimDelivery() else { return }
         client.urlProtocol(target, didReceive: response, cacheStoragePolicy: .notAllowed)
         if !body.isEmpty { client.urlProtocol(target, didLoad: body) }
         client.urlProtocolDidFinishLoading(target)
@@ -79,7 +89,7 @@ struct ProtocolDelivery: @unchecked Sendable {
 
     /// Fails the request.
     func fail(_ error: any Error) {
-        guard !target.isCancelled, let client = target.client else { return }
+        guard let client = target.client, target.claimDelivery() else { return }
         client.urlProtocol(target, didFailWithError: error)
     }
 }

@@ -6,48 +6,76 @@ import Synchronization
 /// there is one, otherwise a ``Route`` nested one level deeper than any made so far. The table
 /// is keyed by the class's `ObjectIdentifier`. Releasing puts the class back for reuse, so the
 /// nesting depth stays near the largest number of sessions alive at once.
+///
+/// This is the one piece of process-wide state in the module, and it is internal: nothing
+/// registers itself globally, and no session can see another's handler. It exists because a
+/// URL protocol instance is created by the URL loading system and the only thing it knows of
+/// its session is its own class.
 final class RouteTable: Sendable {
-    /// The process's table. Internal: nothing outside this module registers anything.
+    /// The process's table.
     static let shared = RouteTable()
 
+    private struct Slot {
+        var handler: ReplayHandler
+        var serial: UInt64
+    }
+
     private struct State {
-        var handlers: [ObjectIdentifier: ReplayHandler] = [:]
+        var slots: [ObjectIdentifier: Slot] = [:]
         var released: [RouteClass] = []
-        var deepest = -1
+        var classCount = 0
+        var nextSerial: UInt64 = 0
     }
 
     private let state = Mutex(State())
 
     /// Gives `handler` a protocol class of its own.
-    func lease(_ handler: ReplayHandler) -> RouteClass {
+    func lease(_ handler: ReplayHandler) -> RouteLease {
         state.withLock { state in
             let route: RouteClass
             if let reused = state.released.popLast() {
                 route = reused
             } else {
-                state.deepest += 1
-                route = RouteClass(depth: state.deepest)
+                route = RouteClass(depth: state.classCount)
+                state.classCount += 1
             }
-            state.handlers[route.id] = handler
-            return route
+            state.nextSerial += 1
+            state.slots[route.id] = Slot(handler: handler, serial: state.nextSerial)
+            return RouteLease(route: route, serial: state.nextSerial)
         }
     }
 
-    /// Ends a lease; later requests through that class fail until it is leased again.
-    func release(_ route: RouteClass) {
+    /// Ends a lease; later requests through that class fail. The class is leased again only
+    /// when `reusable`: when a configuration carrying it left the session's hands (a
+    /// `URLSession` the caller made may still send requests), it is retired instead, so that
+    /// such requests can never reach another session's cassette. Ending a lease twice, or after
+    /// its class went to another session, does nothing.
+    func release(_ lease: RouteLease, reusable: Bool = true) {
         state.withLock { state in
-            guard state.handlers.removeValue(forKey: route.id) != nil else { return }
-            state.released.append(route)
+            guard state.slots[lease.route.id]?.serial == lease.serial else { return }
+            state.slots.removeValue(forKey: lease.route.id)
+            if reusable { state.released.append(lease.route) }
         }
     }
 
     /// The handler of a protocol class, when it is leased.
     func handler(for id: ObjectIdentifier) -> ReplayHandler? {
-        state.withLock { $0.handlers[id] }
+        state.withLock { $0.slots[id]?.handler }
     }
 
     /// How many protocol classes exist (for tests of reuse).
-    var classCount: Int { state.withLock { $0.deepest + 1 } }
+    var classCount: Int { state.withLock { $0.classCount } }
+
+    /// How many protocol classes are leased now.
+    var leasedCount: Int { state.withLock { $0.slots.count } }
+}
+
+/// One session's hold on a protocol class.
+struct RouteLease: Sendable {
+    /// The class.
+    let route: RouteClass
+    /// Tells this lease from later leases of the same class.
+    let serial: UInt64
 }
 
 /// A protocol class and its identity.

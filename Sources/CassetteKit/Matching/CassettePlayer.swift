@@ -36,27 +36,37 @@ public final class CassettePlayer: Sendable {
     }
 
     private struct State {
-        var log: HAR.Log
-        var prepared: [PreparedRequest]
+        var index: InteractionIndex
         var used: [Bool]
+        /// Per group key: every position of the group before this one is used.
+        var cursors: [String: Int] = [:]
+        /// Bumped whenever the log is replaced, so a stale cursor is never written.
+        var generation = 0
     }
 
     /// How this player matches.
     public let options: Options
+    private let indexParts: IndexParts
     private let state: Mutex<State>
 
     /// A player over a log's interactions, none used yet.
     public init(log: HAR.Log, options: Options) {
         self.options = options
-        state = Mutex(State(log: log, prepared: log.entries.map { PreparedRequest($0.request) },
-                            used: Array(repeating: false, count: log.entries.count)))
+        let parts = options.matchers.reduce(IndexParts()) { $0.union($1.indexParts) }
+        indexParts = parts
+        state = Mutex(State(
+            index: InteractionIndex(log: log, parts: parts), used: Array(repeating: false, count: log.entries.count)))
     }
 
     /// The log as it stands (recorded interactions included).
-    public var log: HAR.Log { state.withLock { $0.log } }
+    public var log: HAR.Log { state.withLock { $0.index.log } }
 
     /// Answers a request: the next unused matching interaction, which becomes used; or the
     /// last matching one again when ``Options/repeatLast`` allows; or a near-miss report.
+    ///
+    /// Finding the answer compares the request only with the interactions that share its
+    /// method, host and path (when the matchers require those to be equal), with yes/no checks
+    /// that build no text; a near-miss report is built only on a miss.
     public func answer(_ request: HAR.Request) -> PlaybackOutcome {
         respond(to: request, consume: true)
     }
@@ -68,9 +78,8 @@ public final class CassettePlayer: Sendable {
 
     /// The interactions no request has used yet, in recorded order.
     public func unusedInteractions() -> [InteractionSummary] {
-        state.withLock { state in
-            state.log.entries.indices.filter { !state.used[$0] }.map { InteractionSummary(index: $0, entry: state.log.entries[$0]) }
-        }
+        let (log, used) = state.withLock { ($0.index.log, $0.used) }
+        return log.entries.indices.filter { !used[$0] }.map { InteractionSummary(index: $0, entry: log.entries[$0]) }
     }
 
     /// A readable list of the unused interactions, or `nil` when every one was used.
@@ -81,15 +90,15 @@ public final class CassettePlayer: Sendable {
             + unused.map { "  \($0)" }).joined(separator: "\n")
     }
 
-    /// Replaces the log (after recording): interactions keep their used marks by position;
-    /// positions in `used` are marked used.
+    /// Replaces the log after recording appended to it: interactions keep their used marks by
+    /// position, and the positions in `used` are marked used.
     public func replaceLog(_ log: HAR.Log, markingUsed used: Set<Int> = []) {
-        let prepared = log.entries.map { PreparedRequest($0.request) }
+        let index = InteractionIndex(log: log, parts: indexParts)
         state.withLock { state in
             var marks = Array(state.used.prefix(log.entries.count))
             marks += Array(repeating: false, count: log.entries.count - marks.count)
-            for index in used where index < marks.count { marks[index] = true }
-            state = State(log: log, prepared: prepared, used: marks)
+            for position in used where position >= 0 && position < marks.count { marks[position] = true }
+            state = State(index: index, used: marks, cursors: [:], generation: state.generation + 1)
         }
     }
 
@@ -97,52 +106,63 @@ public final class CassettePlayer: Sendable {
 
     private func respond(to request: HAR.Request, consume: Bool) -> PlaybackOutcome {
         let incoming = Incoming(request, policy: options.redaction)
-        var start = 0
-        while true {
-            let (log, prepared, used) = state.withLock { ($0.log, $0.prepared, $0.used) }
-            guard let index = (start..<prepared.count).first(where: { !used[$0] && matchesAll(prepared[$0], incoming) }) else {
-                break
-            }
-            if !consume { return .answer(Playback(index: index, entry: log.entries[index], isRepeat: false)) }
+        let (index, generation) = state.withLock { ($0.index, $0.generation) }
+        let keys = [index.key(incoming.redacted)] + (incoming.raw.map { [index.key($0)] } ?? [])
+        let (candidates, group) = index.candidates(keys: keys)
+        var position = group.map { group in state.withLock { $0.cursors[group] ?? 0 } } ?? 0
+        while position < candidates.count {
+            let candidate = candidates[position]
+            position += 1
+            if state.withLock({ candidate >= $0.used.count || $0.used[candidate] }) { continue }
+            guard matchesAll(index.prepared[candidate], incoming) else { continue }
+            let playback = Playback(index: candidate, entry: index.log.entries[candidate], isRepeat: false)
+            if !consume { return .answer(playback) }
             let taken: Bool = state.withLock { state in
-                guard index < state.used.count, !state.used[index] else { return false }
-                state.used[index] = true
+                guard candidate < state.used.count, !state.used[candidate] else { return false }
+                state.used[candidate] = true
+                if let group, state.generation == generation {
+                    var cursor = state.cursors[group] ?? 0
+                    while cursor < candidates.count, state.used[candidates[cursor]] { cursor += 1 }
+                    state.cursors[group] = cursor
+                }
                 return true
             }
-            if taken { return .answer(Playback(index: index, entry: log.entries[index], isRepeat: false)) }
-            start = index + 1
+            if taken { return .answer(playback) }
         }
-        let (log, prepared, used) = state.withLock { ($0.log, $0.prepared, $0.used) }
-        if options.repeatLast,
-            let index = prepared.indices.last(where: { used[$0] && matchesAll(prepared[$0], incoming) })
-        {
-            return .answer(Playback(index: index, entry: log.entries[index], isRepeat: true))
+        if options.repeatLast {
+            let used = state.withLock { $0.used }
+            if let last = candidates.last(where: { $0 < used.count && used[$0] && matchesAll(index.prepared[$0], incoming) }) {
+                return .answer(Playback(index: last, entry: index.log.entries[last], isRepeat: true))
+            }
         }
-        return .miss(nearMissReport(incoming, log: log, prepared: prepared, used: used))
+        let used = state.withLock { $0.used }
+        return .miss(nearMissReport(incoming, index: index, used: used))
     }
 
     private func matchesAll(_ recorded: PreparedRequest, _ incoming: Incoming) -> Bool {
-        options.matchers.allSatisfy { evaluate($0, recorded, incoming).isMatch }
+        options.matchers.allSatisfy { matcher in
+            matcher.matches(recorded: recorded, incoming: incoming.redacted)
+                || incoming.raw.map { matcher.matches(recorded: recorded, incoming: $0) } ?? false
+        }
     }
 
     private func evaluate(_ matcher: RequestMatcher, _ recorded: PreparedRequest, _ incoming: Incoming) -> MatchResult {
         let result = matcher.evaluate(recorded: recorded, incoming: incoming.redacted)
         guard !result.isMatch, let raw = incoming.raw else { return result }
         // A cassette made without redaction (built by a test) still matches the request as sent.
-        return matcher.evaluate(recorded: recorded, incoming: raw).isMatch
+        return matcher.matches(recorded: recorded, incoming: raw)
             ? .match("\(matcher.name) matches the request as sent (before redaction)") : result
     }
 
-    private func nearMissReport(
-        _ incoming: Incoming, log: HAR.Log, prepared: [PreparedRequest], used: [Bool]
-    ) -> NearMissReport {
-        let candidates = prepared.indices.map { index -> NearMissReport.Candidate in
+    private func nearMissReport(_ incoming: Incoming, index: InteractionIndex, used: [Bool]) -> NearMissReport {
+        let candidates = index.prepared.indices.map { position -> NearMissReport.Candidate in
             let results = options.matchers.map {
-                NearMissReport.NamedResult(matcher: $0.name, result: evaluate($0, prepared[index], incoming))
+                NearMissReport.NamedResult(matcher: $0.name, result: evaluate($0, index.prepared[position], incoming))
             }
             return NearMissReport.Candidate(
-                index: index, summary: InteractionSummary(index: index, entry: log.entries[index]), results: results,
-                alreadyUsed: used[index] && results.allSatisfy(\.result.isMatch),
+                index: position, summary: InteractionSummary(index: position, entry: index.log.entries[position]),
+                results: results,
+                alreadyUsed: position < used.count && used[position] && results.allSatisfy(\.result.isMatch),
                 distance: results.reduce(0) { $0 + $1.result.distance })
         }
         let nearest = candidates.sorted {
@@ -151,7 +171,7 @@ public final class CassettePlayer: Sendable {
         }
         return NearMissReport(
             context: options.context, matchers: options.matchers.map(\.name),
-            request: RequestSummary(incoming.redacted.har), interactionCount: log.entries.count,
+            request: RequestSummary(incoming.redacted.har), interactionCount: index.log.entries.count,
             nearest: Array(nearest.prefix(3)))
     }
 }

@@ -1,13 +1,32 @@
 /// The places where two JSON values differ, as report lines (`/user/name: recorded "a", request
 /// "b"`), for the body matchers' diffs. Values under secret-looking member names are hidden.
 public enum JSONDifference {
-    /// At most `limit` lines describing how `request` differs from `recorded`; empty when they
-    /// are semantically equal (member order ignored, numbers by value, placeholders alike).
+    /// Whether `request` equals `recorded` semantically: member order ignored, numbers by value,
+    /// and a recorded string holding a placeholder matching any token in its place (see
+    /// ``PlaceholderEquality/matches(recorded:incoming:)``). Builds no text: the fast check.
+    public static func matches(recorded: JSONValue, request: JSONValue) -> Bool {
+        switch (recorded, request) {
+        case (.string(let a), .string(let b)): return PlaceholderEquality.matches(recorded: a, incoming: b)
+        case (.array(let a), .array(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { matches(recorded: $0, request: $1) }
+        case (.object(let a), .object(let b)):
+            guard a.count == b.count else { return false }
+            for member in a.members {
+                guard let counterpart = b[member.key], matches(recorded: member.value, request: counterpart) else {
+                    return false
+                }
+            }
+            return true
+        default: return recorded.isSemanticallyEqual(to: request)
+        }
+    }
+
+    /// At most `limit` lines describing how `request` differs from `recorded`; empty when
+    /// ``matches(recorded:request:)`` holds.
     public static func lines(recorded: JSONValue, request: JSONValue, limit: Int = 12) -> [String] {
         var output: [String] = []
         var total = 0
-        walk(PlaceholderEquality.normalized(recorded), PlaceholderEquality.normalized(request), pointer: .root,
-             name: "", output: &output, total: &total, limit: limit)
+        walk(recorded, request, pointer: .root, name: "", output: &output, total: &total, limit: limit)
         if total > output.count { output.append("… and \(total - output.count) more differences") }
         return output
     }
@@ -51,7 +70,7 @@ public enum JSONDifference {
                 note("\(place): recorded has \(left.count) items, request \(right.count)")
             }
         default:
-            if !a.isSemanticallyEqual(to: b) {
+            if !matches(recorded: a, request: b) {
                 note("\(place): recorded \(ReportSafety.display(name: name, json: a)), request \(ReportSafety.display(name: name, json: b))")
             }
         }

@@ -38,6 +38,17 @@ public struct NearMissReport: Sendable, Hashable, CustomStringConvertible {
     /// The nearest interactions, nearest first (at most three).
     public var nearest: [Candidate]
 
+    /// Creates a report (``CassettePlayer`` makes them; public for tools that render their own).
+    public init(
+        context: ReplayContext, matchers: [String], request: RequestSummary, interactionCount: Int, nearest: [Candidate]
+    ) {
+        self.context = context
+        self.matchers = matchers
+        self.request = request
+        self.interactionCount = interactionCount
+        self.nearest = nearest
+    }
+
     /// The whole report as text.
     public var description: String {
         var lines: [String] = []

@@ -15,6 +15,9 @@ public struct PreparedRequest: Sendable, Hashable {
     public let host: String
     /// The port, explicit or the scheme's default (443 for https, 80 for http).
     public let port: Int?
+    /// Host and port as compared: `api.example.com`, or `api.example.com:8443` when the port
+    /// is not the scheme's default.
+    public let authority: String
     /// The percent-encoded path, `/` when empty.
     public let path: String
     /// The query parameters, percent-decoded, in their original order.
@@ -34,6 +37,12 @@ public struct PreparedRequest: Sendable, Hashable {
         port = parts.port
         path = parts.path
         query = parts.query
+        let defaultPort = URLParts.defaultPort(for: parts.scheme)
+        if let port = parts.port, port != defaultPort {
+            authority = "\(parts.host):\(port)"
+        } else {
+            authority = parts.host
+        }
         body = request.postData?.bodyData ?? Data()
         json = PreparedRequest.parseJSON(body, mimeType: request.postData?.mimeType)
     }

@@ -2,10 +2,21 @@ import Foundation
 
 extension RequestMatcher {
     /// The named headers (case-insensitive names; repeated headers joined with `, `). A header
-    /// absent on both sides is equal; two placeholders compare equal (`Bearer REDACTED_1` ==
-    /// `Bearer REDACTED_4`).
+    /// absent on both sides is equal; a placeholder in the recorded value matches any token in
+    /// its place (`Bearer REDACTED_1` matches `Bearer <any token>`).
     public static func headers(_ names: [String]) -> RequestMatcher {
-        RequestMatcher(name: "headers(\(names.joined(separator: ", ")))") { recorded, incoming in
+        RequestMatcher(
+            name: "headers(\(names.joined(separator: ", ")))",
+            matches: { recorded, incoming in
+                names.allSatisfy { name in
+                    switch (headerValue(name, in: recorded.har.headers), headerValue(name, in: incoming.har.headers)) {
+                    case (nil, nil): return true
+                    case (let a?, let b?): return PlaceholderEquality.matches(recorded: a, incoming: b)
+                    default: return false
+                    }
+                }
+            }
+        ) { recorded, incoming in
             var differing: [String] = []
             var differences: [String] = []
             for name in names {
@@ -14,7 +25,7 @@ extension RequestMatcher {
                 let equal: Bool
                 switch (a, b) {
                 case (nil, nil): equal = true
-                case (let a?, let b?): equal = PlaceholderEquality.equal(a, b)
+                case (let a?, let b?): equal = PlaceholderEquality.matches(recorded: a, incoming: b)
                 default: equal = false
                 }
                 if !equal {
@@ -34,7 +45,14 @@ extension RequestMatcher {
     /// The body as JSON, semantically: member order ignored, numbers by value, placeholders
     /// alike. No body on either side is equal; a body that is not JSON fails with that reason.
     public static var jsonBody: RequestMatcher {
-        RequestMatcher(name: "jsonBody") { recorded, incoming in
+        RequestMatcher(
+            name: "jsonBody",
+            matches: { recorded, incoming in
+                if recorded.body.isEmpty || incoming.body.isEmpty { return recorded.body.isEmpty && incoming.body.isEmpty }
+                guard let a = recorded.json, let b = incoming.json else { return false }
+                return JSONDifference.matches(recorded: a, request: b)
+            }
+        ) { recorded, incoming in
             switch (recorded.body.isEmpty, incoming.body.isEmpty) {
             case (true, true): return .match("no body on either side")
             case (false, true): return .mismatch("the request has no body; the recorded one has \(recorded.body.count) bytes")
@@ -43,8 +61,8 @@ extension RequestMatcher {
             }
             guard let a = recorded.json else { return .mismatch("the recorded body is not JSON") }
             guard let b = incoming.json else { return .mismatch("the request body is not JSON") }
+            if JSONDifference.matches(recorded: a, request: b) { return .match("JSON bodies equal") }
             let lines = JSONDifference.lines(recorded: a, request: b)
-            if lines.isEmpty { return .match("JSON bodies equal") }
             let leaves = Double(Swift.max(JSONDifference.leafCount(a), JSONDifference.leafCount(b)))
             return .mismatch(
                 "JSON bodies differ at \(lines.count) place\(lines.count == 1 ? "" : "s")",
@@ -52,17 +70,13 @@ extension RequestMatcher {
         }
     }
 
-    /// The body bytes exactly (textual bodies: placeholders alike).
+    /// The body bytes exactly (textual bodies: a recorded placeholder matches any token).
     public static var rawBody: RequestMatcher {
-        RequestMatcher(name: "rawBody") { recorded, incoming in
+        RequestMatcher(name: "rawBody", matches: rawBodiesMatch) { recorded, incoming in
             if recorded.body == incoming.body {
                 return .match(incoming.body.isEmpty ? "no body on either side" : "bodies equal (\(incoming.body.count) bytes)")
             }
-            if let a = String(data: recorded.body, encoding: .utf8), let b = String(data: incoming.body, encoding: .utf8),
-                PlaceholderEquality.equal(a, b)
-            {
-                return .match("bodies equal up to placeholders")
-            }
+            if rawBodiesMatch(recorded, incoming) { return .match("bodies equal up to placeholders") }
             let offset = zip(recorded.body, incoming.body).prefix { $0 == $1 }.count
             var differences = ["- recorded: \(recorded.body.count) bytes", "+ request:  \(incoming.body.count) bytes"]
             if let a = recorded.json, let b = incoming.json {
@@ -76,6 +90,13 @@ extension RequestMatcher {
                 "bodies differ from byte \(offset) (recorded \(recorded.body.count) bytes, request \(incoming.body.count))",
                 differences: differences, distance: Swift.max(0.05, 1 - Double(offset) / longest))
         }
+    }
+
+    private static func rawBodiesMatch(_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> Bool {
+        if recorded.body == incoming.body { return true }
+        guard let a = String(data: recorded.body, encoding: .utf8), let b = String(data: incoming.body, encoding: .utf8)
+        else { return false }
+        return PlaceholderEquality.matches(recorded: a, incoming: b)
     }
 
     static func headerValue(_ name: String, in headers: [HAR.NameValue]) -> String? {

@@ -1,7 +1,7 @@
 extension RequestMatcher {
     /// The HTTP method, case-insensitive.
     public static var method: RequestMatcher {
-        RequestMatcher(name: "method") { recorded, incoming in
+        RequestMatcher(name: "method", index: .method, matches: { $0.method == $1.method }) { recorded, incoming in
             recorded.method == incoming.method
                 ? .match("method \(incoming.method)")
                 : .mismatch(
@@ -12,7 +12,7 @@ extension RequestMatcher {
 
     /// The URL scheme (`http`, `https`).
     public static var scheme: RequestMatcher {
-        RequestMatcher(name: "scheme") { recorded, incoming in
+        RequestMatcher(name: "scheme", index: [], matches: { $0.scheme == $1.scheme }) { recorded, incoming in
             recorded.scheme == incoming.scheme
                 ? .match("scheme \(incoming.scheme)")
                 : .mismatch(
@@ -23,33 +23,40 @@ extension RequestMatcher {
 
     /// The host and port (case-insensitive host; a default port equals no port).
     public static var host: RequestMatcher {
-        RequestMatcher(name: "host") { recorded, incoming in
-            let a = hostAndPort(recorded)
-            let b = hostAndPort(incoming)
+        RequestMatcher(name: "host", index: .host, matches: { $0.authority == $1.authority }) { recorded, incoming in
+            let a = recorded.authority
+            let b = incoming.authority
             return a == b
                 ? .match("host \(b)")
                 : .mismatch("host differs: recorded \(a), request \(b)", differences: ["- recorded: \(a)", "+ request:  \(b)"])
         }
     }
 
-    /// The path, exactly (percent-encoded form; an empty path is `/`).
+    /// The path, exactly (percent-encoded form; an empty path is `/`). A placeholder in the
+    /// recorded path stands for one segment's value.
     public static var path: RequestMatcher {
-        RequestMatcher(name: "path") { recorded, incoming in
+        RequestMatcher(name: "path", index: .path, matches: { pathsMatch($0.path, $1.path) }) { recorded, incoming in
             comparePaths(recorded.path, incoming.path)
         }
     }
 
-    /// The query parameters as a multiset: order does not matter, repeats do. Two toolkit
-    /// placeholders compare equal, so a redacted cassette matches a redacted live request.
+    /// The query parameters as a multiset: order does not matter, repeats do. A placeholder in
+    /// a recorded value matches any value of that parameter.
     public static var query: RequestMatcher {
-        RequestMatcher(name: "query") { recorded, incoming in
+        RequestMatcher(name: "query", index: [], matches: { queriesMatch($0.query, $1.query) }) { recorded, incoming in
             compareQueries(recorded.query, incoming.query)
         }
     }
 
     /// The whole URL: scheme, host and port, path, and query with order ignored.
     public static var url: RequestMatcher {
-        RequestMatcher(name: "url") { recorded, incoming in
+        RequestMatcher(
+            name: "url", index: [.host, .path],
+            matches: {
+                $0.scheme == $1.scheme && $0.authority == $1.authority && pathsMatch($0.path, $1.path)
+                    && queriesMatch($0.query, $1.query)
+            }
+        ) { recorded, incoming in
             let parts: [(String, MatchResult, Double)] = [
                 ("scheme", scheme.evaluate(recorded: recorded, incoming: incoming), 0.1),
                 ("host", host.evaluate(recorded: recorded, incoming: incoming), 0.3),
@@ -67,14 +74,25 @@ extension RequestMatcher {
         }
     }
 
-    static func hostAndPort(_ request: PreparedRequest) -> String {
-        let defaultPort = URLParts.defaultPort(for: request.scheme)
-        guard let port = request.port, port != defaultPort else { return request.host }
-        return "\(request.host):\(port)"
+    static func pathsMatch(_ recorded: String, _ incoming: String) -> Bool {
+        recorded == incoming || PlaceholderEquality.matches(recorded: recorded, incoming: incoming)
+    }
+
+    static func queriesMatch(_ recorded: [HAR.NameValue], _ incoming: [HAR.NameValue]) -> Bool {
+        guard recorded.count == incoming.count else { return false }
+        if recorded == incoming { return true }
+        var unmatched = incoming
+        for parameter in recorded {
+            guard let index = unmatched.firstIndex(where: {
+                $0.name == parameter.name && PlaceholderEquality.matches(recorded: parameter.value, incoming: $0.value)
+            }) else { return false }
+            unmatched.remove(at: index)
+        }
+        return true
     }
 
     static func comparePaths(_ recorded: String, _ incoming: String) -> MatchResult {
-        if recorded == incoming || PlaceholderEquality.equal(recorded, incoming) { return .match("path \(incoming)") }
+        if pathsMatch(recorded, incoming) { return .match("path \(incoming)") }
         let a = recorded.split(separator: "/", omittingEmptySubsequences: false)
         let b = incoming.split(separator: "/", omittingEmptySubsequences: false)
         let same = zip(a, b).filter { $0 == $1 }.count
@@ -90,7 +108,7 @@ extension RequestMatcher {
         var onlyRecorded: [HAR.NameValue] = []
         for parameter in recorded {
             if let index = unmatchedIncoming.firstIndex(where: {
-                $0.name == parameter.name && PlaceholderEquality.equal($0.value, parameter.value)
+                $0.name == parameter.name && PlaceholderEquality.matches(recorded: parameter.value, incoming: $0.value)
             }) {
                 unmatchedIncoming.remove(at: index)
             } else {

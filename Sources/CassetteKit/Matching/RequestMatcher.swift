@@ -11,31 +11,66 @@
 public struct RequestMatcher: Sendable {
     /// A short name shown in reports (`method`, `query`, `headers(Accept)`).
     public let name: String
-    private let body: @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> MatchResult
+    private let explain: @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> MatchResult
+    private let check: @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> Bool
+    /// The request parts this matcher requires to be equal, so that a player can index
+    /// interactions by them (see ``CassettePlayer``).
+    let indexParts: IndexParts
 
     /// A matcher from a name and a comparison of a recorded request with an incoming one.
+    /// The comparison runs for every candidate interaction; when building its reason is
+    /// costly, use ``init(name:matches:explain:)``.
     public init(
         name: String,
         _ body: @escaping @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> MatchResult
     ) {
-        self.name = name
-        self.body = body
+        self.init(name: name, index: [], matches: { body($0, $1).isMatch }, explain: body)
     }
 
-    /// Compares a recorded request with an incoming one.
+    /// A matcher with a cheap yes/no check, used while looking for the answering interaction,
+    /// and an explanation (reason, diff, distance), built only to explain a miss. The two must
+    /// agree on pass or fail.
+    public init(
+        name: String,
+        matches: @escaping @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> Bool,
+        explain: @escaping @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> MatchResult
+    ) {
+        self.init(name: name, index: [], matches: matches, explain: explain)
+    }
+
+    init(
+        name: String, index: IndexParts,
+        matches: @escaping @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> Bool,
+        explain: @escaping @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> MatchResult
+    ) {
+        self.name = name
+        self.indexParts = index
+        self.check = matches
+        self.explain = explain
+    }
+
+    /// Compares a recorded request with an incoming one, with a reason and a diff.
     public func evaluate(recorded: PreparedRequest, incoming: PreparedRequest) -> MatchResult {
-        body(recorded, incoming)
+        explain(recorded, incoming)
     }
 
     /// Compares two HAR requests (prepares both first).
     public func evaluate(recorded: HAR.Request, incoming: HAR.Request) -> MatchResult {
-        body(PreparedRequest(recorded), PreparedRequest(incoming))
+        explain(PreparedRequest(recorded), PreparedRequest(incoming))
+    }
+
+    /// Whether a recorded request answers an incoming one, without building any text.
+    public func matches(recorded: PreparedRequest, incoming: PreparedRequest) -> Bool {
+        check(recorded, incoming)
     }
 
     /// A matcher that passes when both this and `other` pass; its diff and reason combine both.
     public func and(_ other: RequestMatcher) -> RequestMatcher {
         let first = self
-        return RequestMatcher(name: "\(first.name)+\(other.name)") { recorded, incoming in
+        return RequestMatcher(
+            name: "\(first.name)+\(other.name)", index: first.indexParts.union(other.indexParts),
+            matches: { first.matches(recorded: $0, incoming: $1) && other.matches(recorded: $0, incoming: $1) }
+        ) { recorded, incoming in
             let a = first.evaluate(recorded: recorded, incoming: incoming)
             let b = other.evaluate(recorded: recorded, incoming: incoming)
             let failing = [a, b].filter { !$0.isMatch }
@@ -49,7 +84,7 @@ public struct RequestMatcher: Sendable {
 
     /// A matcher with another name (for reports).
     public func named(_ name: String) -> RequestMatcher {
-        RequestMatcher(name: name, body)
+        RequestMatcher(name: name, index: indexParts, matches: check, explain: explain)
     }
 
     /// A custom matcher from a predicate over the two HAR requests. Its reason on failure is
@@ -58,7 +93,7 @@ public struct RequestMatcher: Sendable {
         _ name: String, failureReason: String? = nil,
         _ predicate: @escaping @Sendable (_ recorded: HAR.Request, _ incoming: HAR.Request) -> Bool
     ) -> RequestMatcher {
-        RequestMatcher(name: name) { recorded, incoming in
+        RequestMatcher(name: name, matches: { predicate($0.har, $1.har) }) { recorded, incoming in
             predicate(recorded.har, incoming.har)
                 ? .match("\(name) accepts")
                 : .mismatch(failureReason ?? "\(name) refuses this interaction")
@@ -79,4 +114,13 @@ extension Array where Element == RequestMatcher {
 
     /// The matcher names, comma separated (for reports).
     public var names: String { map(\.name).joined(separator: ", ") }
+}
+
+/// Parts of a request a matcher requires to be equal: the player indexes recorded interactions
+/// by them, so that finding the answer costs the same with ten interactions or ten thousand.
+struct IndexParts: OptionSet, Sendable, Hashable {
+    let rawValue: Int
+    static let method = IndexParts(rawValue: 1)
+    static let host = IndexParts(rawValue: 2)
+    static let path = IndexParts(rawValue: 4)
 }

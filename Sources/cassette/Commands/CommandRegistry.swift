@@ -15,5 +15,6 @@ enum CommandRegistry {
         ValidateCommand.self,
         SynthCommand.self,
         SchemaCommand.self,
+        MatchCommand.self,
     ]
 }

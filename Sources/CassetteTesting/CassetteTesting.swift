@@ -1,1 +1,0 @@
-// The CassetteTesting module. See README.md for what it provides.

@@ -1,0 +1,57 @@
+import CassetteKit
+import CassetteReplay
+import Foundation
+import Testing
+
+/// A Swift Testing trait that replays a cassette around a test:
+///
+/// ```swift
+/// @Test(.cassette("zitadel/me"))
+/// func loadsProfile() async throws {
+///     let profile = try await ProfileClient(session: try Cassette.session).me()
+///     #expect(profile.userName == "ada")
+/// }
+/// ```
+///
+/// Misses, refused recordings and (when asked) unused interactions are recorded as issues of
+/// the test, with the near-miss report as their text. Applied to a suite, each test of the
+/// suite gets its own session on the cassette.
+public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
+    /// The cassette's name (`zitadel/me`).
+    public let name: String
+    /// The session's options (mode, matchers, unused-interaction policy).
+    public let options: ReplayOptions
+    /// The file that applied the trait, whose package holds the `Cassettes/` folder.
+    public let filePath: String
+    /// Where issues are reported.
+    public let sourceLocation: SourceLocation
+
+    public var isRecursive: Bool { true }
+
+    public func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        // A suite-level trait scopes each test case, not the suite as a whole.
+        guard testCase != nil || !test.isSuite else { return try await function() }
+        var options = options
+        if options.testName == nil { options.testName = Cassette.filterName(test) }
+        _ = try await withCassette(
+            name, mode: options.recordMode, matchers: options.matchers, options: options, filePath: filePath,
+            sourceLocation: sourceLocation
+        ) { _ in try await function() }
+    }
+}
+
+extension Trait where Self == CassetteTrait {
+    /// Replays the named cassette around the test; reach its session with ``Cassette/session``.
+    public static func cassette(
+        _ name: String, mode: RecordMode = .automatic, matchers: [RequestMatcher] = .default,
+        options: ReplayOptions = ReplayOptions(), filePath: String = #filePath,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> CassetteTrait {
+        var options = options
+        if mode != .automatic { options.recordMode = mode }
+        options.matchers = matchers
+        return CassetteTrait(name: name, options: options, filePath: filePath, sourceLocation: sourceLocation)
+    }
+}

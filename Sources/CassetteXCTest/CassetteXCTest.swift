@@ -1,1 +1,0 @@
-// The CassetteXCTest module. See README.md for what it provides.
