@@ -35,8 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Answer with the last matching interaction again once all matching ones are used.")
     var repeatLast = false
 
-    @Option(help: "Comma-separated matchers: method, scheme, host, path, query, url, json-body, raw-body, header:NAME.")
-    var match: String = "method,path,query"
+    @Option(help: "Comma-separated matchers: method, scheme, host, path, query, url, jsonBody, rawBody, header:NAME.")
+    var matchers: String = "method,path,query"
 
     func run() async throws {
         guard LoopbackAddress.isLoopback(host) || allowNonLoopback else {
@@ -55,8 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard !cassettes.isEmpty else {
             throw CLIFailure.usage("error: no cassette given. Pass cassette files or folders, e.g. `cassette serve Cassettes`, or --emulate.")
         }
-        let matchers = try MatcherList.parse(match)
-        let responder = try CassetteResponder.load(cassettes, matchers: matchers, repeatLast: repeatLast)
+        let responder = try CassetteResponder.load(cassettes, matchers: try MatcherList.parse(matchers), repeatLast: repeatLast)
         let count = responder.player.log.entries.count
         let server = try await LoopbackServer.start(host: host, port: port) { request in
             let (response, report) = responder.respond(request)
@@ -76,33 +75,5 @@ struct ServeCommand: AsyncParsableCommand {
 enum LoopbackAddress {
     static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
-    }
-}
-
-/// Parses `--match` lists.
-enum MatcherList {
-    static func parse(_ text: String) throws(CLIFailure) -> [RequestMatcher] {
-        var matchers: [RequestMatcher] = []
-        for raw in text.split(separator: ",") {
-            let name = raw.trimmingCharacters(in: .whitespaces)
-            switch name.lowercased() {
-            case "method": matchers.append(.method)
-            case "scheme": matchers.append(.scheme)
-            case "host": matchers.append(.host)
-            case "path": matchers.append(.path)
-            case "query": matchers.append(.query)
-            case "url": matchers.append(.url)
-            case "json-body": matchers.append(.jsonBody)
-            case "raw-body": matchers.append(.rawBody)
-            default:
-                if name.lowercased().hasPrefix("header:") {
-                    matchers.append(.headers([String(name.dropFirst("header:".count))]))
-                } else {
-                    throw CLIFailure.usage("error: unknown matcher \"\(name)\" in --match. Known: method, scheme, host, path, query, url, json-body, raw-body, header:NAME.")
-                }
-            }
-        }
-        guard !matchers.isEmpty else { throw CLIFailure.usage("error: --match is empty.") }
-        return matchers
     }
 }
