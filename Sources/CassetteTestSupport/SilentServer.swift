@@ -16,6 +16,9 @@ public final class SilentServer: Sendable {
     /// Opens the socket on a free port.
     public init() throws {
         let (fd, port) = try Self.bindLoopback()
+        // Non-blocking, so that a stray accept on this descriptor (a stopped server's loop whose
+        // closed descriptor number was reused) returns at once instead of blocking a thread.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL, 0) | O_NONBLOCK)
         guard listen(fd, 16) == 0 else {
             _ = Self.closeDescriptor(fd)
             throw Failure(description: "listen failed (errno \(errno))")

@@ -7,16 +7,19 @@ extension RedactionSession {
     mutating func redactJSON(_ value: JSONValue, at pointer: JSONPointer, kind: String, prefix: String = "") -> JSONValue {
         switch value {
         case .object(let object):
-            var result = JSONObject()
+            // Keys are already unique: build the members directly (no per-key lookup).
+            var members: [JSONObject.Member] = []
+            members.reserveCapacity(object.count)
             for member in object {
                 let child = pointer.appending(member.key)
-                result[member.key] = redactMember(member.key, member.value, at: child, kind: kind, prefix: prefix)
+                members.append(JSONObject.Member(
+                    key: member.key, value: redactMember(member.key, member.value, at: child, kind: kind, prefix: prefix)))
             }
-            return .object(result)
+            return .object(JSONObject(uncheckedMembers: members))
         case .array(let elements):
             return .array(elements.enumerated().map { redactJSON($1, at: pointer.appending($0), kind: kind, prefix: prefix) })
         case .string(let text):
-            let location = prefix + pointer.description
+            let location = prefix + pointer.reportText
             if !inRequest, let scope = schema.secretScope(at: pointer) {
                 return .string(redactSchemaSecret(text, scope: scope, kind: kind, location: location))
             }
@@ -26,7 +29,7 @@ extension RedactionSession {
             return .string(redactText(text, kind: kind, location: location))
         case .number:
             if !inRequest, schema.secretScope(at: pointer) == .whole {
-                return secretNumber(value, kind: kind, location: prefix + pointer.description, rule: "schema:x-secret")
+                return secretNumber(value, kind: kind, location: prefix + pointer.reportText, rule: "schema:x-secret")
             }
             return value
         case .null, .bool:
@@ -44,7 +47,7 @@ extension RedactionSession {
     /// A value under a secret key: strings and numbers replaced, arrays element-wise (so their
     /// length survives), objects searched member by member.
     private mutating func redactSecretValue(_ value: JSONValue, at pointer: JSONPointer, kind: String, prefix: String, rule: String) -> JSONValue {
-        let location = prefix + pointer.description
+        let location = prefix + pointer.reportText
         switch value {
         case .string(let text):
             if text == "true" || text == "false" { return value }

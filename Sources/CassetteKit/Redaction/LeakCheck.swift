@@ -25,11 +25,11 @@ struct LeakCheck {
             if seen.insert(safe).inserted { found.append(safe) }
         }
         forEachString(in: log) { location, text in
-            for rule in rules(in: text) { report("\(location) (rule \(rule))") }
+            for rule in rules(in: text) { report("\(location()) (rule \(rule))") }
         } binary: { location, bytes in
-            for rule in knownSecrets.rulesFound(inBytes: bytes, wholeValue: nil) { report("\(location) (rule \(rule))") }
+            for rule in knownSecrets.rulesFound(inBytes: bytes, wholeValue: nil) { report("\(location()) (rule \(rule))") }
             let text = String(decoding: bytes, as: UTF8.self)
-            for match in ValueRules.matches(in: text) { report("\(location) (rule \(match.rule))") }
+            for match in ValueRules.matches(in: text) { report("\(location()) (rule \(match.rule))") }
         }
         let serialized = [UInt8](CassetteFile.encodeJSON(log))
         let serializedRules = knownSecrets.rulesFound(inBytes: serialized, wholeValue: nil)
@@ -75,17 +75,21 @@ struct LeakCheck {
     /// Calls `text` for every string of the log with a readable location (JSON bodies member by
     /// member), and `binary` for the decoded bytes of every base64 body.
     private func forEachString(
-        in log: HAR.Log, text: (String, String) -> Void, binary: (String, [UInt8]) -> Void
+        in log: HAR.Log, text visit: (() -> String, String) -> Void, binary: (() -> String, [UInt8]) -> Void
     ) {
+        // Locations are built only when something is found.
+        func text(_ location: @autoclosure () -> String, _ string: String) {
+            withoutActuallyEscaping(location) { visit($0, string) }
+        }
         func json(_ value: JSONValue, _ pointer: JSONPointer, _ location: String) {
             switch value {
             case .string(let string):
-                text("\(location) \(pointer.description.isEmpty ? "/" : pointer.description)", string)
+                text("\(location) \(pointer.tokens.isEmpty ? "/" : pointer.reportText)", string)
             case .array(let elements):
                 for (index, element) in elements.enumerated() { json(element, pointer.appending(index), location) }
             case .object(let object):
                 for member in object {
-                    text("\(location) \(pointer.description.isEmpty ? "/" : pointer.description) (a member name)", member.key)
+                    text("\(location) \(pointer.tokens.isEmpty ? "/" : pointer.reportText) (a member name)", member.key)
                     json(member.value, pointer.appending(member.key), location)
                 }
             default: break
@@ -94,7 +98,7 @@ struct LeakCheck {
         func body(_ string: String, encoding: String?, location: String) {
             if encoding?.lowercased() == "base64" {
                 text(location + " (base64 text)", string)
-                if let data = Data(base64Encoded: string, options: .ignoreUnknownCharacters) { binary(location + " (decoded)", [UInt8](data)) }
+                if let data = Data(base64Encoded: string, options: .ignoreUnknownCharacters) { binary({ location + " (decoded)" }, [UInt8](data)) }
                 return
             }
             if let parsed = try? JSONParser.parse(string), parsed.objectValue != nil || parsed.arrayValue != nil {

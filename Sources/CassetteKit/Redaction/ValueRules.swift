@@ -41,7 +41,7 @@ enum ValueRules {
                 found.append(TextMatch(range: match.range, secret: String(text[match.range]), rule: "value:atoms-key"))
             }
         }
-        if text.contains(":") {
+        if text.contains(":"), text.contains("v2_") || hasHexRun(text, length: 56) {
             let unleash = #/(?:\*|\[\]|[A-Za-z0-9_\-]+):(?:(?:\*|[A-Za-z0-9_\-]+)\.)?(?:[0-9a-f]{56}|v2_[A-Za-z0-9_\-]{22}_[A-Za-z0-9_\-]{43})/#
             for match in text.matches(of: unleash) {
                 let value = text[match.range]
@@ -53,6 +53,21 @@ enum ValueRules {
             }
         }
         return found
+    }
+
+    /// Whether the text holds at least `length` lowercase hex digits in a row (cheap pre-check
+    /// before the Unleash token pattern).
+    private static func hasHexRun(_ text: String, length: Int) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) {
+                run += 1
+                if run >= length { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     /// The credential after `Bearer ` or `Basic ` inside free text (an echoed header, an error
