@@ -12,7 +12,7 @@ import Testing
 struct ShippedCassetteReplayTests {
     /// Each service's `/me` request and how it carries its credential.
     static let services: [(name: String, url: String, header: String, value: @Sendable () -> String)] = [
-        ("zitadel/me", "https://zitadel.example.com/auth/v1/users/me", "Authorization", { "Bearer \(RandomSecret.zitadelOpaqueToken())" }),
+        ("zitadel/me", "https://acme.zitadel.cloud/auth/v1/users/me", "Authorization", { "Bearer \(RandomSecret.zitadelOpaqueToken())" }),
         ("atoms/me", "https://api.smallest.ai/atoms/v1/user", "Authorization", { "Bearer \(RandomSecret.atomsKey())" }),
         ("unleash/me", "https://unleash.example.com/api/admin/user", "Authorization", { RandomSecret.unleashPAT() }),
         ("wacht/me", "https://app.example.wacht.dev/me", "Cookie", { "__session=\(RandomSecret.jwt())" }),

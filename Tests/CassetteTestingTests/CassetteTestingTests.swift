@@ -10,7 +10,7 @@ import Testing
 #endif
 
 /// The shipped ZITADEL cassette's request (its body bytes may change when it is re-recorded).
-private let zitadelMe = "https://zitadel.example.com/auth/v1/users/me"
+private let zitadelMe = "https://acme.zitadel.cloud/auth/v1/users/me"
 
 private func get(_ session: URLSession, _ url: String, token: String = RandomSecret.base64url(40)) async throws -> (Data, Int) {
     var request = URLRequest(url: URL(string: url) ?? URL(fileURLWithPath: "/"))
