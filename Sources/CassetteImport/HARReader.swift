@@ -34,7 +34,7 @@ struct ForeignHARReader {
                 entry.response.headers = headers
             }
             if entry.request.queryString.isEmpty {
-                entry.request.queryString = InteractionBuilder.queryItems(entry.request.url)
+                entry.request.queryString = HAR.Request.incoming(method: entry.request.method, url: entry.request.url).queryString
             }
             entries.append(entry)
         }

@@ -34,7 +34,7 @@ enum RecordedExchange {
         headers.set("Content-Encoding", to: nil)
         if headers.value(named: "Content-Length") != nil { headers.set("Content-Length", to: String(body.count)) }
         let mimeType = headers.value(named: "Content-Type") ?? ""
-        let cookies = headers.filter { $0.name.caseInsensitiveCompare("Set-Cookie") == .orderedSame }.compactMap { setCookie($0.value) }
+        let cookies = headers.filter { $0.name.caseInsensitiveCompare("Set-Cookie") == .orderedSame }.compactMap { HAR.Cookie(setCookieHeader: $0.value) }
         return HAR.Response(
             status: http.statusCode, statusText: reasonPhrase(http.statusCode),
             cookies: cookies, headers: headers, content: HAR.Content(body: body, mimeType: mimeType), bodySize: body.count)
@@ -64,27 +64,6 @@ enum RecordedExchange {
             return plain
         }
         return body
-    }
-
-    /// One `Set-Cookie` header as a HAR cookie (name, value, attributes).
-    static func setCookie(_ line: String) -> HAR.Cookie? {
-        let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let first = parts.first, let equals = first.firstIndex(of: "=") else { return nil }
-        var cookie = HAR.Cookie(name: String(first[..<equals]), value: String(first[first.index(after: equals)...]))
-        for attribute in parts.dropFirst() {
-            let pieces = attribute.split(separator: "=", maxSplits: 1).map(String.init)
-            let value = pieces.count > 1 ? pieces[1] : ""
-            switch pieces[0].lowercased() {
-            case "path": cookie.path = value
-            case "domain": cookie.domain = value
-            case "expires": cookie.expires = value
-            case "httponly": cookie.httpOnly = true
-            case "secure": cookie.secure = true
-            case "samesite": cookie.sameSite = value
-            default: break
-            }
-        }
-        return cookie
     }
 
     /// RFC 3339 with milliseconds, UTC.
