@@ -48,8 +48,13 @@ def read_fixture(root, provider):
         return json.load(f)["log"]
 
 
+# Planted values are fresh for every run (seeded from the OS), but drawn from one generator:
+# one getrandom() call per character made generation slow on a loaded machine.
+FRESH = random.Random(secrets.randbits(256))
+
+
 def rand(alphabet, n):
-    return "".join(secrets.choice(alphabet) for _ in range(n))
+    return "".join(FRESH.choice(alphabet) for _ in range(n))
 
 
 # ---------------------------------------------------------------- replay cassettes
@@ -170,31 +175,31 @@ def jwt(alg, claims, signature_bytes):
         return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
     header = b64(json.dumps({"alg": alg, "typ": "JWT", "kid": rand(ALNUM, 12)}, separators=(",", ":")).encode())
     payload = b64(json.dumps(claims, separators=(",", ":")).encode())
-    return f"{header}.{payload}.{b64(secrets.token_bytes(signature_bytes))}"
+    return f"{header}.{payload}.{b64(FRESH.randbytes(signature_bytes))}"
 
 
 def fresh_secret(kind):
     """A fresh random value of a kind providers.md describes."""
-    now = 1764644000 + secrets.randbelow(10 ** 6)
+    now = 1764644000 + FRESH.randrange(10 ** 6)
     if kind == "atoms-api-key":
         return "sk_" + rand(ALNUM, 40)
     if kind == "atoms-webcall-token":
-        return f"wct_{uuid.uuid4()}"
+        return f"wct_{uuid.UUID(int=FRESH.getrandbits(128), version=4)}"
     if kind == "unleash-pat-v1":
-        return "user:" + secrets.token_hex(28)
+        return "user:" + FRESH.randbytes(28).hex()
     if kind == "unleash-pat-v2":
         return f"user:v2_{rand(B64URL, 22)}_{rand(B64URL, 43)}"
     if kind == "unleash-api-token":
-        return "default:development." + secrets.token_hex(28)
+        return "default:development." + FRESH.randbytes(28).hex()
     if kind == "unleash-admin-token":
-        return "*:*." + secrets.token_hex(28)
+        return "*:*." + FRESH.randbytes(28).hex()
     if kind == "unleash-session":
         return f"s%3A{rand(B64URL, 32)}.{rand(ALNUM + '+/', 43)}"
     if kind == "unleash-invite-link":
-        return f"https://unleash.example.com/new-user?token={secrets.token_hex(32)}"
+        return f"https://unleash.example.com/new-user?token={FRESH.randbytes(32).hex()}"
     if kind == "wacht-session-jwt":
         return jwt("ES256", {"iss": "https://app.example.wacht.dev", "exp": now + 86400, "iat": now, "nbf": now,
-                             "sess": secrets.randbelow(10 ** 18), "rotating_token": str(secrets.randbelow(10 ** 18))}, 64)
+                             "sess": FRESH.randrange(10 ** 18), "rotating_token": str(FRESH.randrange(10 ** 18))}, 64)
     if kind == "wacht-otp-url":
         return ("otpauth://totp/Wacht:ada@example.com?algorithm=SHA1&digits=6&issuer=Wacht&period=30&secret="
                 + rand(BASE32, 32))
@@ -205,7 +210,7 @@ def fresh_secret(kind):
     if kind == "zitadel-opaque-token":
         return rand(B64URL, 86)
     if kind == "zitadel-jwt":
-        return jwt("RS256", {"iss": "https://example.zitadel.cloud", "sub": str(secrets.randbelow(10 ** 18)),
+        return jwt("RS256", {"iss": "https://example.zitadel.cloud", "sub": str(FRESH.randrange(10 ** 18)),
                              "aud": ["zitadel"], "exp": now + 43200, "iat": now}, 256)
     if kind == "password":
         return rand(ALNUM + "!#$%&*+-=?@^_~", 18)
