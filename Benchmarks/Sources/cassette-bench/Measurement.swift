@@ -23,8 +23,7 @@ struct Measurement {
             ("row", .string(row)), ("side", .string(side)), ("unit", .string(unit)), ("better", .string(better)),
             ("runs", .array(runs.map { .number(JSONNumber($0)) })), ("note", .string(note)),
         ]))
-        print(JSONSerializer.string(document))
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data((JSONSerializer.string(document) + "\n").utf8))
     }
 }
 
