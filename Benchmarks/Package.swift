@@ -10,7 +10,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "CassetteKit", path: ".."),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .executableTarget(
@@ -19,8 +18,6 @@ let package = Package(
                 .product(name: "CassetteKit", package: "CassetteKit"),
                 .product(name: "CassetteReplay", package: "CassetteKit"),
                 .product(name: "CassetteSynth", package: "CassetteKit"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
         )

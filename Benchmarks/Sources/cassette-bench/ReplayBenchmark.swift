@@ -15,6 +15,8 @@ struct ReplayBenchmark {
     var requests: Int
     var runs: Int
     var seed: UInt64
+    /// Measure our URL protocol only (for profiling with callgrind).
+    var oursOnly = false
 
     func run() async throws {
         let log = try CassetteFile.read(cassette)
@@ -25,12 +27,13 @@ struct ReplayBenchmark {
         var ours: [Double] = []
         var floor: [Double] = []
         var loopback: [Double] = []
-        let server = try await LoopbackServer.start(log: log)
-        defer { Task { await server.stop() } }
+        let server = try LoopbackServer.start(log: log)
+        defer { server.stop() }
         for _ in 0..<runs {
             let replay = ReplaySession(log: log, name: row, options: ReplayOptions(repeatLast: true, environment: [:]))
             ours.append(try await perRequest(replay.session, urls: urls))
             replay.finish()
+            if oursOnly { continue }
 
             let configuration = URLSessionConfiguration.ephemeral
             configuration.protocolClasses = [ConstantURLProtocol.self]
@@ -45,6 +48,7 @@ struct ReplayBenchmark {
         }
         let note = "\(log.entries.count) interactions, \(requests) sequential requests per run"
         Measurement(row: row, side: "ours", unit: "us/request", better: "lower", runs: ours, note: note).emit()
+        if oursOnly { return }
         Measurement(row: row, side: "constant-urlprotocol", unit: "us/request", better: "lower", runs: floor).emit()
         Measurement(row: row, side: "loopback-http", unit: "us/request", better: "lower", runs: loopback,
                     note: LoopbackServer.description).emit()

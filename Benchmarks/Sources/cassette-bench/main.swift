@@ -2,7 +2,7 @@ import Foundation
 
 // cassette-bench: our side of each row of `Benchmarks/compare`. Every subcommand prints one
 // JSON line per measurement (see Measurement.swift). Usage:
-//   cassette-bench replay   --cassette F --row R --requests N --runs K [--seed S]
+//   cassette-bench replay   --cassette F --row R --requests N --runs K [--seed S] [--ours-only 1]
 //   cassette-bench open     --cassette F --row R --runs K
 //   cassette-bench open-once --cassette F
 //   cassette-bench validate --schema F --documents F --row R --runs K
@@ -16,7 +16,7 @@ do {
         try await ReplayBenchmark(
             cassette: URL(fileURLWithPath: options.string("cassette")), row: options.string("row"),
             requests: options.int("requests", default: 1000), runs: options.int("runs", default: 5),
-            seed: UInt64(options.int("seed", default: 7))
+            seed: UInt64(options.int("seed", default: 7)), oursOnly: options.int("ours-only", default: 0) == 1
         ).run()
     case "open":
         try OpenBenchmark(
