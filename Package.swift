@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "CassetteSynth", targets: ["CassetteSynth"]),
         .library(name: "CassetteOpenAPI", targets: ["CassetteOpenAPI"]),
         .library(name: "CassetteServer", targets: ["CassetteServer"]),
+        .library(name: "CassetteImport", targets: ["CassetteImport"]),
         .library(name: "CassetteXCTest", targets: ["CassetteXCTest"]),
         .library(name: "CassetteTesting", targets: ["CassetteTesting"]),
         .executable(name: "cassette", targets: ["cassette"]),
@@ -72,10 +73,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "CassetteImport",
+            dependencies: ["CassetteKit", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "CassetteServer",
             dependencies: [
                 "CassetteKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),  // loopback-only socket address
             ],
             swiftSettings: strictSettings
         ),
@@ -102,6 +109,7 @@ let package = Package(
                 "CassetteSynth",
                 "CassetteOpenAPI",
                 "CassetteServer",
+                "CassetteImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -131,6 +139,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "CassetteImportTests",
+            dependencies: ["CassetteImport", "CassetteKit", "CassetteReplay", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CassetteServerTests",
             dependencies: ["CassetteKit", "CassetteServer", "CassetteReplay", "CassetteTestSupport"],
             swiftSettings: strictSettings
@@ -139,7 +152,7 @@ let package = Package(
             name: "CassetteCLITests",
             dependencies: [
                 "cassette", "CassetteKit", "CassetteReplay", "CassetteSynth", "CassetteServer",
-                "CassetteTestSupport",
+                "CassetteImport", "CassetteTestSupport",
             ],
             swiftSettings: strictSettings
         ),

@@ -4,5 +4,8 @@ import ArgumentParser
 enum CommandRegistry {
     static let subcommands: [any ParsableCommand.Type] = [
         ShowCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
+        ServeCommand.self,
     ]
 }

@@ -1,0 +1,83 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Turns one real exchange into a HAR interaction: the request as sent, the response with its
+/// body decoded (gzip/deflate) and its headers made consistent with the stored body.
+enum RecordedExchange {
+    /// The HAR request for what the recorder sends.
+    static func request(method: String, url: URL, headers: [HAR.NameValue]) -> HAR.Request {
+        let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        let query = (components?.queryItems ?? []).map { HAR.NameValue(name: $0.name, value: $0.value ?? "") }
+        var cookies: [HAR.Cookie] = []
+        for header in headers where header.name.caseInsensitiveCompare("Cookie") == .orderedSame {
+            for pair in header.value.split(separator: ";") {
+                let trimmed = pair.trimmingCharacters(in: .whitespaces)
+                guard let equals = trimmed.firstIndex(of: "=") else { continue }
+                cookies.append(HAR.Cookie(name: String(trimmed[..<equals]), value: String(trimmed[trimmed.index(after: equals)...])))
+            }
+        }
+        return HAR.Request(
+            method: method, url: url.absoluteString, cookies: cookies, headers: headers, queryString: query, bodySize: 0)
+    }
+
+    /// The HAR response for what came back. `Content-Encoding` is removed once the body is
+    /// decoded; `Content-Length` is the stored length.
+    static func response(_ http: HTTPURLResponse, body raw: Data) -> HAR.Response {
+        var headers = http.allHeaderFields.compactMap { key, value -> HAR.NameValue? in
+            guard let name = key as? String else { return nil }
+            return HAR.NameValue(name: name, value: "\(value)")
+        }.sorted { ($0.name.lowercased(), $0.value) < ($1.name.lowercased(), $1.value) }
+        let body = decoded(raw, encoding: headers.value(named: "Content-Encoding"))
+        headers.set("Content-Encoding", to: nil)
+        if headers.value(named: "Content-Length") != nil { headers.set("Content-Length", to: String(body.count)) }
+        let mimeType = headers.value(named: "Content-Type") ?? ""
+        let cookies = headers.filter { $0.name.caseInsensitiveCompare("Set-Cookie") == .orderedSame }.compactMap { setCookie($0.value) }
+        return HAR.Response(
+            status: http.statusCode, statusText: HTTPURLResponse.localizedString(forStatusCode: http.statusCode).capitalized,
+            cookies: cookies, headers: headers, content: HAR.Content(body: body, mimeType: mimeType), bodySize: body.count)
+    }
+
+    /// Decodes a gzip or deflate body. URL loading usually decoded it already, so bytes that are
+    /// not compressed are returned as they are.
+    static func decoded(_ body: Data, encoding: String?) -> Data {
+        guard let encoding = encoding?.lowercased().trimmingCharacters(in: .whitespaces) else { return body }
+        if encoding.contains("gzip"), GzipCodec.isGzip(body), let plain = try? GzipCodec.decompress(body, container: .gzip) {
+            return plain
+        }
+        if encoding.contains("deflate"), let plain = try? GzipCodec.decompress(body, container: .deflate) {
+            return plain
+        }
+        return body
+    }
+
+    /// One `Set-Cookie` header as a HAR cookie (name, value, attributes).
+    static func setCookie(_ line: String) -> HAR.Cookie? {
+        let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = parts.first, let equals = first.firstIndex(of: "=") else { return nil }
+        var cookie = HAR.Cookie(name: String(first[..<equals]), value: String(first[first.index(after: equals)...]))
+        for attribute in parts.dropFirst() {
+            let pieces = attribute.split(separator: "=", maxSplits: 1).map(String.init)
+            let value = pieces.count > 1 ? pieces[1] : ""
+            switch pieces[0].lowercased() {
+            case "path": cookie.path = value
+            case "domain": cookie.domain = value
+            case "expires": cookie.expires = value
+            case "httponly": cookie.httpOnly = true
+            case "secure": cookie.secure = true
+            case "samesite": cookie.sameSite = value
+            default: break
+            }
+        }
+        return cookie
+    }
+
+    /// RFC 3339 with milliseconds, UTC.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

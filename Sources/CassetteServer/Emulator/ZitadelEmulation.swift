@@ -1,0 +1,55 @@
+import CassetteKit
+import Foundation
+
+/// ZITADEL Auth API v1, `GET /auth/v1/users/me`: `Authorization: Bearer <opaque token>`.
+/// Answers protojson (lowerCamelCase, zero values omitted, uint64 as strings); failures are the
+/// grpc-gateway status body with code 16 and HTTP 401.
+enum ZitadelEmulation {
+    static let path = "/auth/v1/users/me"
+
+    /// A fresh opaque access token (base64url, no stable prefix).
+    static func makeCredential() -> String { RandomToken.base64url(86) }
+
+    static func respond(to request: ServerRequest, accepted: [String], seed: UInt64) -> ServerResponse {
+        guard let presented = CredentialPlacement.bearer(header: "Authorization").credential(in: request.headers) else {
+            return failure(message: "auth header missing", id: "AUTH-7fs1e")
+        }
+        guard accepted.contains(presented) else {
+            return failure(message: "Errors.Token.Invalid", id: "AUTH-7fs1e")
+        }
+        var values = SeededValues(seed: seed, provider: "zitadel")
+        let person = values.person()
+        let userName = person.first.lowercased()
+        let loginName = "\(userName)@acme.zitadel.cloud"
+        let user: JSONValue = [
+            "id": .string(values.digits(18)),
+            "details": [
+                "sequence": .string(String(values.int(2...900))), "creationDate": .string(values.timestamp(fraction: 6)),
+                "changeDate": .string(values.timestamp(fraction: 6)), "resourceOwner": .string(values.digits(18)),
+            ],
+            "state": "USER_STATE_ACTIVE",
+            "userName": .string(userName),
+            "loginNames": [.string(loginName)],
+            "preferredLoginName": .string(loginName),
+            "human": [
+                "profile": [
+                    "firstName": .string(person.first), "lastName": .string(person.last),
+                    "displayName": .string("\(person.first) \(person.last)"), "preferredLanguage": "en",
+                    "gender": "GENDER_FEMALE",
+                    "avatarUrl": .string("https://acme.zitadel.cloud/assets/v1/\(values.digits(18))/users/avatar"),
+                ],
+                "email": ["email": .string("\(userName)@example.com"), "isEmailVerified": true],
+                "phone": [:],
+                "passwordChanged": .string(values.timestamp(fraction: 3)),
+            ],
+        ]
+        return .json(200, ["user": user, "lastLogin": .string(values.timestamp(fraction: 9))])
+    }
+
+    private static func failure(message: String, id: String) -> ServerResponse {
+        .json(401, [
+            "code": 16, "message": .string("\(message) (\(id))"),
+            "details": [["@type": "type.googleapis.com/zitadel.v1.ErrorDetail", "id": .string(id), "message": .string(message)]],
+        ])
+    }
+}

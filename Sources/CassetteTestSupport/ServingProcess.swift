@@ -1,0 +1,87 @@
+import Foundation
+import Synchronization
+
+/// A long-running child process (`cassette serve`, `cassette emulate`) that prints the URL it
+/// listens on to stderr; stopped with SIGTERM when the test is done.
+public final class ServingProcess: Sendable {
+    /// Why the process could not be started or did not announce its URL.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// What the child wrote to stderr, and the URL it announced, shared with the pipe's reader.
+    private final class Collector: Sendable {
+        let text = Mutex("")
+        let announced = Mutex<URL?>(nil)
+    }
+
+    private let process: Process
+    private let collector: Collector
+    /// The `http://127.0.0.1:<port>` the process announced.
+    public let baseURL: URL
+
+    private init(process: Process, collector: Collector, baseURL: URL) {
+        self.process = process
+        self.collector = collector
+        self.baseURL = baseURL
+    }
+
+    /// Starts `executable arguments` and waits (up to `timeout` seconds) for an
+    /// `http://127.0.0.1:<port>` URL on its stderr.
+    public static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 60
+    ) throws -> ServingProcess {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let errPipe = Pipe()
+        process.standardError = errPipe
+        process.standardOutput = FileHandle.nullDevice
+        let collector = Collector()
+        errPipe.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            guard !chunk.isEmpty else {
+                handle.readabilityHandler = nil
+                return
+            }
+            let text = collector.text.withLock { all in
+                all += String(decoding: chunk, as: UTF8.self)
+                return all
+            }
+            if collector.announced.withLock({ $0 }) == nil, let url = firstURL(in: text) {
+                collector.announced.withLock { $0 = url }
+            }
+        }
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let url = collector.announced.withLock({ $0 }) {
+                return ServingProcess(process: process, collector: collector, baseURL: url)
+            }
+            if !process.isRunning { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        throw Failure(description: "\(executable) did not announce a URL; stderr: \(collector.text.withLock { $0 })")
+    }
+
+    /// Everything the process wrote to stderr so far.
+    public var stderr: String { collector.text.withLock { $0 } }
+
+    /// Stops the process (SIGTERM) and waits for it.
+    public func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    private static func firstURL(in text: String) -> URL? {
+        guard let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) else { return nil }
+        return URL(string: String(text[range]))
+    }
+}
