@@ -69,7 +69,7 @@ def score(truth, flagged):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", required=True, help="out/audit")
-    parser.add_argument("--cassette", help="the release `cassette` binary")
+    parser.add_argument("--ours", help="our audit command; the folder of cassettes is appended, JSON report on stdout")
     parser.add_argument("--detect-secrets", required=True, help="the detect-secrets executable")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--unavailable", default="", help="why our audit cannot be measured")
@@ -97,12 +97,14 @@ def main():
 
     # ours
     ours_runs, ours_rss, ours_note, ours_score = [], [], args.unavailable, None
-    if args.cassette and not args.unavailable:
+    if args.ours and not args.unavailable:
         output = ""
         for _ in range(args.runs):
-            elapsed, kib, code, output = timed_rss([args.cassette, "audit", gz_dir, "--format", "json"])
+            command = args.ours.split()
+            command = [c.replace("{dir}", gz_dir) for c in command]
+            elapsed, kib, code, output = timed_rss(command)
             if code not in (0, 1):
-                ours_note = f"`cassette audit` exited {code}"
+                ours_note = f"`{args.ours}` exited {code}"
                 ours_runs = []
                 break
             ours_runs.append(elapsed)
@@ -111,14 +113,15 @@ def main():
             try:
                 ours_score = score(truth, findings_by_file(json.loads(output)))
             except json.JSONDecodeError:
-                ours_note = "`cassette audit --format json` printed no JSON"
+                ours_note = "our audit printed no JSON"
 
     def emit_pair(row, unit, better, ours, theirs, transform, note=""):
         emit(row, "ours", unit, better, [transform(x) for x in ours], ours_note if not ours else note)
         emit(row, "detect-secrets", unit, better, [transform(x) for x in theirs], "scan --all-files on decompressed files")
 
+    how = " ".join(os.path.basename(c) for c in (args.ours or "").split()[:2])
     emit_pair("audit-cassettes", "cassettes/s", "higher", ours_runs, ds_runs, lambda s: count / s,
-              f"{count} cassettes")
+              f"{count} cassettes through `{how}`")
     emit_pair("audit-mbps", "MB/s", "higher", ours_runs, ds_runs, lambda s: megabytes / s,
               f"{megabytes:.1f} MB decompressed")
     emit("rss-audit", "ours", "MiB", "lower", [k / 1024 for k in ours_rss], ours_note if not ours_rss else "")

@@ -19,6 +19,9 @@ struct Arguments {
         return value
     }
 
+    /// An optional string option.
+    func optional(_ name: String) -> String? { values[name] }
+
     /// An integer option with a default.
     func int(_ name: String, default fallback: Int) throws -> Int {
         guard let text = values[name] else { return fallback }

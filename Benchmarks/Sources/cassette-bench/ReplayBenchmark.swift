@@ -17,6 +17,9 @@ struct ReplayBenchmark {
     var seed: UInt64
     /// Measure our URL protocol only (for profiling with callgrind).
     var oursOnly = false
+    /// A running `cassette serve` on this cassette (`http://127.0.0.1:PORT`); when `nil`, the
+    /// in-process stand-in answers the loopback side.
+    var server: URL? = nil
 
     func run() async throws {
         let log = try CassetteFile.read(cassette)
@@ -27,8 +30,9 @@ struct ReplayBenchmark {
         var ours: [Double] = []
         var floor: [Double] = []
         var loopback: [Double] = []
-        let server = try LoopbackServer.start(log: log)
-        defer { server.stop() }
+        let standIn = server == nil ? try LoopbackServer.start(log: log) : nil
+        defer { standIn?.stop() }
+        let local = urls.map { url in standIn?.localURL(for: url) ?? Self.url(url, on: server) }
         for _ in 0..<runs {
             let replay = ReplaySession(log: log, name: row, options: ReplayOptions(repeatLast: true, environment: [:]))
             ours.append(try await perRequest(replay.session, urls: urls))
@@ -42,7 +46,6 @@ struct ReplayBenchmark {
             stub.invalidateAndCancel()
 
             let client = URLSession(configuration: .ephemeral)
-            let local = urls.map { server.localURL(for: $0) }
             loopback.append(try await perRequest(client, urls: local))
             client.invalidateAndCancel()
         }
@@ -51,7 +54,16 @@ struct ReplayBenchmark {
         if oursOnly { return }
         Measurement(row: row, side: "constant-urlprotocol", unit: "us/request", better: "lower", runs: floor).emit()
         Measurement(row: row, side: "loopback-http", unit: "us/request", better: "lower", runs: loopback,
-                    note: LoopbackServer.description).emit()
+                    note: server == nil ? LoopbackServer.description : "cassette serve (release) at \(server?.absoluteString ?? "")").emit()
+    }
+
+    /// A cassette URL's path and query on a server's origin.
+    private static func url(_ url: URL, on server: URL?) -> URL {
+        guard let server, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        components.scheme = server.scheme
+        components.host = server.host
+        components.port = server.port
+        return components.url ?? url
     }
 
     /// Request URLs: a seeded shuffle of every interaction's URL, cycled to `requests`.
