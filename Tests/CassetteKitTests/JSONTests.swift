@@ -16,6 +16,19 @@ struct JSONTests {
         #expect(try JSONParser.parse(again) == value)
     }
 
+    @Test("escaped strings decode every escape between runs of plain text, as JSON bodies inside cassettes have them")
+    func escapedStrings() throws {
+        let inner = #"{"token":"REDACTED_1","url":"https://x.test/a?b=c","note":"tab\there"}"#
+        let outer = JSONSerializer.string(.object(JSONObject([("text", .string(inner))])))
+        #expect(try JSONParser.parse(outer)["text"]?.stringValue == inner)
+        let all = #"["a\"b\\c\/d\be\ff\ng\rh\ti\u0041\u00e9\u20ac\ud83d\ude00j"]"#
+        #expect(try JSONParser.parse(all).arrayValue?.first?.stringValue == "a\"b\\c/d\u{08}e\u{0C}f\ng\rh\tiAé€😀j")
+        // Invalid UTF-8, a control character and the end of input, each after an escape.
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Data(#""a\nb"#.utf8) + Data([0xFF, 0x22])) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("\"a\\nb\u{01}\"") }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(#""a\nb"#) }
+    }
+
     @Test("serialization is deterministic and pretty output is stable")
     func deterministic() throws {
         let value = try JSONParser.parse(#"{"b":{"c":[1,{"d":""}]},"a":[]}"#)

@@ -192,8 +192,19 @@ private struct Reader {
             if byte < 0x20 { throw error("unescaped control character in a string") }
             index += 1
         }
-        var buffer: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        // Slow path: escapes. Runs of plain bytes between escapes are copied in bulk.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(index - start + 64)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
+            let runStart = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                index += 1
+            }
+            if index > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
@@ -203,11 +214,6 @@ private struct Reader {
                 return string
             }
             if byte < 0x20 { throw error("unescaped control character in a string") }
-            if byte != UInt8(ascii: "\\") {
-                buffer.append(byte)
-                index += 1
-                continue
-            }
             index += 1
             guard index < bytes.count else { break }
             let escape = bytes[index]
@@ -234,12 +240,33 @@ private struct Reader {
                     throw error("unpaired UTF-16 surrogate")
                 }
                 guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid unicode escape") }
-                buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+                appendUTF8(unicode, to: &buffer)
             default:
                 throw error("invalid escape sequence")
             }
         }
         throw error("unterminated string")
+    }
+
+    /// Appends a scalar's UTF-8 bytes without building a `String`.
+    @inline(__always) func appendUTF8(_ scalar: Unicode.Scalar, to buffer: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            buffer.append(UInt8(value))
+        case 0x80..<0x800:
+            buffer.append(UInt8(0xC0 | (value >> 6)))
+            buffer.append(UInt8(0x80 | (value & 0x3F)))
+        case 0x800..<0x10000:
+            buffer.append(UInt8(0xE0 | (value >> 12)))
+            buffer.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            buffer.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            buffer.append(UInt8(0xF0 | (value >> 18)))
+            buffer.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            buffer.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            buffer.append(UInt8(0x80 | (value & 0x3F)))
+        }
     }
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {

@@ -1,0 +1,25 @@
+// swift-tools-version: 6.0
+//
+// Benchmarks for cassette, kept out of the root manifest: this package depends on the root
+// package by path and builds one executable, `cassette-bench`, in release mode. It does not
+// depend on CassetteOpenAPI (OpenAPIKit makes release builds slow). Run `Benchmarks/compare`.
+import PackageDescription
+
+let package = Package(
+    name: "CassetteBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "CassetteKit", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "cassette-bench",
+            dependencies: [
+                .product(name: "CassetteKit", package: "CassetteKit"),
+                .product(name: "CassetteReplay", package: "CassetteKit"),
+                .product(name: "CassetteSynth", package: "CassetteKit"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
+        )
+    ]
+)

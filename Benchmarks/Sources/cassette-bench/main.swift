@@ -1,0 +1,44 @@
+import Foundation
+
+// cassette-bench: our side of each row of `Benchmarks/compare`. Every subcommand prints one
+// JSON line per measurement (see Measurement.swift). Usage:
+//   cassette-bench replay   --cassette F --row R --requests N --runs K [--seed S] [--ours-only 1] [--server URL]
+//   cassette-bench open     --cassette F --row R --runs K
+//   cassette-bench open-once --cassette F
+//   cassette-bench audit-dir --dir D   (the library behind `cassette audit D --format json`)
+//   cassette-bench validate --schema F --documents F --row R --runs K
+
+let arguments = CommandLine.arguments.dropFirst()
+do {
+    guard let command = arguments.first else { throw BenchFailure("usage: cassette-bench replay|open|open-once|validate --name value ...") }
+    let options = try Arguments(arguments.dropFirst())
+    switch command {
+    case "replay":
+        try await ReplayBenchmark(
+            cassette: URL(fileURLWithPath: options.string("cassette")), row: options.string("row"),
+            requests: options.int("requests", default: 1000), runs: options.int("runs", default: 5),
+            seed: UInt64(options.int("seed", default: 7)), oursOnly: options.int("ours-only", default: 0) == 1,
+            server: options.optional("server").flatMap(URL.init(string:))
+        ).run()
+    case "open":
+        try OpenBenchmark(
+            cassette: URL(fileURLWithPath: options.string("cassette")), row: options.string("row"),
+            runs: options.int("runs", default: 5)
+        ).run()
+    case "audit-dir":
+        exit(try AuditDirectory(directory: options.string("dir")).run())
+    case "open-once":
+        try OpenOnce(cassette: URL(fileURLWithPath: options.string("cassette"))).run()
+    case "validate":
+        try ValidateBenchmark(
+            schema: URL(fileURLWithPath: options.string("schema")),
+            documents: URL(fileURLWithPath: options.string("documents")), row: options.string("row"),
+            runs: options.int("runs", default: 5)
+        ).run()
+    default:
+        throw BenchFailure("unknown subcommand `\(command)`")
+    }
+} catch {
+    FileHandle.standardError.write(Data("cassette-bench: \(error)\n".utf8))
+    exit(2)
+}
