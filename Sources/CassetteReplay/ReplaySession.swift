@@ -122,7 +122,10 @@ public final class ReplaySession: Sendable {
     }
 
     deinit {
-        session.invalidateAndCancel()
+        // Not invalidateAndCancel: on Linux a cancel racing a task that has just delivered its
+        // answer makes `data(for:)` resume its continuation twice (a fatal error, seen under
+        // ThreadSanitizer timing). Tasks still running finish; no new task can start.
+        session.finishTasksAndInvalidate()
         handler.recorder?.invalidate()
         RouteTable.shared.release(lease, reusable: !exported.withLock { $0 })
     }
@@ -148,7 +151,7 @@ public final class ReplaySession: Sendable {
     /// returns its problems and unused interactions. Requests made afterwards fail.
     @discardableResult
     public func finish() -> ReplaySummary {
-        session.invalidateAndCancel()
+        session.finishTasksAndInvalidate()
         handler.recorder?.invalidate()
         RouteTable.shared.release(lease, reusable: !exported.withLock { $0 })
         return ReplaySummary(
