@@ -85,3 +85,28 @@ extension ImportTree {
         token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }
+
+extension InteractionBuilder.Parts {
+    /// The parts of a VCR-style interaction (vcrpy and Ruby VCR share this layout:
+    /// `request: {method, uri, headers, body}`, `response: {status: {code, message}, headers,
+    /// body}`); the formats differ only in how bodies are written and in timestamps.
+    init(
+        vcrInteraction interaction: ImportTree, startedDateTime: String,
+        requestBody: (ImportTree?) throws(ImportError) -> Data?,
+        responseBody: (ImportTree?) throws(ImportError) -> Data?
+    ) throws(ImportError) {
+        let request = try interaction.required("request")
+        let response = try interaction.required("response")
+        let status = try response.required("status")
+        self.init(
+            method: try request.string("method"),
+            url: try request.string("uri"),
+            requestHeaders: try request.child("headers")?.headerMap() ?? [],
+            requestBody: try requestBody(request.child("body")),
+            status: try status.integer("code"),
+            statusText: status.child("message")?.scalarText ?? "",
+            responseHeaders: try response.child("headers")?.headerMap() ?? [],
+            responseBody: try responseBody(response.child("body")) ?? Data(),
+            startedDateTime: startedDateTime)
+    }
+}

@@ -15,20 +15,12 @@ struct RubyVCRReader {
         }
         var entries: [HAR.Entry] = []
         for (index, interaction) in try list.elements().enumerated() {
-            let request = try interaction.required("request")
-            let response = try interaction.required("response")
-            let status = try response.required("status")
-            var parts = InteractionBuilder.Parts(
-                method: try request.string("method"),
-                url: try request.string("uri"),
-                requestHeaders: try request.child("headers")?.headerMap() ?? [],
-                requestBody: try Self.body(request.child("body")),
-                status: try status.integer("code"),
-                statusText: status.child("message")?.scalarText ?? "",
-                responseHeaders: try response.child("headers")?.headerMap() ?? [],
-                responseBody: try Self.body(response.child("body")) ?? Data(),
-                startedDateTime: Self.startedDateTime(interaction.child("recorded_at")?.scalarText, index: index))
-            if let version = response.child("http_version")?.scalarText, !version.isEmpty {
+            var parts = try InteractionBuilder.Parts(
+                vcrInteraction: interaction,
+                startedDateTime: Self.startedDateTime(interaction.child("recorded_at")?.scalarText, index: index),
+                requestBody: { (node) throws(ImportError) in try Self.body(node) },
+                responseBody: { (node) throws(ImportError) in try Self.body(node) })
+            if let version = interaction.child("response")?.child("http_version")?.scalarText, !version.isEmpty {
                 parts.httpVersion = version.hasPrefix("HTTP/") ? version : "HTTP/\(version)"
             }
             entries.append(try builder.entry(parts, path: path, where: "interaction \(index)"))

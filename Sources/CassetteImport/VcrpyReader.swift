@@ -15,19 +15,10 @@ struct VcrpyReader {
         let interactions = try root.child("interactions")?.elements() ?? []
         var entries: [HAR.Entry] = []
         for (index, interaction) in interactions.enumerated() {
-            let request = try interaction.required("request")
-            let response = try interaction.required("response")
-            let status = try response.required("status")
-            let parts = InteractionBuilder.Parts(
-                method: try request.string("method"),
-                url: try request.string("uri"),
-                requestHeaders: try request.child("headers")?.headerMap() ?? [],
-                requestBody: try Self.body(request.child("body")),
-                status: try status.integer("code"),
-                statusText: status.child("message")?.scalarText ?? "",
-                responseHeaders: try response.child("headers")?.headerMap() ?? [],
-                responseBody: try Self.body(response.child("body")?.child("string")) ?? Data(),
-                startedDateTime: Self.placeholderStart(index))
+            let parts = try InteractionBuilder.Parts(
+                vcrInteraction: interaction, startedDateTime: Self.placeholderStart(index),
+                requestBody: { (node) throws(ImportError) in try Self.body(node) },
+                responseBody: { (node) throws(ImportError) in try Self.body(node?.child("string")) })
             entries.append(try builder.entry(parts, path: path, where: "interaction \(index)"))
         }
         return entries
