@@ -20,24 +20,35 @@ enum ASCIIText {
 
     /// The index where `needle` (ASCII) first occurs, optionally ignoring ASCII case.
     static func firstIndex(of needle: String, in text: String, ignoringCase: Bool = false) -> String.Index? {
-        let pattern = Array(needle.utf8).map { ignoringCase ? lowercase($0) : $0 }
-        guard let head = pattern.first else { return text.startIndex }
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = ignoringCase ? lowercase(bytes[index]) : bytes[index]
-            if byte == head {
-                var probe = bytes.index(after: index)
+        var needle = needle
+        var text = text
+        let offset: Int? = text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in firstOffset(of: pattern, in: haystack, ignoringCase: ignoringCase) }
+        }
+        guard let offset else { return nil }
+        return text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    }
+
+    /// The byte offset where `pattern` first occurs in `haystack`.
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Int? {
+        guard let head = pattern.first else { return 0 }
+        guard haystack.count >= pattern.count else { return nil }
+        let lowerHead = lowercase(head)
+        let last = haystack.count - pattern.count
+        var start = 0
+        while start <= last {
+            let byte = haystack[start]
+            if byte == head || (ignoringCase && lowercase(byte) == lowerHead) {
                 var matched = 1
-                while matched < pattern.count, probe != bytes.endIndex,
-                    (ignoringCase ? lowercase(bytes[probe]) : bytes[probe]) == pattern[matched]
-                {
+                while matched < pattern.count {
+                    let candidate = haystack[start + matched]
+                    let wanted = pattern[matched]
+                    guard candidate == wanted || (ignoringCase && lowercase(candidate) == lowercase(wanted)) else { break }
                     matched += 1
-                    probe = bytes.index(after: probe)
                 }
-                if matched == pattern.count { return index }
+                if matched == pattern.count { return start }
             }
-            index = bytes.index(after: index)
+            start += 1
         }
         return nil
     }

@@ -120,7 +120,7 @@ extension AuditScan {
 
     /// A value made of placeholders and punctuation only (`s:REDACTED_1.REDACTED_2`).
     static func isPlaceholderShaped(_ value: String) -> Bool {
-        guard value.contains(Placeholder.prefix) else { return false }
+        guard ASCIIText.contains(Placeholder.prefix, in: value) else { return false }
         let parts = value.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
         return !parts.isEmpty && parts.allSatisfy { LookAlike.isPlaceholder($0) || $0.count <= 2 }
     }

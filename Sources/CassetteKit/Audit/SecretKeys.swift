@@ -106,24 +106,29 @@ struct SecretKey: Sendable {
     /// Splits `accessToken`, `access_token`, `X-Access-Token`, `__dev_session__` into lowercase words.
     static func split(_ key: String) -> [String] {
         var words: [String] = []
-        var current = ""
-        var previous: Character?
-        for character in key {
-            if !(character.isLetter || character.isNumber) || !character.isASCII {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+        var current: [UInt8] = []
+        var previous: UInt8?
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in key.utf8 {
+            let isUpper = byte >= 65 && byte <= 90
+            let isLower = byte >= 97 && byte <= 122
+            let isDigit = byte >= 48 && byte <= 57
+            guard isUpper || isLower || isDigit else {
+                flush()
                 previous = nil
                 continue
             }
-            if let previous, character.isUppercase, previous.isLowercase || previous.isNumber {
-                words.append(current)
-                current = ""
+            if let previous, isUpper, (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57) {
+                flush()
             }
-            current.append(character)
-            previous = character
+            current.append(isUpper ? byte + 32 : byte)
+            previous = byte
         }
-        if !current.isEmpty { words.append(current) }
-        return words.map { $0.lowercased() }
+        flush()
+        return words
     }
 }
 

@@ -13,7 +13,7 @@ public enum PlaceholderEquality {
     /// `recorded` is allowed to stand for one token of `incoming`.
     public static func matches(recorded: String, incoming: String) -> Bool {
         if recorded == incoming { return true }
-        guard recorded.contains(Placeholder.prefix) else { return false }
+        guard ASCIIText.contains(Placeholder.prefix, in: recorded) else { return false }
         let pattern = Pattern(recorded)
         guard pattern.hasWildcard else { return false }
         return pattern.matches(Array(incoming.unicodeScalars))
@@ -24,19 +24,19 @@ public enum PlaceholderEquality {
     /// a real value here (use ``matches(recorded:incoming:)`` for that).
     public static func equal(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        guard a.contains(Placeholder.prefix), b.contains(Placeholder.prefix) else { return false }
+        guard ASCIIText.contains(Placeholder.prefix, in: a), ASCIIText.contains(Placeholder.prefix, in: b) else { return false }
         return normalized(a) == normalized(b)
     }
 
     /// Whether a value contains a placeholder token.
     public static func containsPlaceholder(_ text: String) -> Bool {
-        text.contains(Placeholder.prefix) && Pattern(text).hasWildcard
+        ASCIIText.contains(Placeholder.prefix, in: text) && Pattern(text).hasWildcard
     }
 
     /// The string with every placeholder token (`REDACTED` or `REDACTED_<n>`, standing alone
     /// between non-alphanumeric characters) replaced by plain `REDACTED`.
     public static func normalized(_ text: String) -> String {
-        guard text.contains(Placeholder.prefix) else { return text }
+        guard ASCIIText.contains(Placeholder.prefix, in: text) else { return text }
         var output = String.UnicodeScalarView()
         for piece in Pattern(text).pieces {
             switch piece {

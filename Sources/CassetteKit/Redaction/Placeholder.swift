@@ -14,12 +14,14 @@ public enum Placeholder {
     }
 
     /// Whether a whole value is a placeholder (`REDACTED`, `REDACTED_12`).
-    public static func isPlaceholder(_ value: String) -> Bool {
-        guard value.hasPrefix(prefix) else { return false }
-        let rest = value.dropFirst(prefix.count)
+    public static func isPlaceholder(_ value: some StringProtocol) -> Bool {
+        let bytes = value.utf8
+        let prefixBytes = prefix.utf8
+        guard bytes.count >= prefixBytes.count, bytes.starts(with: prefixBytes) else { return false }
+        let rest = bytes.dropFirst(prefixBytes.count)
         if rest.isEmpty { return true }
-        guard rest.first == "_" else { return false }
+        guard rest.first == UInt8(ascii: "_") else { return false }
         let digits = rest.dropFirst()
-        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+        return !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }
