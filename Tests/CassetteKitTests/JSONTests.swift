@@ -77,3 +77,34 @@ struct JSONTests {
         #expect(value.value(at: pointer.appending("x")) == nil)
     }
 }
+
+@Suite("JSON parser: strings at every alignment of the eight-byte scan")
+struct JSONStringScanTests {
+    /// Random strings of every length up to 40, mixing ASCII, escapes and multi-byte scalars, so
+    /// that quotes, backslashes and non-ASCII bytes land at every offset of a word.
+    @Test("random strings round-trip through serializer and parser")
+    func randomStringsRoundTrip() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [String] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u{01}", "é", "€", "😀", "\u{7F}", "\u{FFFD}"]
+        for length in 0...40 {
+            for _ in 0..<20 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &generator) ?? "a" }.joined()
+                let document = JSONValue.array([.string(text), .string(String(repeating: "x", count: length))])
+                let parsed = try JSONParser.parse(JSONSerializer.string(document))
+                #expect(parsed == document, "length \(length)")
+            }
+        }
+    }
+
+    @Test("invalid UTF-8, raw control bytes and a missing quote are refused at every offset")
+    func refusesBadBytesAtEveryOffset() {
+        for offset in 0..<24 {
+            let prefix = Data(String(repeating: "a", count: offset).utf8)
+            for bad: [UInt8] in [[0xFF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0x01], [0x1F]] {
+                let document = Data([0x22]) + prefix + Data(bad) + Data("bcdefghijklmnop\"".utf8)
+                #expect(throws: JSONParseError.self, "offset \(offset), bytes \(bad)") { try JSONParser.parse(document) }
+            }
+            #expect(throws: JSONParseError.self) { try JSONParser.parse(Data([0x22]) + prefix) }
+        }
+    }
+}

@@ -124,8 +124,17 @@ public enum GzipCodec {
         guard status == Z_OK else { throw .zlib("inflateInit2 returned \(status)") }
         defer { inflateEnd(&stream) }
         if input.isEmpty { throw .truncated }
-        // Inflate straight into a growing byte buffer; it never grows past limit + 1 bytes.
-        var output = Data(count: min(max(input.count * 4, 64 * 1024), limit + 1))
+        // Inflate straight into a growing byte buffer; it never grows past limit + 1 bytes. A gzip
+        // trailer states the size (mod 2^32): trusted only as a first guess, so one allocation
+        // usually suffices.
+        var initial = max(input.count * 4, 64 * 1024)
+        if windowBits > 15, input.count >= 18 {
+            let end = input.endIndex
+            let stated = Int(input[end - 4]) | Int(input[end - 3]) << 8 | Int(input[end - 2]) << 16 | Int(input[end - 1]) << 24
+            // Deflate cannot expand more than about 1032 to 1, so a larger claim is a lie.
+            if stated >= input.count, stated <= input.count * 1032 { initial = max(initial, stated + 1) }
+        }
+        var output = Data(count: min(initial, limit + 1))
         var produced = 0
         let outcome: Result<Void, CompressionError> = input.withUnsafeBytes { raw in
             stream.next_in = UnsafeMutablePointer(mutating: raw.bindMemory(to: Bytef.self).baseAddress)

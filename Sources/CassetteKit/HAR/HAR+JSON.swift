@@ -138,16 +138,39 @@ extension RedactionReport {
 
 // MARK: - Decoding
 
+/// Where a HAR member sits. Rendered as a JSON pointer only when an error is reported, so that
+/// decoding a large cassette builds no pointer strings.
+indirect enum HARPath: Sendable, CustomStringConvertible {
+    case root
+    case member(HARPath, String)
+    case element(HARPath, Int)
+
+    /// `/log/entries/3/request`.
+    var description: String {
+        switch self {
+        case .root: return ""
+        case .member(let parent, let key): return "\(parent.description)/\(key)"
+        case .element(let parent, let index): return "\(parent.description)/\(index)"
+        }
+    }
+
+    func member(_ key: String) -> HARPath { .member(self, key) }
+    func element(_ index: Int) -> HARPath { .element(self, index) }
+}
+
 /// Reads HAR members with located errors.
 struct HARReader {
-    let pointer: String
+    let path: HARPath
     let object: JSONObject
 
-    init(_ value: JSONValue, at pointer: String) throws(HARShapeError) {
+    /// The reader's JSON pointer (rendered on demand, for errors).
+    var pointer: String { path.description }
+
+    init(_ value: JSONValue, at path: HARPath) throws(HARShapeError) {
         guard case .object(let object) = value else {
-            throw HARShapeError(pointer: pointer, expectation: "expected an object, found \(value.typeName)")
+            throw HARShapeError(pointer: path.description, expectation: "expected an object, found \(value.typeName)")
         }
-        self.pointer = pointer
+        self.path = path
         self.object = object
     }
 
@@ -213,7 +236,7 @@ struct HARReader {
     func nameValues(_ key: String, required: Bool = true) throws(HARShapeError) -> [HAR.NameValue] {
         var result: [HAR.NameValue] = []
         for (index, element) in try array(key, required: required).enumerated() {
-            let reader = try HARReader(element, at: "\(pointer)/\(key)/\(index)")
+            let reader = try HARReader(element, at: path.member(key).element(index))
             result.append(HAR.NameValue(name: try reader.string("name"), value: try reader.string("value")))
         }
         return result
@@ -222,7 +245,7 @@ struct HARReader {
     func cookies(_ key: String) throws(HARShapeError) -> [HAR.Cookie] {
         var result: [HAR.Cookie] = []
         for (index, element) in try array(key, required: false).enumerated() {
-            let reader = try HARReader(element, at: "\(pointer)/\(key)/\(index)")
+            let reader = try HARReader(element, at: path.member(key).element(index))
             result.append(HAR.Cookie(
                 name: try reader.string("name"), value: try reader.string("value"),
                 path: try reader.optionalString("path"), domain: try reader.optionalString("domain"),
@@ -237,33 +260,33 @@ extension HAR.Log {
     /// Decodes a HAR document (`{"log": {...}}`), strictly for the members HAR 1.2 requires and
     /// leniently for optional ones, so that HAR files from browsers and other tools load.
     public init(jsonDocument document: JSONValue) throws(HARShapeError) {
-        let root = try HARReader(document, at: "")
-        let log = try HARReader(try root.value("log"), at: "/log")
+        let root = try HARReader(document, at: .root)
+        let log = try HARReader(try root.value("log"), at: HARPath.root.member("log"))
         let version = try log.optionalString("version") ?? "1.2"
-        let creatorReader = try HARReader(try log.value("creator"), at: "/log/creator")
+        let creatorReader = try HARReader(try log.value("creator"), at: log.path.member("creator"))
         let creator = HAR.Creator(name: try creatorReader.string("name"), version: try creatorReader.optionalString("version") ?? "")
         var entries: [HAR.Entry] = []
         let rawEntries = try log.array("entries")
         entries.reserveCapacity(rawEntries.count)
         for (index, rawEntry) in rawEntries.enumerated() {
-            entries.append(try HAR.Entry(json: rawEntry, at: "/log/entries/\(index)"))
+            entries.append(try HAR.Entry(json: rawEntry, at: log.path.member("entries").element(index)))
         }
         var metadata: CassetteMetadata?
         if let raw = log.object["_cassette"] {
-            metadata = try CassetteMetadata(json: raw, at: "/log/_cassette")
+            metadata = try CassetteMetadata(json: raw, at: log.path.member("_cassette"))
         }
         self.init(version: version, creator: creator, entries: entries, comment: try log.optionalString("comment"), cassette: metadata)
     }
 }
 
 extension HAR.Entry {
-    init(json: JSONValue, at pointer: String) throws(HARShapeError) {
-        let reader = try HARReader(json, at: pointer)
-        let request = try HAR.Request(json: try reader.value("request"), at: "\(pointer)/request")
-        let response = try HAR.Response(json: try reader.value("response"), at: "\(pointer)/response")
+    init(json: JSONValue, at path: HARPath) throws(HARShapeError) {
+        let reader = try HARReader(json, at: path)
+        let request = try HAR.Request(json: try reader.value("request"), at: path.member("request"))
+        let response = try HAR.Response(json: try reader.value("response"), at: path.member("response"))
         var timings = HAR.Timings()
         if let raw = reader.object["timings"] {
-            let timingReader = try HARReader(raw, at: "\(pointer)/timings")
+            let timingReader = try HARReader(raw, at: path.member("timings"))
             timings = HAR.Timings(
                 send: try timingReader.number("send", default: 0), wait: try timingReader.number("wait", default: 0),
                 receive: try timingReader.number("receive", default: 0))
@@ -275,11 +298,11 @@ extension HAR.Entry {
 }
 
 extension HAR.Request {
-    init(json: JSONValue, at pointer: String) throws(HARShapeError) {
-        let reader = try HARReader(json, at: pointer)
+    init(json: JSONValue, at path: HARPath) throws(HARShapeError) {
+        let reader = try HARReader(json, at: path)
         var postData: HAR.PostData?
         if let raw = reader.object["postData"], raw != .null {
-            let post = try HARReader(raw, at: "\(pointer)/postData")
+            let post = try HARReader(raw, at: path.member("postData"))
             let encoding = try post.optionalString("encoding")
             let legacyEncoding = try post.optionalString("_encoding")
             let params: [HAR.NameValue]? = post.object["params"] == nil ? nil : try post.nameValues("params")
@@ -297,9 +320,9 @@ extension HAR.Request {
 }
 
 extension HAR.Response {
-    init(json: JSONValue, at pointer: String) throws(HARShapeError) {
-        let reader = try HARReader(json, at: pointer)
-        let contentReader = try HARReader(try reader.value("content"), at: "\(pointer)/content")
+    init(json: JSONValue, at path: HARPath) throws(HARShapeError) {
+        let reader = try HARReader(json, at: path)
+        let contentReader = try HARReader(try reader.value("content"), at: path.member("content"))
         let content = HAR.Content(
             size: try contentReader.integer("size", default: -1), mimeType: try contentReader.optionalString("mimeType") ?? "",
             text: try contentReader.optionalString("text"), encoding: try contentReader.optionalString("encoding"))
@@ -313,15 +336,15 @@ extension HAR.Response {
 }
 
 extension CassetteMetadata {
-    init(json: JSONValue, at pointer: String) throws(HARShapeError) {
-        let reader = try HARReader(json, at: pointer)
+    init(json: JSONValue, at path: HARPath) throws(HARShapeError) {
+        let reader = try HARReader(json, at: path)
         var report = RedactionReport()
         if let raw = reader.object["redaction"] {
-            let redaction = try HARReader(raw, at: "\(pointer)/redaction")
+            let redaction = try HARReader(raw, at: path.member("redaction"))
             func items(_ key: String) throws(HARShapeError) -> [RedactionReport.Item] {
                 var result: [RedactionReport.Item] = []
                 for (index, element) in try redaction.array(key, required: false).enumerated() {
-                    let item = try HARReader(element, at: "\(pointer)/redaction/\(key)/\(index)")
+                    let item = try HARReader(element, at: path.member("redaction").member(key).element(index))
                     result.append(RedactionReport.Item(
                         entry: try item.integer("entry"), side: try item.string("side"), kind: try item.string("kind"),
                         location: try item.string("location"), rule: try item.string("rule")))

@@ -48,6 +48,8 @@ public enum JSONParser {
 private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    /// Unescaped bytes of the string being read (slow path only); its capacity is reused.
+    var scratch: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -130,7 +132,8 @@ private struct Reader {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
-            if let existing = members.firstIndex(where: { $0.key == key }) {
+            let keyLength = key.utf8.count
+            if let existing = members.firstIndex(where: { $0.key.utf8.count == keyLength && $0.key == key }) {
                 members[existing].value = value
             } else {
                 members.append(JSONObject.Member(key: key, value: value))
@@ -177,40 +180,28 @@ private struct Reader {
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
-        // Fast path: no escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                guard let string = String(validating: slice, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in a string")
-                }
-                return string
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("unescaped control character in a string") }
+        // Fast path: no escapes. Runs are found eight bytes at a time.
+        index = TextScan.firstSpecialByte(in: bytes, from: index)
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
+            guard let string = TextScan.validatedString(slice) else { throw error("invalid UTF-8 in a string") }
+            return string
         }
-        // Slow path: escapes. Runs of plain bytes between escapes are copied in bulk.
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(index - start + 64)
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        // Slow path: escapes. Runs of plain bytes between escapes are copied in bulk into the
+        // reader's scratch buffer (reused from string to string).
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let runStart = index
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                index += 1
-            }
-            if index > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            index = TextScan.firstSpecialByte(in: bytes, from: index)
+            if index > runStart { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                guard let string = String(validating: buffer, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in a string")
-                }
+                let string = scratch.withUnsafeBufferPointer { TextScan.validatedString($0) }
+                guard let string else { throw error("invalid UTF-8 in a string") }
                 return string
             }
             if byte < 0x20 { throw error("unescaped control character in a string") }
@@ -219,14 +210,14 @@ private struct Reader {
             let escape = bytes[index]
             index += 1
             switch escape {
-            case UInt8(ascii: "\""): buffer.append(0x22)
-            case UInt8(ascii: "\\"): buffer.append(0x5C)
-            case UInt8(ascii: "/"): buffer.append(0x2F)
-            case UInt8(ascii: "b"): buffer.append(0x08)
-            case UInt8(ascii: "f"): buffer.append(0x0C)
-            case UInt8(ascii: "n"): buffer.append(0x0A)
-            case UInt8(ascii: "r"): buffer.append(0x0D)
-            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "\""): scratch.append(0x22)
+            case UInt8(ascii: "\\"): scratch.append(0x5C)
+            case UInt8(ascii: "/"): scratch.append(0x2F)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
             case UInt8(ascii: "u"):
                 var scalar = try parseHex4()
                 if (0xD800...0xDBFF).contains(scalar) {
@@ -240,7 +231,7 @@ private struct Reader {
                     throw error("unpaired UTF-16 surrogate")
                 }
                 guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid unicode escape") }
-                appendUTF8(unicode, to: &buffer)
+                appendUTF8(unicode, to: &scratch)
             default:
                 throw error("invalid escape sequence")
             }

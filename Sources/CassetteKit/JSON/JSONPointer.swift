@@ -39,7 +39,16 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
     public var lastToken: String? { tokens.last }
 
     public var description: String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+        var result = ""
+        for token in tokens {
+            result.append("/")
+            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                result.append(token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
+            } else {
+                result.append(token)
+            }
+        }
+        return result
     }
 
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
