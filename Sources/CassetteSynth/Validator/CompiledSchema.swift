@@ -153,7 +153,7 @@ struct PropertyApplicator: Sendable {
         let schema: Int
     }
 
-    let named: [String: Int]
+    let named: PropertyNameTable
     let patterns: [PatternProperty]
     let additional: Int?
     let hasProperties: Bool

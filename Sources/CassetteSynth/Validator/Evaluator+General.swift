@@ -79,7 +79,8 @@ extension Evaluator {
         }
         if matched { return true }
         if collecting {
-            report(node, "anyOf", "matches none of the \(targets.count) alternatives\(branchSummary(targets, instance))")
+            let summary = branchSummary(targets, instance)
+            report(node, "anyOf", "matches none of the \(targets.count) alternatives\(summary)")
         }
         return false
     }
@@ -105,7 +106,8 @@ extension Evaluator {
         }
         if collecting {
             if matches.isEmpty {
-                report(node, "oneOf", "matches none of the \(targets.count) alternatives\(branchSummary(targets, instance))")
+                let summary = branchSummary(targets, instance)
+                report(node, "oneOf", "matches none of the \(targets.count) alternatives\(summary)")
             } else {
                 let list = matches.map(String.init).joined(separator: ", ")
                 report(node, "oneOf", "matches \(matches.count) alternatives (\(list)); exactly one must match")

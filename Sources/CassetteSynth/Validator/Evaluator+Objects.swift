@@ -10,8 +10,7 @@ extension Evaluator {
             return applyProperties(applicator, node, object, collect: collect, into: &annotations)
         case .required(let names):
             var valid = true
-            let keys: Set<String>? = names.count * object.count > 64 ? Set(object.keys) : nil
-            for name in names where !(keys?.contains(name) ?? (object[name] != nil)) {
+            for name in names where !Self.hasMember(object, named: name) {
                 valid = false
                 guard collecting else { return false }
                 report(node, "required", "missing required property \"\(name)\"")
@@ -60,6 +59,12 @@ extension Evaluator {
         default:
             return true
         }
+    }
+
+    /// Whether the object has a member of that name (lengths compared before contents).
+    static func hasMember(_ object: JSONObject, named name: String) -> Bool {
+        let length = name.utf8.count
+        return object.members.contains { $0.key.utf8.count == length && $0.key == name }
     }
 
     /// `properties`, `patternProperties` and `additionalProperties` in one pass over the members.

@@ -147,7 +147,8 @@ struct Evaluator {
     }
 
     /// Records a failure of `keyword` (nil: the schema itself) of `node` at the current location.
-    mutating func report(_ node: SchemaNode, _ keyword: String?, key: String? = nil, at step: Step = .none, _ message: String) {
+    /// The message is only built when failures are being recorded (never inside probes).
+    mutating func report(_ node: SchemaNode, _ keyword: String?, key: String? = nil, at step: Step = .none, _ message: @autoclosure () -> String) {
         guard collecting else { return }
         var keywordTokens = keywordPath
         var relative = ""
@@ -168,7 +169,7 @@ struct Evaluator {
         errors.append(
             ValidationError(
                 instanceLocation: JSONPointer(tokens: instanceTokens), schemaLocation: JSONPointer(tokens: keywordTokens),
-                absoluteSchemaLocation: node.absoluteLocation + relative, message: message))
+                absoluteSchemaLocation: node.absoluteLocation + relative, message: message()))
     }
 
     /// The first failure of a branch that did not match, for summaries ("alternative 1: ...").

@@ -1,7 +1,7 @@
 /// `email`: an RFC 5321 mailbox: a dot-atom or quoted-string local part, `@`, then a hostname
 /// or an address literal (`[192.0.2.1]`, `[IPv6:...]`). ASCII only (non-ASCII is `idn-email`).
 enum EmailFormat {
-    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
+    private static let atext = ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
 
     static func isEmail(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
@@ -42,8 +42,8 @@ enum EmailFormat {
 /// `uri`: an RFC 3986 absolute URI (scheme required, fragment allowed), checked character class
 /// by character class, with IP literals checked as addresses.
 enum URIFormat {
-    private static let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8)
-    private static let subDelims = Set("!$&'()*+,;=".utf8)
+    private static let unreserved = ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8)
+    private static let subDelims = ByteSet("!$&'()*+,;=".utf8)
 
     static func isAbsoluteURI(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
@@ -77,7 +77,7 @@ enum URIFormat {
     }
 
     /// Whether every byte is in `allowed` or part of a valid `%XX` escape.
-    private static func isEncoded(_ bytes: ArraySlice<UInt8>, extra: Set<UInt8>) -> Bool {
+    private static func isEncoded(_ bytes: ArraySlice<UInt8>, extra: ByteSet) -> Bool {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -93,8 +93,8 @@ enum URIFormat {
         return true
     }
 
-    private static let pathExtra = Set(":@/".utf8)
-    private static let queryExtra = Set(":@/?".utf8)
+    private static let pathExtra = ByteSet(":@/".utf8)
+    private static let queryExtra = ByteSet(":@/?".utf8)
 
     private static func isPath(_ bytes: ArraySlice<UInt8>) -> Bool { isEncoded(bytes, extra: pathExtra) }
     private static func isQueryOrFragment(_ bytes: ArraySlice<UInt8>) -> Bool { isEncoded(bytes, extra: queryExtra) }
