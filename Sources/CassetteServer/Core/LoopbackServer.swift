@@ -41,7 +41,9 @@ public final class LoopbackServer: Sendable {
         } catch {
             throw ServerStartError(port: port, detail: "invalid address")
         }
-        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: FlyingFoxAdapter(handler: handler))
+        let configuration = HTTPServer.Configuration(
+            address: address, timeout: 30, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled)
+        let server = HTTPServer(config: configuration, handler: FlyingFoxAdapter(handler: handler))
         let task = Task<Void, any Error> {
             try await server.run()
         }
