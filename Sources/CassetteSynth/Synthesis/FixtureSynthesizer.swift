@@ -1,4 +1,6 @@
 import CassetteKit
+import Dispatch
+import Synchronization
 
 /// One synthesized value with a name saying what it exercises (`/user/human/phone: absent`).
 public struct NamedVariant: Sendable, Hashable {
@@ -28,6 +30,8 @@ public struct FixtureSynthesizer: Sendable {
     /// The validator every value passes before it is returned.
     public let validator: JSONSchemaValidator
     let document: SchemaDocument
+    /// Schema merges shared by every variant.
+    let mergeCache = SynthesisCache()
 
     /// Tries per variant before a schema location is reported as unsatisfiable.
     public static let maximumAttempts = 24
@@ -63,10 +67,23 @@ public struct FixtureSynthesizer: Sendable {
             }
             return result
         }
+        // Each index is independent of the others (seeded by index), so variants are made on
+        // every core and come back in index order: the same bytes as one by one.
+        let outcomes = Mutex([Result<JSONValue, SynthesisError>?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let outcome = Result { () throws(SynthesisError) -> JSONValue in
+                try variant(strategy: strategy, seed: seed, index: index)
+            }
+            outcomes.withLock { $0[index] = outcome }
+        }
         var result: [JSONValue] = []
         result.reserveCapacity(count)
-        for index in 0..<count {
-            result.append(try variant(strategy: strategy, seed: seed, index: index))
+        for outcome in outcomes.withLock({ $0 }) {
+            switch outcome {
+            case .success(let value)?: result.append(value)
+            case .failure(let error)?: throw error
+            case nil: throw SynthesisError(schemaLocation: .root, instanceLocation: .root, reason: "a variant was not produced")
+            }
         }
         return result
     }
@@ -127,7 +144,8 @@ public struct FixtureSynthesizer: Sendable {
         var lastValue: JSONValue?
         for attempt in 0..<attempts {
             var generator = ValueGenerator(
-                document: document, strategy: strategy, seed: SeedDerivation.variant(seed, index, attempt: attempt), overrides: overrides)
+                document: document, strategy: strategy, seed: SeedDerivation.variant(seed, index, attempt: attempt), overrides: overrides,
+                mergeCache: mergeCache)
             let value = try generator.generate([document.rootReference], at: .root, name: nil, depth: 0)
             if validator.isValid(value) { return (value, generator) }
             lastValue = value

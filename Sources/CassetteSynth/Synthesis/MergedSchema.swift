@@ -1,8 +1,9 @@
 import CassetteKit
+import Synchronization
 
 /// The constraints of one instance location, gathered from a schema, its `$ref` targets and its
 /// `allOf` members (they all apply at once), with `anyOf`/`oneOf` left as choices to make.
-struct MergedSchema {
+struct MergedSchema: Sendable {
     /// The first schema location folded in: names this node in coverage and errors.
     var location: JSONPointer
     /// `false` somewhere: nothing is allowed.
@@ -66,11 +67,22 @@ struct MergedSchema {
 /// Folds schemas into a ``MergedSchema``.
 struct SchemaMerger {
     let document: SchemaDocument
+    /// Merges already made, shared by every variant of one synthesizer.
+    var cache: SynthesisCache? = nil
     /// How deep `$ref`/`allOf` chains may go (recursive `$ref` with no progress is an error).
     static let maximumFolding = 64
 
     /// Folds every schema of `references` (all apply at `instance`).
     func merge(_ references: [SchemaReference], instance: JSONPointer) throws(SynthesisError) -> MergedSchema {
+        guard let cache else { return try mergeUncached(references, instance: instance) }
+        let key = references.map(\.pointer)
+        if let merged = cache.entry(key) { return merged }
+        let merged = try mergeUncached(references, instance: instance)
+        cache.store(merged, for: key)
+        return merged
+    }
+
+    private func mergeUncached(_ references: [SchemaReference], instance: JSONPointer) throws(SynthesisError) -> MergedSchema {
         var merged = MergedSchema(location: references.first?.pointer ?? .root)
         for reference in references {
             try fold(reference, into: &merged, instance: instance, depth: 0)
@@ -228,5 +240,71 @@ struct SchemaMerger {
         if let value = number("exclusiveMinimum") { merged.exclusiveMinimum = max(merged.exclusiveMinimum ?? value, value) }
         if let value = number("exclusiveMaximum") { merged.exclusiveMaximum = min(merged.exclusiveMaximum ?? value, value) }
         if let value = number("multipleOf"), value > 0 { merged.multipleOf = value }
+    }
+}
+
+/// What every variant of one synthesizer would otherwise compute again: merged schemas by the
+/// document locations they were merged from, and compiled patterns. A merge depends only on
+/// those locations (the instance location only names errors, and failed merges are not kept).
+final class SynthesisCache: Sendable {
+    private let merges = Mutex<[MergeKey: MergedSchema]>([:])
+    private let matchers = Mutex<[String: PatternMatcher?]>([:])
+    private let generators = Mutex<[String: PatternGenerator?]>([:])
+
+    func entry(_ key: [JSONPointer]) -> MergedSchema? {
+        let key = MergeKey(key)
+        return merges.withLock { $0[key] }
+    }
+
+    func store(_ merged: MergedSchema, for key: [JSONPointer]) {
+        let key = MergeKey(key)
+        merges.withLock { $0[key] = merged }
+    }
+
+    /// Schema locations with their FNV-1a digest computed once: the dictionary hashes eight
+    /// bytes instead of every token of every pointer.
+    private struct MergeKey: Hashable, Sendable {
+        let pointers: [JSONPointer]
+        let digest: UInt64
+
+        init(_ pointers: [JSONPointer]) {
+            self.pointers = pointers
+            var digest: UInt64 = 0xCBF2_9CE4_8422_2325
+            for pointer in pointers {
+                for token in pointer.tokens {
+                    var token = token
+                    token.withUTF8 { bytes in
+                        for byte in bytes { digest = (digest ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                    }
+                    digest = (digest ^ 0x2F) &* 0x0000_0100_0000_01B3
+                }
+                digest = (digest ^ 0xFF) &* 0x0000_0100_0000_01B3
+            }
+            self.digest = digest
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
+        }
+
+        static func == (lhs: MergeKey, rhs: MergeKey) -> Bool {
+            lhs.digest == rhs.digest && lhs.pointers == rhs.pointers
+        }
+    }
+
+    /// The compiled matcher of a pattern, `nil` when it does not compile.
+    func matcher(_ source: String) -> PatternMatcher? {
+        if let known = matchers.withLock({ $0[source] }) { return known }
+        let compiled = try? PatternMatcher(source)
+        matchers.withLock { $0[source] = .some(compiled) }
+        return compiled
+    }
+
+    /// The generator of a pattern, `nil` outside the supported subset.
+    func generator(_ source: String) -> PatternGenerator? {
+        if let known = generators.withLock({ $0[source] }) { return known }
+        let compiled = try? PatternGenerator(source)
+        generators.withLock { $0[source] = .some(compiled) }
+        return compiled
     }
 }

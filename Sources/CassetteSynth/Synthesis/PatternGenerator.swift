@@ -2,13 +2,13 @@
 /// classes (`[a-z0-9_]`, `[^...]`, `\d`, `\w`, `\s`, `.`), groups, alternation, anchors and the
 /// quantifiers `? * + {n} {n,} {n,m}` (lazy forms too). Lookaround and back references are
 /// refused with a reason.
-struct PatternGenerator {
+struct PatternGenerator: Sendable {
     /// Why a pattern is outside the supported subset.
     struct Unsupported: Error {
         let reason: String
     }
 
-    indirect enum Node {
+    indirect enum Node: Sendable {
         case literal(Unicode.Scalar)
         case set([ClosedRange<UInt32>], negated: Bool)
         case sequence([Node])

@@ -16,6 +16,9 @@ struct SchemaDocument: Sendable {
     let root: JSONValue
     private let rootID: String?
     private let anchors: [String: JSONPointer]
+    /// Every `$ref` of the document that resolves, resolved once (each generated value used to
+    /// parse its reference's pointer again).
+    private var resolved: [String: SchemaReference] = [:]
 
     init(_ root: JSONValue) {
         self.root = root
@@ -23,12 +26,22 @@ struct SchemaDocument: Sendable {
         var anchors: [String: JSONPointer] = [:]
         Self.collectAnchors(root, at: .root, into: &anchors)
         self.anchors = anchors
+        var references: Set<String> = []
+        Self.collectReferences(root, into: &references)
+        for reference in references {
+            if let target = try? resolveUncached(reference, at: .root, instance: .root) { resolved[reference] = target }
+        }
     }
 
     var rootReference: SchemaReference { SchemaReference(value: root, pointer: .root) }
 
     /// The target of a `$ref` found at `location`.
     func resolve(_ reference: String, at location: JSONPointer, instance: JSONPointer) throws(SynthesisError) -> SchemaReference {
+        if let target = resolved[reference] { return target }
+        return try resolveUncached(reference, at: location, instance: instance)
+    }
+
+    private func resolveUncached(_ reference: String, at location: JSONPointer, instance: JSONPointer) throws(SynthesisError) -> SchemaReference {
         var fragment: Substring
         if reference.hasPrefix("#") {
             fragment = reference.dropFirst()
@@ -50,6 +63,20 @@ struct SchemaDocument: Sendable {
         }
         throw SynthesisError(
             schemaLocation: location, instanceLocation: instance, reason: "the reference \"\(reference)\" names nothing in this document")
+    }
+
+    private static func collectReferences(_ value: JSONValue, into references: inout Set<String>) {
+        switch value {
+        case .object(let object):
+            if case .string(let reference)? = object["$ref"] { references.insert(reference) }
+            for member in object.members where member.key != "enum" && member.key != "const" && member.key != "examples" {
+                collectReferences(member.value, into: &references)
+            }
+        case .array(let elements):
+            for element in elements { collectReferences(element, into: &references) }
+        default:
+            break
+        }
     }
 
     private static func collectAnchors(_ value: JSONValue, at pointer: JSONPointer, into anchors: inout [String: JSONPointer]) {

@@ -1,3 +1,5 @@
+import CassetteKit
+
 /// The synthesizer's own pseudo-random generator: SplitMix64 (Steele, Lea and Flood, 2014).
 ///
 /// The same seed gives the same numbers on every platform and Swift version (the standard
@@ -56,6 +58,36 @@ enum SeedDerivation {
         for byte in name.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01B3
+        }
+        var generator = SeededGenerator(seed: seed ^ hash)
+        return generator.next()
+    }
+
+    /// `derive(seed, pointer.description + "\u{0}" + purpose)`, hashing the same bytes without
+    /// building the string (every generated value derives one).
+    static func derive(_ seed: UInt64, pointer: JSONPointer, purpose: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func add(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        for token in pointer.tokens {
+            add(UInt8(ascii: "/"))
+            var token = token
+            token.withUTF8 { bytes in
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "~"): add(UInt8(ascii: "~")); add(UInt8(ascii: "0"))
+                    case UInt8(ascii: "/"): add(UInt8(ascii: "~")); add(UInt8(ascii: "1"))
+                    default: add(byte)
+                    }
+                }
+            }
+        }
+        add(0)
+        var purpose = purpose
+        purpose.withUTF8 { bytes in
+            for byte in bytes { add(byte) }
         }
         var generator = SeededGenerator(seed: seed ^ hash)
         return generator.next()

@@ -70,6 +70,9 @@ struct ChoiceSite: Hashable, Sendable {
 struct ChoiceOverrides: Hashable, Sendable {
     private(set) var forced: [String: Choice] = [:]
 
+    /// Whether no choice is forced (every variant but the edge cases).
+    var isEmpty: Bool { forced.isEmpty }
+
     func choice(at instance: String, slot: String) -> Choice? {
         forced[instance + "\u{0}" + slot]
     }

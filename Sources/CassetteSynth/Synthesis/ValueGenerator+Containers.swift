@@ -26,7 +26,6 @@ extension ValueGenerator {
             let isRequired = required.contains(name)
             if !isRequired {
                 if merged.forbidden.contains(name) { continue }
-                let declared = merged.properties[name]?.first?.pointer.description ?? (merged.location.description + "/" + name)
                 var generator = random(instance.appending(name), "presence")
                 let fallback: Choice
                 switch strategy {
@@ -34,7 +33,10 @@ extension ValueGenerator {
                 case .maximal, .edge: fallback = depth >= maximumDepth ? .absent : .present
                 case .random: fallback = depth < maximumDepth && generator.chance(3, in: 5) ? .present : .absent
                 }
-                if choose([.present, .absent], fallback: fallback, key: declared, at: instance.appending(name)) == .absent {
+                if choose(
+                    [.present, .absent], fallback: fallback,
+                    key: merged.properties[name]?.first?.pointer.description ?? (merged.location.description + "/" + name),
+                    at: instance.appending(name)) == .absent {
                     skipped.append(name)
                     continue
                 }
@@ -74,7 +76,7 @@ extension ValueGenerator {
     /// `patternProperties`, else `additionalProperties`.
     private func schemas(for name: String, in merged: MergedSchema) -> [SchemaReference] {
         var result = merged.properties[name] ?? []
-        for (source, schema) in merged.patternProperties where (try? PatternMatcher(source))?.matches(name) ?? false {
+        for (source, schema) in merged.patternProperties where compiledPattern(source)?.matches(name) ?? false {
             result.append(schema)
         }
         if merged.properties[name] == nil, result.isEmpty { result = merged.additional }
@@ -85,7 +87,7 @@ extension ValueGenerator {
     private func extraName(_ merged: MergedSchema, number: Int, generator: inout SeededGenerator) -> String {
         if merged.additional.isEmpty, let (source, _) = merged.patternProperties.first {
             var patternGenerator = generator
-            if let name = try? PatternGenerator(source).generate(using: &patternGenerator) {
+            if let name = compiledPatternGenerator(source)?.generate(using: &patternGenerator) {
                 generator = patternGenerator
                 return name
             }
@@ -104,7 +106,6 @@ extension ValueGenerator {
                 schemaLocation: merged.location, instanceLocation: instance,
                 reason: "minItems (\(minimum)) is above maxItems (\(maximum)); no array fits")
         }
-        let key = merged.location.description
         var generator = random(instance, "size")
         let upper = min(maximum ?? (minimum + 3), minimum + 64)
         var count: Int
@@ -121,7 +122,7 @@ extension ValueGenerator {
         if minimum > 0 { options.append(.lowest) }
         if !options.isEmpty {
             let fallback: Choice = count == 0 ? (minimum == 0 ? .empty : .lowest) : (minimum == 0 ? .nonEmpty : .lowest)
-            let forced = choose(options, fallback: fallback, key: key, at: instance)
+            let forced = choose(options, fallback: fallback, key: merged.location.description, at: instance)
             if forced != fallback {
                 switch forced {
                 case .empty: count = 0
@@ -149,7 +150,7 @@ extension ValueGenerator {
                     }
                     var retrying = ValueGenerator(
                         document: document, strategy: .random, seed: SeedDerivation.derive(seed, "unique:\(place):\(retry)"),
-                        overrides: overrides)
+                        overrides: overrides, mergeCache: merger.cache)
                     retrying.secretCount = secretCount
                     element = try retrying.generate(schemas, at: place, name: nil, depth: depth + 1)
                     secretCount = retrying.secretCount

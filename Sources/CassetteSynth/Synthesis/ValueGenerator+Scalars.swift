@@ -53,7 +53,7 @@ extension ValueGenerator {
     /// example when one fits.
     private func patternValue(_ merged: MergedSchema, generator: inout SeededGenerator) -> String? {
         if let example = exampleShaped(merged, generator: &generator), fits(example, merged) { return example }
-        guard let first = merged.patterns.first, let pattern = try? PatternGenerator(first) else { return nil }
+        guard let first = merged.patterns.first, let pattern = compiledPatternGenerator(first) else { return nil }
         var candidate = ""
         for _ in 0..<16 {
             candidate = pattern.generate(using: &generator)
@@ -64,13 +64,13 @@ extension ValueGenerator {
 
     /// The plainest value of the first pattern (for secrets that have one).
     private func plainPatternValue(_ merged: MergedSchema) -> String? {
-        guard let first = merged.patterns.first, let pattern = try? PatternGenerator(first) else { return nil }
+        guard let first = merged.patterns.first, let pattern = compiledPatternGenerator(first) else { return nil }
         var unused = SeededGenerator(seed: 0)
         return pattern.generate(using: &unused, plain: true)
     }
 
     private func matchesPatterns(_ text: String, _ merged: MergedSchema) -> Bool {
-        merged.patterns.allSatisfy { (try? PatternMatcher($0))?.matches(text) ?? false }
+        merged.patterns.allSatisfy { compiledPattern($0)?.matches(text) ?? false }
     }
 
     /// Whether `text` meets the patterns and length bounds.
@@ -92,27 +92,33 @@ extension ValueGenerator {
     /// the last `-`/`_` has its digits and letters redrawn from the same class. Examples without
     /// digits, or with spaces, dots, slashes or colons, are returned unchanged.
     static func vary(_ example: String, generator: inout SeededGenerator) -> String {
-        guard example.contains(where: \.isNumber), !example.contains(where: { " ./:".contains($0) }) else { return example }
+        if example.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every example in practice): the same tests on bytes, without grapheme breaking.
+            guard example.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                !example.utf8.contains(where: { $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") })
+            else { return example }
+        } else {
+            guard example.contains(where: \.isNumber), !example.contains(where: { " ./:".contains($0) }) else { return example }
+        }
         let scalars = Array(example.unicodeScalars)
         let start = (scalars.lastIndex { $0 == "-" || $0 == "_" }).map { $0 + 1 } ?? 0
         let body = scalars[start...]
         let isHex = body.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
         var result = String.UnicodeScalarView(scalars[..<start])
         for (offset, scalar) in body.enumerated() {
-            let pool: String
+            let characters: [Unicode.Scalar]
             if ("0"..."9").contains(scalar) {
-                pool = offset == 0 && body.count > 1 && !isHex ? "123456789" : "0123456789"
+                characters = offset == 0 && body.count > 1 && !isHex ? VaryPools.nonZeroDigits : VaryPools.digits
             } else if isHex {
-                pool = "0123456789abcdef"
+                characters = VaryPools.hex
             } else if ("a"..."z").contains(scalar) {
-                pool = "abcdefghijklmnopqrstuvwxyz"
+                characters = VaryPools.lower
             } else if ("A"..."Z").contains(scalar) {
-                pool = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                characters = VaryPools.upper
             } else {
                 result.append(scalar)
                 continue
             }
-            let characters = Array(pool.unicodeScalars)
             result.append(characters[generator.below(characters.count)])
         }
         return String(result)
@@ -230,4 +236,13 @@ extension ValueGenerator {
     private static func clamp(_ value: Double) -> Int {
         Int(Swift.min(Swift.max(value, -4e18), 4e18))
     }
+}
+
+/// The character classes ``ValueGenerator/vary(_:generator:)`` redraws from.
+private enum VaryPools {
+    static let nonZeroDigits = Array("123456789".unicodeScalars)
+    static let digits = Array("0123456789".unicodeScalars)
+    static let hex = Array("0123456789abcdef".unicodeScalars)
+    static let lower = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+    static let upper = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".unicodeScalars)
 }

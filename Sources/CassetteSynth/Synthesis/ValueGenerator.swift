@@ -20,31 +20,49 @@ struct ValueGenerator {
     /// Secrets placed so far (numbers the `REDACTED_<n>` placeholders).
     var secretCount = 0
 
-    init(document: SchemaDocument, strategy: SynthesisStrategy, seed: UInt64, overrides: ChoiceOverrides) {
+    init(document: SchemaDocument, strategy: SynthesisStrategy, seed: UInt64, overrides: ChoiceOverrides, mergeCache: SynthesisCache? = nil) {
         self.document = document
-        self.merger = SchemaMerger(document: document)
+        self.merger = SchemaMerger(document: document, cache: mergeCache)
         self.strategy = strategy
         self.seed = seed
         self.overrides = overrides
     }
 
+    /// The compiled matcher of a pattern (shared across variants when a cache is at hand).
+    func compiledPattern(_ source: String) -> PatternMatcher? {
+        merger.cache.map { $0.matcher(source) } ?? (try? PatternMatcher(source))
+    }
+
+    /// The generator of a pattern (shared across variants when a cache is at hand).
+    func compiledPatternGenerator(_ source: String) -> PatternGenerator? {
+        merger.cache.map { $0.generator(source) } ?? (try? PatternGenerator(source))
+    }
+
     /// A generator for one purpose at one instance location.
     func random(_ instance: JSONPointer, _ purpose: String) -> SeededGenerator {
-        SeededGenerator(seed: SeedDerivation.derive(seed, instance.description + "\u{0}" + purpose))
+        SeededGenerator(seed: SeedDerivation.derive(seed, pointer: instance, purpose: purpose))
     }
 
     /// Picks one of `options` at `instance`: the forced one if any, else `fallback`. Records the
     /// options as discovered and the pick as taken, keyed by the schema location `key`.
-    mutating func choose(_ options: [Choice], fallback: Choice, key: String, at instance: JSONPointer) -> Choice {
+    ///
+    /// Only the `edge` strategy records (its planner walks what each variant revealed); and only
+    /// forced choices need the instance location as text. Other variants build no strings here.
+    mutating func choose(_ options: [Choice], fallback: @autoclosure () -> Choice, key: @autoclosure () -> String, at instance: JSONPointer) -> Choice {
+        let recording = strategy == .edge
+        guard recording || !overrides.isEmpty else { return fallback() }
         let where_ = instance.description
-        for option in options {
-            discovered.append(ChoiceSite(key: key + "|" + option.description, instance: where_, choice: option))
+        let key = key()
+        if recording {
+            for option in options {
+                discovered.append(ChoiceSite(key: key + "|" + option.description, instance: where_, choice: option))
+            }
         }
-        var chosen = fallback
+        var chosen = fallback()
         if let slot = options.first?.slot, let forced = overrides.choice(at: where_, slot: slot), options.contains(forced) {
             chosen = forced
         }
-        taken.insert(key + "|" + chosen.description)
+        if recording { taken.insert(key + "|" + chosen.description) }
         return chosen
     }
 
@@ -54,7 +72,7 @@ struct ValueGenerator {
     mutating func generate(_ references: [SchemaReference], at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
         var merged = try merger.merge(references, instance: instance)
         // Choices are keyed by the field's own schema location, so each field is covered.
-        let field = merged.location.description
+        let field = merged.location
         var extra: [SchemaReference] = []
         var decided: Set<JSONPointer> = []
         var rounds = 0
@@ -76,7 +94,7 @@ struct ValueGenerator {
                 case .random: fallback = options[generator.below(options.count)]
                 default: fallback = options[Self.firstNonNullBranch(group.options)]
                 }
-                guard case .branch(_, let option) = choose(options, fallback: fallback, key: field + "|" + groupName, at: instance) else { continue }
+                guard case .branch(_, let option) = choose(options, fallback: fallback, key: field.description + "|" + groupName, at: instance) else { continue }
                 extra.append(group.options[option])
             }
             merged = try merger.merge(references + extra, instance: instance)
@@ -92,7 +110,6 @@ struct ValueGenerator {
         if merged.impossible {
             throw SynthesisError(schemaLocation: merged.location, instanceLocation: instance, reason: "the schema allows no value here (false)")
         }
-        let key = merged.location.description
         if let constant = merged.constValue { return constant }
         if let values = merged.enumValues {
             let allowed = values.filter { Self.typeAdmits(merged, $0) }
@@ -104,7 +121,7 @@ struct ValueGenerator {
             var generator = random(instance, "enum")
             let options = values.indices.filter { Self.typeAdmits(merged, values[$0]) }.map { Choice.enumValue($0) }
             let fallback = options[generator.below(options.count)]
-            guard case .enumValue(let index) = choose(options, fallback: fallback, key: key, at: instance) else { return allowed[0] }
+            guard case .enumValue(let index) = choose(options, fallback: fallback, key: merged.location.description, at: instance) else { return allowed[0] }
             return values[index]
         }
         let types = Self.candidateTypes(merged)
@@ -122,7 +139,7 @@ struct ValueGenerator {
             case .random: fallback = types.contains("null") && generator.chance(1, in: 4) ? "null" : (generator.pick(nonNull) ?? first)
             default: fallback = depth > maximumDepth && types.contains("null") ? "null" : (nonNull.first ?? first)
             }
-            if case .type(let chosen) = choose(types.map { Choice.type($0) }, fallback: .type(fallback), key: key, at: instance) {
+            if case .type(let chosen) = choose(types.map { Choice.type($0) }, fallback: .type(fallback), key: merged.location.description, at: instance) {
                 type = chosen
             }
         }
