@@ -66,6 +66,45 @@ struct PlayerIndexTests {
         #expect(me.index == 1)
     }
 
+    @Test("same path, 10,000 queries: a hit consults the matcher once, in any parameter order", arguments: [10, 10_000])
+    func queryGroups(count: Int) {
+        let calls = Calls()
+        let entries = (0..<count).map { ReplayFixtures.entry("GET", "https://api.example.com/v1/me?n=\($0)&lang=en", body: "\($0)") }
+        let player = CassettePlayer(
+            log: ReplayFixtures.log(entries), options: .init(matchers: [.method, .path, .query, calls.matcher], context: ReplayContext(cassetteName: "q")))
+        guard case .answer(let playback) = player.answer(.incoming(method: "GET", url: "https://api.example.com/v1/me?lang=en&n=\(count / 2)")) else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(playback.index == count / 2)
+        #expect(calls.checks == 1, "only the interaction with the same query is checked")
+    }
+
+    @Test("recorded query placeholders still match any value, and repeated requests replay in recorded order")
+    func queryPlaceholdersAndOrder() {
+        let player = CassettePlayer(
+            log: ReplayFixtures.log([
+                ReplayFixtures.entry("GET", "https://api.example.com/new-user?token=REDACTED_1", body: "invite"),
+                ReplayFixtures.entry("GET", "https://api.example.com/me?a=1&b=2", body: "first"),
+                ReplayFixtures.entry("GET", "https://api.example.com/me?b=2&a=1", body: "second"),
+            ]),
+            options: .init(context: ReplayContext(cassetteName: "o")))
+        let token = RandomSecret.hex(16)
+        guard case .answer(let invite) = player.answer(.incoming(method: "GET", url: "https://api.example.com/new-user?token=\(token)")),
+            case .answer(let first) = player.answer(.incoming(method: "GET", url: "https://api.example.com/me?a=1&b=2")),
+            case .answer(let second) = player.answer(.incoming(method: "GET", url: "https://api.example.com/me?a=1&b=2"))
+        else {
+            Issue.record("no answer")
+            return
+        }
+        let order: [Int] = [invite.index, first.index, second.index]
+        #expect(order == [0, 1, 2])
+        guard case .miss = player.answer(.incoming(method: "GET", url: "https://api.example.com/me?a=1&b=3")) else {
+            Issue.record("a different query value answered")
+            return
+        }
+    }
+
     @Test("custom matchers alone (no index) still find the answer in order")
     func unindexed() {
         let any = RequestMatcher.custom("any") { _, _ in true }

@@ -1,6 +1,8 @@
 /// A cassette's interactions, prepared for matching and grouped by the request parts every
-/// matcher in force requires to be equal (method, host, path): a request is only compared with
-/// the interactions of its own group, plus those whose key holds a placeholder.
+/// matcher in force requires to be equal (method, host, path, query): a request is only compared
+/// with the interactions of its own group, plus those whose key holds a placeholder. A group key
+/// only narrows the search; the matchers still decide, so two different requests sharing a key
+/// cost a comparison, never a wrong answer.
 ///
 /// Immutable; a ``CassettePlayer`` swaps in a new one when recording appends interactions.
 final class InteractionIndex: Sendable {
@@ -23,6 +25,7 @@ final class InteractionIndex: Sendable {
             for (position, request) in prepared.enumerated() {
                 if parts.contains(.path) && PlaceholderEquality.containsPlaceholder(request.path)
                     || parts.contains(.host) && PlaceholderEquality.containsPlaceholder(request.authority)
+                    || parts.contains(.query) && request.query.contains(where: { PlaceholderEquality.containsPlaceholder($0.value) })
                 {
                     everywhere.append(position)
                 } else {
@@ -60,6 +63,17 @@ final class InteractionIndex: Sendable {
         if parts.contains(.host) { key += request.authority }
         key += " "
         if parts.contains(.path) { key += request.path }
+        if parts.contains(.query), !request.query.isEmpty {
+            // Equal multisets of pairs give equal keys (sorted); the separators cannot make
+            // unequal ones miss each other, only share a key.
+            key += "?"
+            for (position, pair) in request.query.sorted(by: { ($0.name, $0.value) < ($1.name, $1.value) }).enumerated() {
+                if position > 0 { key += "\u{0}" }
+                key += pair.name
+                key += "\u{1}"
+                key += pair.value
+            }
+        }
         return key
     }
 }

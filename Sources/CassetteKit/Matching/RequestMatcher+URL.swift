@@ -43,7 +43,7 @@ extension RequestMatcher {
     /// The query parameters as a multiset: order does not matter, repeats do. A placeholder in
     /// a recorded value matches any value of that parameter.
     public static var query: RequestMatcher {
-        RequestMatcher(name: "query", index: [], matches: { queriesMatch($0.query, $1.query) }) { recorded, incoming in
+        RequestMatcher(name: "query", index: [.query], matches: { queriesMatch($0.query, $1.query) }) { recorded, incoming in
             compareQueries(recorded.query, incoming.query)
         }
     }
@@ -51,7 +51,7 @@ extension RequestMatcher {
     /// The whole URL: scheme, host and port, path, and query with order ignored.
     public static var url: RequestMatcher {
         RequestMatcher(
-            name: "url", index: [.host, .path],
+            name: "url", index: [.host, .path, .query],
             matches: {
                 $0.scheme == $1.scheme && $0.authority == $1.authority && pathsMatch($0.path, $1.path)
                     && queriesMatch($0.query, $1.query)

@@ -123,4 +123,6 @@ struct IndexParts: OptionSet, Sendable, Hashable {
     static let method = IndexParts(rawValue: 1)
     static let host = IndexParts(rawValue: 2)
     static let path = IndexParts(rawValue: 4)
+    /// The query as a multiset of name and value pairs (order ignored, repeats kept).
+    static let query = IndexParts(rawValue: 8)
 }
