@@ -2,7 +2,9 @@
 //
 // Benchmarks for cassette, kept out of the root manifest: this package depends on the root
 // package by path and builds one executable, `cassette-bench`, in release mode. It does not
-// depend on CassetteOpenAPI (OpenAPIKit makes release builds slow). Run `Benchmarks/compare`.
+// depend on CassetteOpenAPI (OpenAPIKit makes release builds slow, over 10 minutes here), so its
+// `serve`, `synth` and `audit-dir` subcommands run the library code behind the `cassette`
+// commands of those names. Run `Benchmarks/compare`.
 import PackageDescription
 
 let package = Package(
@@ -18,6 +20,7 @@ let package = Package(
                 .product(name: "CassetteKit", package: "CassetteKit"),
                 .product(name: "CassetteReplay", package: "CassetteKit"),
                 .product(name: "CassetteSynth", package: "CassetteKit"),
+                .product(name: "CassetteServer", package: "CassetteKit"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
         )

@@ -20,6 +20,8 @@ struct ReplayBenchmark {
     /// A running `cassette serve` on this cassette (`http://127.0.0.1:PORT`); when `nil`, the
     /// in-process stand-in answers the loopback side.
     var server: URL? = nil
+    /// What runs at ``server``, for the table's note.
+    var serverLabel = "cassette serve"
 
     func run() async throws {
         let log = try CassetteFile.read(cassette)
@@ -30,7 +32,7 @@ struct ReplayBenchmark {
         var ours: [Double] = []
         var floor: [Double] = []
         var loopback: [Double] = []
-        let standIn = server == nil ? try LoopbackServer.start(log: log) : nil
+        let standIn = server == nil ? try StandInHTTPServer.start(log: log) : nil
         defer { standIn?.stop() }
         let local = urls.map { url in standIn?.localURL(for: url) ?? Self.url(url, on: server) }
         for _ in 0..<runs {
@@ -54,7 +56,7 @@ struct ReplayBenchmark {
         if oursOnly { return }
         Measurement(row: row, side: "constant-urlprotocol", unit: "us/request", better: "lower", runs: floor).emit()
         Measurement(row: row, side: "loopback-http", unit: "us/request", better: "lower", runs: loopback,
-                    note: server == nil ? LoopbackServer.description : "cassette serve (release) at \(server?.absoluteString ?? "")").emit()
+                    note: server == nil ? StandInHTTPServer.description : "\(serverLabel) (release, its own process)").emit()
     }
 
     /// A cassette URL's path and query on a server's origin.

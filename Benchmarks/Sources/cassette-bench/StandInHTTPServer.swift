@@ -12,7 +12,7 @@ import Foundation
 ///
 /// Not FlyingFox: FlyingFox 0.27.1 does not set TCP_NODELAY and writes head and body apart, so
 /// with the client's delayed ACK every request waited about 40 ms here.
-final class LoopbackServer: Sendable {
+final class StandInHTTPServer: Sendable {
     static let description = "minimal POSIX loopback HTTP server over CassettePlayer (stand-in for `cassette serve`)"
 
     let port: UInt16
@@ -24,7 +24,7 @@ final class LoopbackServer: Sendable {
     }
 
     /// Starts a server on 127.0.0.1 and an ephemeral port.
-    static func start(log: HAR.Log) throws -> LoopbackServer {
+    static func start(log: HAR.Log) throws -> StandInHTTPServer {
         let player = CassettePlayer(
             log: log, options: CassettePlayer.Options(repeatLast: true, context: ReplayContext(cassetteName: "loopback")))
         let origin = log.entries.first.flatMap { URL(string: $0.request.url) }.map { "\($0.scheme ?? "https")://\($0.host ?? "")" } ?? ""
@@ -52,7 +52,7 @@ final class LoopbackServer: Sendable {
                 Thread.detachNewThread { serve(connection, player: player, origin: origin) }
             }
         }
-        return LoopbackServer(port: port, listener: listener)
+        return StandInHTTPServer(port: port, listener: listener)
     }
 
     /// The loopback URL with the same path and query as a cassette URL.

@@ -7,10 +7,12 @@ import Foundation
 //   cassette-bench open-once --cassette F
 //   cassette-bench audit-dir --dir D   (the library behind `cassette audit D --format json`)
 //   cassette-bench validate --schema F --documents F --row R --runs K
+//   cassette-bench serve    --cassette F   (the library behind `cassette serve F --port 0 --repeat-last`)
+//   cassette-bench synth    --provider P --count N --seed S   (the library behind `cassette synth`)
 
 let arguments = CommandLine.arguments.dropFirst()
 do {
-    guard let command = arguments.first else { throw BenchFailure("usage: cassette-bench replay|open|open-once|validate --name value ...") }
+    guard let command = arguments.first else { throw BenchFailure("usage: cassette-bench replay|open|open-once|audit-dir|validate|serve|synth --name value ...") }
     let options = try Arguments(arguments.dropFirst())
     switch command {
     case "replay":
@@ -18,7 +20,8 @@ do {
             cassette: URL(fileURLWithPath: options.string("cassette")), row: options.string("row"),
             requests: options.int("requests", default: 1000), runs: options.int("runs", default: 5),
             seed: UInt64(options.int("seed", default: 7)), oursOnly: options.int("ours-only", default: 0) == 1,
-            server: options.optional("server").flatMap(URL.init(string:))
+            server: options.optional("server").flatMap(URL.init(string:)),
+            serverLabel: options.optional("server-label") ?? "cassette serve"
         ).run()
     case "open":
         try OpenBenchmark(
@@ -34,6 +37,13 @@ do {
             schema: URL(fileURLWithPath: options.string("schema")),
             documents: URL(fileURLWithPath: options.string("documents")), row: options.string("row"),
             runs: options.int("runs", default: 5)
+        ).run()
+    case "serve":
+        try await ServeCassette(cassette: options.string("cassette")).run()
+    case "synth":
+        try SynthVariants(
+            provider: options.string("provider"), count: options.int("count", default: 1),
+            seed: UInt64(options.int("seed", default: 0))
         ).run()
     default:
         throw BenchFailure("unknown subcommand `\(command)`")
