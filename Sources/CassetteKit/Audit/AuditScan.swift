@@ -174,8 +174,8 @@ struct AuditScan {
 
     /// A URL: user-info password, query parameters and fragment parameters by name.
     mutating func scanURL(_ url: String, at site: ScanSite, depth: Int) {
-        guard let schemeEnd = url.range(of: "://") else { return }
-        let afterScheme = url[schemeEnd.upperBound...]
+        guard let schemeStart = ASCIIText.firstIndex(of: "://", in: url) else { return }
+        let afterScheme = url[url.utf8.index(schemeStart, offsetBy: 3)...]
         let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
         let authority = afterScheme[..<authorityEnd]
         if let at = authority.lastIndex(of: "@") {

@@ -4,10 +4,18 @@ import Foundation
 enum Base64Text {
     /// Decodes base64url (or standard) text; `nil` when it is not base64.
     static func decodeURL(_ text: some StringProtocol) -> Data? {
-        var normalized = String(text).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        let remainder = normalized.utf8.count % 4
+        // The URL alphabet mapped to the standard one byte by byte, padding added.
+        var normalized = Data(capacity: text.utf8.count + 3)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): normalized.append(UInt8(ascii: "+"))
+            case UInt8(ascii: "_"): normalized.append(UInt8(ascii: "/"))
+            default: normalized.append(byte)
+            }
+        }
+        let remainder = normalized.count % 4
         if remainder == 1 { return nil }
-        if remainder > 0 { normalized += String(repeating: "=", count: 4 - remainder) }
+        if remainder > 0 { normalized.append(contentsOf: repeatElement(UInt8(ascii: "="), count: 4 - remainder)) }
         return Data(base64Encoded: normalized)
     }
 

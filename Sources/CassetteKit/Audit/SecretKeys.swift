@@ -94,13 +94,14 @@ struct SecretKey: Sendable {
         return joined.hasSuffix("apikey") || joined.hasSuffix("secretkey") || joined.hasSuffix("privatekey")
     }
 
+    private static let secretSoundingHints: Set<String> = [
+        "secret", "secrets", "token", "tokens", "key", "auth", "credential", "credentials", "session", "signature", "sig",
+        "private", "cookie", "bearer", "salt", "hmac", "jwt", "apikey", "passcode", "pin", "nonce", "cert", "sess",
+    ]
+
     private var isSecretSounding: Bool {
-        let hints: Set<String> = [
-            "secret", "secrets", "token", "tokens", "key", "auth", "credential", "credentials", "session", "signature", "sig",
-            "private", "cookie", "bearer", "salt", "hmac", "jwt", "apikey", "passcode", "pin", "nonce", "cert", "sess",
-        ]
-        return words.contains(where: hints.contains) || ASCIIText.contains("secret", in: joined) || ASCIIText.contains("token", in: joined)
-            || ASCIIText.contains("apikey", in: joined)
+        words.contains(where: SecretKey.secretSoundingHints.contains) || ASCIIText.contains("secret", in: joined)
+            || ASCIIText.contains("token", in: joined) || ASCIIText.contains("apikey", in: joined)
     }
 
     /// Splits `accessToken`, `access_token`, `X-Access-Token`, `__dev_session__` into lowercase words.

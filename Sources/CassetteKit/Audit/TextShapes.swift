@@ -36,10 +36,11 @@ enum CredentialText {
 
     /// The credential after a known scheme word, or the value itself.
     static func strippingScheme(_ value: String) -> String {
-        guard let space = value.firstIndex(of: " ") else { return value }
+        // Scheme words are short: only a space within the first 16 bytes can end one.
+        guard let space = value.utf8.prefix(16).firstIndex(of: UInt8(ascii: " ")) else { return value }
         let scheme = value[..<space].lowercased()
         guard schemes.contains(scheme) else { return value }
-        return value[value.index(after: space)...].trimmingCharacters(in: .whitespaces)
+        return value[value.utf8.index(after: space)...].trimmingCharacters(in: .whitespaces)
     }
 
     /// The scheme word (lowercased) and the credential after it, when the value has one.
@@ -55,7 +56,7 @@ enum CredentialText {
 enum FormText {
     /// Whether every `&`-separated part is `name=value` with a plain name.
     static func looksLikeForm(_ text: String) -> Bool {
-        guard text.contains("="), !text.contains(" "), !text.contains("\n") else { return false }
+        guard text.utf8.contains(UInt8(ascii: "=")), !text.utf8.contains(UInt8(ascii: " ")), !text.utf8.contains(UInt8(ascii: "\n")) else { return false }
         return text.split(separator: "&").allSatisfy { pair in
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else { return false }
             return pair[..<equals].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.[]%".contains($0)) }
@@ -67,7 +68,11 @@ enum FormText {
         text.split(whereSeparator: { $0 == "&" || $0 == ";" }).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let decode: (Substring) -> String = { part in
-                let spaced = part.replacingOccurrences(of: "+", with: " ")
+                // `+` is a space in forms; replaced byte-wise (Foundation's search was the
+                // audit's largest single cost), percent-decoding only when there is a `%`.
+                let hasPlus = part.utf8.contains(UInt8(ascii: "+"))
+                let spaced = hasPlus ? String(decoding: part.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) : String(part)
+                guard spaced.utf8.contains(UInt8(ascii: "%")) else { return spaced }
                 return spaced.removingPercentEncoding ?? spaced
             }
             return (decode(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 ? decode(parts[1]) : "")

@@ -65,23 +65,23 @@ enum TokenFormats {
     }
 
     private static func classifyPart(_ raw: Substring) -> FormatHit? {
-        let part = raw.hasSuffix(".") ? raw.dropLast() : raw
-        if part.hasPrefix("eyJ"), isJWT(part) { return FormatHit(rule: .jwt, secret: String(part)) }
-        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where part.hasPrefix(prefix) {
+        let part = raw.utf8.last == UInt8(ascii: ".") ? raw.dropLast() : raw
+        if part.utf8.starts(with: "eyJ".utf8), isJWT(part) { return FormatHit(rule: .jwt, secret: String(part)) }
+        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where part.utf8.starts(with: prefix.utf8) {
             if count(part.dropFirst(prefix.count), in: isAlphanumeric) >= 30 { return FormatHit(rule: .githubToken, secret: String(part)) }
         }
-        if part.hasPrefix("github_pat_"), count(part.dropFirst(11), in: { isAlphanumeric($0) || $0 == 95 }) >= 22 {
+        if part.utf8.starts(with: "github_pat_".utf8), count(part.dropFirst(11), in: { isAlphanumeric($0) || $0 == 95 }) >= 22 {
             return FormatHit(rule: .githubToken, secret: String(part))
         }
-        for prefix in ["AKIA", "ASIA", "ABIA", "ACCA", "AROA", "AIDA"] where part.hasPrefix(prefix) {
+        for prefix in ["AKIA", "ASIA", "ABIA", "ACCA", "AROA", "AIDA"] where part.utf8.starts(with: prefix.utf8) {
             let rest = part.dropFirst(4)
             if part.utf8.count == 20, rest.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 50 && $0 <= 55) || ($0 >= 48 && $0 <= 57) }),
-                !part.hasSuffix("EXAMPLE")
+                !part.utf8.reversed().starts(with: "EXAMPLE".utf8.reversed())
             {
                 return FormatHit(rule: .awsAccessKey, secret: String(part))
             }
         }
-        if part.hasPrefix("xox"), part.utf8.count > 15 {
+        if part.utf8.starts(with: "xox".utf8), part.utf8.count > 15 {
             let kind = part.utf8[part.utf8.index(part.utf8.startIndex, offsetBy: 3)]
             if "baprse".utf8.contains(kind), part.utf8.dropFirst(4).first == 45,
                 count(part.dropFirst(5), in: { isAlphanumeric($0) || $0 == 45 }) >= 10
@@ -89,18 +89,18 @@ enum TokenFormats {
                 return FormatHit(rule: .slackToken, secret: String(part))
             }
         }
-        for prefix in ["sk_live_", "rk_live_"] where part.hasPrefix(prefix) {
+        for prefix in ["sk_live_", "rk_live_"] where part.utf8.starts(with: prefix.utf8) {
             if count(part.dropFirst(8), in: isAlphanumeric) >= 16 { return FormatHit(rule: .stripeLiveKey, secret: String(part)) }
         }
-        for prefix in ["sk_test_", "rk_test_"] where part.hasPrefix(prefix) {
+        for prefix in ["sk_test_", "rk_test_"] where part.utf8.starts(with: prefix.utf8) {
             if count(part.dropFirst(8), in: isAlphanumeric) >= 16 { return FormatHit(rule: .stripeTestKey, secret: String(part)) }
         }
-        if part.hasPrefix("sk_"), count(part.dropFirst(3), in: { isAlphanumeric($0) || $0 == 95 || $0 == 45 }) >= 16,
+        if part.utf8.starts(with: "sk_".utf8), count(part.dropFirst(3), in: { isAlphanumeric($0) || $0 == 95 || $0 == 45 }) >= 16,
             !LookAlike.isEnumName(String(part))
         {
             return FormatHit(rule: .atomsKey, secret: String(part))
         }
-        if part.hasPrefix("wct_"), LookAlike.isUUID(part.dropFirst(4)) { return FormatHit(rule: .atomsKey, secret: String(part)) }
+        if part.utf8.starts(with: "wct_".utf8), LookAlike.isUUID(part.dropFirst(4)) { return FormatHit(rule: .atomsKey, secret: String(part)) }
         return nil
     }
 

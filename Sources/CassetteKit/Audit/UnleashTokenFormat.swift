@@ -3,6 +3,8 @@
 /// `[]:<env>.<56 hex>`, `*:*.<56 hex>` and `<prefix>.v2_<22>_<43>`.
 enum UnleashTokenFormat {
     static func match(_ token: Substring) -> String? {
+        // Every format ends in 56 hex digits or a 69-byte `v2_` secret after a separator.
+        guard token.utf8.count >= 57 else { return nil }
         let text = token.hasSuffix(".") ? token.dropLast() : token
         if text.hasPrefix("user:") {
             let rest = text.dropFirst(5)
