@@ -75,25 +75,30 @@ struct Evaluator {
         _ node: SchemaNode, _ instance: JSONValue, collect: Bool, into annotations: inout Annotations
     ) -> Bool {
         var valid = true
-        for keyword in node.general where !evaluateGeneral(keyword, node, instance, collect: collect, into: &annotations) {
+        // Indexed loops: iterating the arrays copied (retained) every keyword's payload.
+        let general = node.general
+        for position in general.indices where !evaluateGeneral(general[position], node, instance, collect: collect, into: &annotations) {
             valid = false
             if !collecting { return false }
         }
         switch instance {
         case .string(let string):
-            for keyword in node.forStrings where !checkString(keyword, node, string) {
+            let forStrings = node.forStrings
+            for position in forStrings.indices where !checkString(forStrings[position], node, string) {
                 valid = false
                 if !collecting { return false }
             }
         case .number(let number):
             guard !node.forNumbers.isEmpty else { break }
             let double = number.doubleValue
-            for keyword in node.forNumbers where !checkNumber(keyword, node, number.literal, double) {
+            let forNumbers = node.forNumbers
+            for position in forNumbers.indices where !checkNumber(forNumbers[position], node, number.literal, double) {
                 valid = false
                 if !collecting { return false }
             }
         case .object(let object):
-            for keyword in node.forObjects where !evaluateObject(keyword, node, object, collect: collect, into: &annotations) {
+            let forObjects = node.forObjects
+            for position in forObjects.indices where !evaluateObject(forObjects[position], node, object, collect: collect, into: &annotations) {
                 valid = false
                 if !collecting { return false }
             }
@@ -103,7 +108,8 @@ struct Evaluator {
                 valid = false
             }
         case .array(let array):
-            for keyword in node.forArrays where !evaluateArray(keyword, node, array, collect: collect, into: &annotations) {
+            let forArrays = node.forArrays
+            for position in forArrays.indices where !evaluateArray(forArrays[position], node, array, collect: collect, into: &annotations) {
                 valid = false
                 if !collecting { return false }
             }
