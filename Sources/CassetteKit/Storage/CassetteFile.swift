@@ -25,6 +25,9 @@ public enum CassetteFile {
         _ data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit
     ) throws(CassetteError) -> HAR.Log {
         let json = try decompressIfNeeded(data, path: path, limit: limit)
+        // Straight from bytes to the log when the document is well formed; the full path below
+        // (tree, then HAR) decides everything else and says what is wrong and where.
+        if let log = HARFastDecoder.decode(json) { return log }
         let document: JSONValue
         do {
             document = try JSONParser.parse(json)

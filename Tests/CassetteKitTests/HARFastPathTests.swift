@@ -1,0 +1,74 @@
+@testable import CassetteKit
+import CassetteTestSupport
+import Foundation
+import Testing
+
+/// `CassetteFile.decode` reads well-formed cassettes straight from bytes; the full path (a JSON
+/// tree, then `HAR.Log(jsonDocument:)`) must agree on every log and keep every error.
+@Suite("HAR fast path agrees with the full path")
+struct HARFastPathTests {
+    /// The full path, spelled out (as `CassetteFile.decode` did before the fast path).
+    static func fullPath(_ data: Data) throws -> HAR.Log {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(data)
+        } catch {
+            throw CassetteError.invalidJSON(path: "t.har", detail: error.description)
+        }
+        return try CassetteFile.decodeDocument(document, path: "t.har")
+    }
+
+    @Test("the shipped cassettes", arguments: ["atoms", "unleash", "wacht", "zitadel"])
+    func shipped(_ provider: String) throws {
+        let file = BuiltProducts.packageRoot().appendingPathComponent("Cassettes/\(provider)/me.har.gz")
+        let json = try CassetteFile.decompressIfNeeded(Data(contentsOf: file), path: file.path)
+        #expect(HARFastDecoder.decode(json) != nil, "the fast path reads it")
+        #expect(try CassetteFile.decode(json, path: "t.har") == Self.fullPath(json))
+    }
+
+    @Test("odd but valid documents: duplicates, nulls, unknown members, escapes, non-boolean flags")
+    func oddButValid() throws {
+        let text = #"""
+            {"x":[1,{"y":null}],"log":{"version":null,"creator":{"name":"t","version":null,"extra":{}},
+            "entries":[{"startedDateTime":"2024-01-01T00:00:00Z","time":null,"pageref":"p","cache":{},
+              "timings":{"send":1.5,"wait":null,"blocked":-1},
+              "request":{"method":"GET","method":"POST","url":"https://x.test/a?b=c","httpVersion":null,
+                "cookies":[{"name":"sid","value":"REDACTED_1","httpOnly":"yes","secure":true,"sameSite":null}],
+                "headers":[{"name":"A","value":"1","comment":"c"}],"postData":{"mimeType":"application/json",
+                "text":"{\"k\":\"\u00e9\ud83d\ude00\\n\"}","_encoding":"base64x","params":[]},"headersSize":-1,"bodySize":12},
+              "response":{"status":200.0,"statusText":"OK","cookies":[],"headers":[],"redirectURL":null,
+                "content":{"size":null,"mimeType":"text/plain","text":"caf\u00e9 \"quoted\" \/ tab\t end","encoding":null}},
+              "comment":"first"},
+             {"startedDateTime":"2024-01-01T00:00:01Z","request":{"method":"GET","url":"u","headers":[],"postData":null},
+              "response":{"status":204,"headers":[],"content":{}}}],
+            "comment":"c","comment":"later"}}
+            """#
+        let data = Data(text.utf8)
+        #expect(HARFastDecoder.decode(data) != nil, "the fast path reads it")
+        let fast = try CassetteFile.decode(data, path: "t.har")
+        #expect(fast == (try Self.fullPath(data)))
+        #expect(fast.entries[0].request.method == "POST", "a later duplicate wins, as in the tree")
+        #expect(fast.entries[0].request.cookies.first?.httpOnly == nil, "a non-boolean flag reads as absent")
+        #expect(fast.comment == "later")
+    }
+
+    @Test("broken documents still give the full path's located errors", arguments: [
+        #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s","request":{"method":"GET","url":"u"},"response":{"status":200,"headers":[],"content":{}}}]}}"#,
+        #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s","request":{"method":"GET","url":"u","headers":[]},"response":{"status":"200","headers":[],"content":{}}}]}}"#,
+        #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s","request":{"method":"GET","url":"u","headers":[],"cookies":null},"response":{"status":200,"headers":[],"content":{}}}]}}"#,
+        #"{"log":{"creator":{"name":"t"},"entries":[],"_cassette":{"formatVersion":99,"recorder":"r"}}}"#,
+        #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s\u12"}]}}"#,
+        #"{"log":{"creator":{"name":"t"},"entries":[]}} trailing"#,
+    ])
+    func brokenKeepErrors(_ text: String) {
+        let data = Data(text.utf8)
+        var full: String?
+        do { _ = try Self.fullPath(data) } catch { full = "\(error)" }
+        var fast: String?
+        do { _ = try CassetteFile.decode(data, path: "t.har") } catch { fast = "\(error)" }
+        #expect(HARFastDecoder.decode(data) == nil, "the fast path leaves it to the full path")
+        #expect(fast != nil, "the broken document must not load")
+        #expect(full.map { $0.contains("t.har") } ?? false)
+        #expect(fast == full)
+    }
+}
