@@ -167,7 +167,7 @@ struct ContainsKeyword: Sendable {
 }
 
 /// One compiled keyword.
-enum Keyword: Sendable {
+indirect enum Keyword: Sendable {
     // Any instance.
     case type(TypeSet)
     case enumeration(EnumValues)
