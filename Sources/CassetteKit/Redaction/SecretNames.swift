@@ -26,7 +26,7 @@ enum SecretNames {
         let lower = name.lowercased()
         if harmlessHeaders.contains(lower) || lower.hasPrefix("access-control-") { return false }
         if credentialHeaders.contains(lower) { return true }
-        return headerFragments.contains { lower.contains($0) }
+        return headerFragments.contains { ASCIIText.contains($0, in: lower) }
     }
 
     // MARK: Query and form parameters
@@ -44,7 +44,7 @@ enum SecretNames {
         let normalized = normalize(name)
         if normalized.isEmpty { return false }
         if exactParameters.contains(normalized) { return true }
-        if parameterFragments.contains(where: { normalized.contains($0) }) { return true }
+        if parameterFragments.contains(where: { ASCIIText.contains($0, in: normalized) }) { return true }
         return parameterSuffixes.contains { normalized.hasSuffix($0) }
     }
 

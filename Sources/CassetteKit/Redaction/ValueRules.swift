@@ -26,7 +26,7 @@ enum ValueRules {
 
     /// `eyJ<header>.<payload>.<signature>`: a JWS in compact form (signature may be empty).
     static func jwts(in text: String) -> [TextMatch] {
-        guard text.contains("eyJ") else { return [] }
+        guard ASCIIText.contains("eyJ", in: text) else { return [] }
         return text.matches(of: #/eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*/#)
             .filter { startsClean(text, at: $0.range.lowerBound) }
             .map { TextMatch(range: $0.range, secret: String(text[$0.range]), rule: "value:jwt") }
@@ -36,12 +36,12 @@ enum ValueRules {
     /// `user:v2_…`) and API tokens (`<project>:<env>.<56 hex>`, `*:*.…`, `[]:<env>.…`, v2).
     static func tokenFormats(in text: String) -> [TextMatch] {
         var found: [TextMatch] = []
-        if text.contains("sk_") || text.contains("wct_") {
+        if ASCIIText.contains("sk_", in: text) || ASCIIText.contains("wct_", in: text) {
             for match in text.matches(of: #/(?:sk|wct)_[A-Za-z0-9_\-]{8,}/#) where startsClean(text, at: match.range.lowerBound) {
                 found.append(TextMatch(range: match.range, secret: String(text[match.range]), rule: "value:atoms-key"))
             }
         }
-        if text.contains(":"), text.contains("v2_") || hasHexRun(text, length: 56) {
+        if ASCIIText.contains(":", in: text), ASCIIText.contains("v2_", in: text) || hasHexRun(text, length: 56) {
             let unleash = #/(?:\*|\[\]|[A-Za-z0-9_\-]+):(?:(?:\*|[A-Za-z0-9_\-]+)\.)?(?:[0-9a-f]{56}|v2_[A-Za-z0-9_\-]{22}_[A-Za-z0-9_\-]{43})/#
             for match in text.matches(of: unleash) {
                 let value = text[match.range]
@@ -74,7 +74,7 @@ enum ValueRules {
     /// message). It must contain a digit or a token symbol, so prose like "Basic information"
     /// is left alone.
     static func schemeCredentials(in text: String) -> [TextMatch] {
-        guard text.contains("Bearer") || text.contains("Basic") || text.contains("bearer") else { return [] }
+        guard ASCIIText.contains("Bearer", in: text) || ASCIIText.contains("Basic", in: text) || ASCIIText.contains("bearer", in: text) else { return [] }
         return text.matches(of: #/(?:Bearer|bearer|BEARER|Basic|basic)[ \t]+([A-Za-z0-9\-._~+\/:*\[\]]{8,}=*)/#).compactMap { match in
             let credential = match.output.1
             guard credential.contains(where: { $0.isNumber || "-._~+/:*=".contains($0) }) else { return nil }
@@ -85,7 +85,7 @@ enum ValueRules {
 
     /// `scheme://user:password@host`: the user and the password, each its own secret.
     static func userInfo(in text: String) -> [TextMatch] {
-        guard text.contains("@"), text.contains("://") else { return [] }
+        guard ASCIIText.contains("@", in: text), ASCIIText.contains("://", in: text) else { return [] }
         var found: [TextMatch] = []
         for match in text.matches(of: #/[A-Za-z][A-Za-z0-9+.\-]*:\/\/([^\/?#@\s"'<>]+)@/#) {
             let info = match.output.1
@@ -104,27 +104,28 @@ enum ValueRules {
         return found
     }
 
-    private static let parameterSeparators: Set<Character> = ["?", "&", "#", ";"]
-    private static let valueTerminators: Set<Character> = ["&", "#", ";", " ", "\t", "\n", "\r", "\"", "'", "<", ">", "\\"]
-
     /// Values of secret-named parameters after `?`, `&`, `#`, `;` or at the start of the text:
     /// `?token=…`, `&secret=…` (an `otpauth://` seed), `#access_token=…`, `__dev_session__=…`.
+    ///
+    /// Walks the UTF-8 bytes: names, separators and terminators are all ASCII, so every range
+    /// found starts and ends on a scalar boundary.
     static func parameters(in text: String) -> [TextMatch] {
-        guard text.contains("=") else { return [] }
-        let isOTPAuth = text.range(of: "otpauth://", options: .caseInsensitive) != nil
+        guard ASCIIText.contains("=", in: text) else { return [] }
+        let isOTPAuth = ASCIIText.firstIndex(of: "otpauth://", in: text, ignoringCase: true) != nil
         var found: [TextMatch] = []
-        var index = text.startIndex
+        let bytes = text.utf8
+        var index = bytes.startIndex
         var atBoundary = true
-        while index < text.endIndex {
-            let character = text[index]
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if atBoundary {
                 var nameEnd = index
-                while nameEnd < text.endIndex, isParameterNameCharacter(text[nameEnd]) { nameEnd = text.index(after: nameEnd) }
-                if nameEnd > index, nameEnd < text.endIndex, text[nameEnd] == "=" {
+                while nameEnd < bytes.endIndex, isParameterNameByte(bytes[nameEnd]) { nameEnd = bytes.index(after: nameEnd) }
+                if nameEnd > index, nameEnd < bytes.endIndex, bytes[nameEnd] == UInt8(ascii: "=") {
                     let name = String(text[index..<nameEnd])
-                    let valueStart = text.index(after: nameEnd)
+                    let valueStart = bytes.index(after: nameEnd)
                     var valueEnd = valueStart
-                    while valueEnd < text.endIndex, !valueTerminators.contains(text[valueEnd]) { valueEnd = text.index(after: valueEnd) }
+                    while valueEnd < bytes.endIndex, !isValueTerminator(bytes[valueEnd]) { valueEnd = bytes.index(after: valueEnd) }
                     if valueEnd > valueStart, SecretNames.isSecretParameter(name) {
                         let raw = String(text[valueStart..<valueEnd])
                         let rule = isOTPAuth && SecretNames.normalize(name) == "secret" ? "value:otpauth" : "query:\(name)"
@@ -136,14 +137,33 @@ enum ValueRules {
                     continue
                 }
             }
-            atBoundary = parameterSeparators.contains(character) || (character == " " && index > text.startIndex
-                && text[text.index(before: index)] == ";")
-            index = text.index(after: index)
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: ";"):
+                atBoundary = true
+            case UInt8(ascii: " "):
+                atBoundary = index > bytes.startIndex && bytes[bytes.index(before: index)] == UInt8(ascii: ";")
+            default:
+                atBoundary = false
+            }
+            index = bytes.index(after: index)
         }
         return found
     }
 
-    private static func isParameterNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || "_-.[]".contains(character))
+    private static func isValueTerminator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: ";"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"),
+            UInt8(ascii: "\r"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"):
+            return true
+        default:
+            return false
+        }
     }
+
+    private static func isParameterNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+    }
+
 }
