@@ -7,6 +7,7 @@ import Foundation
 //   cassette-bench open-once --cassette F
 //   cassette-bench audit-dir --dir D   (the library behind `cassette audit D --format json`)
 //   cassette-bench validate --schema F --documents F --row R --runs K
+//   cassette-bench match    --cassette F --requests N   (CassettePlayer.answer alone, for profiling)
 //   cassette-bench serve    --cassette F   (the library behind `cassette serve F --port 0 --repeat-last`)
 //   cassette-bench synth    --provider P --count N --seed S   (the library behind `cassette synth`)
 
@@ -38,6 +39,8 @@ do {
             documents: URL(fileURLWithPath: options.string("documents")), row: options.string("row"),
             runs: options.int("runs", default: 5)
         ).run()
+    case "match":
+        try MatchBenchmark(cassette: URL(fileURLWithPath: options.string("cassette")), requests: options.int("requests", default: 1000)).run()
     case "serve":
         try await ServeCassette(cassette: options.string("cassette")).run()
     case "synth":

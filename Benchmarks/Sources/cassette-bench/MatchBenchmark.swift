@@ -1,0 +1,28 @@
+import CassetteKit
+import Foundation
+
+/// The matching part of a replayed request alone, for profiling (`valgrind` cannot follow
+/// URLSession's threads): `CassettePlayer.answer` for the same seeded request order as the
+/// replay row, without URLSession or the URL protocol around it. Prints microseconds per answer.
+struct MatchBenchmark {
+    var cassette: URL
+    var requests: Int
+
+    func run() throws {
+        let log = try CassetteFile.read(cassette)
+        var generator = SplitMix64(seed: 7)
+        let all = log.entries.map(\.request.url)
+        var order: [String] = []
+        while order.count < requests { order += all.shuffled(using: &generator) }
+        let player = CassettePlayer(log: log, options: CassettePlayer.Options(repeatLast: true, context: ReplayContext(cassetteName: "match")))
+        var answered = 0
+        let seconds = Stopwatch.seconds {
+            for url in order.prefix(requests) {
+                if case .answer = player.answer(.incoming(method: "GET", url: url, headers: [HAR.NameValue(name: "Accept", value: "application/json")])) {
+                    answered += 1
+                }
+            }
+        }
+        print("\(seconds / Double(requests) * 1e6) us per answer, \(answered)/\(requests) answered")
+    }
+}
