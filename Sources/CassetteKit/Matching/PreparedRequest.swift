@@ -112,74 +112,94 @@ struct URLParts {
     /// split by hand, with the same results as `URLComponents`. `nil` for anything less plain
     /// (user info, IPv6 hosts, fragments, empty query items, unusual bytes), which takes the
     /// `URLComponents` path.
+    private init() {}
+
     init?(simple url: String) {
-        var utf8 = url.utf8[...]
-        guard let schemeEnd = utf8.firstIndex(of: UInt8(ascii: ":")), schemeEnd != utf8.startIndex else { return nil }
-        let schemeBytes = utf8[..<schemeEnd]
-        guard let first = schemeBytes.first, Self.isLetter(first),
-            schemeBytes.allSatisfy({ Self.isLetter($0) || Self.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
-        else { return nil }
-        utf8 = utf8[utf8.index(after: schemeEnd)...]
-        guard utf8.starts(with: "//".utf8) else { return nil }
-        utf8 = utf8.dropFirst(2)
-        let authorityEnd = utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? utf8.endIndex
-        let authority = utf8[..<authorityEnd]
-        var hostBytes = authority
-        var port: Int?
-        if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
-            hostBytes = authority[..<colon]
-            let digits = authority[authority.index(after: colon)...]
-            guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy(Self.isDigit) else { return nil }
-            let value = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-            guard value <= 65535 else { return nil }
-            port = value
-        }
-        guard !hostBytes.isEmpty, hostBytes.allSatisfy({ Self.isLetter($0) || Self.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
-        else { return nil }
-        let rest = utf8[authorityEnd...]
-        guard Self.isPlainPathAndQuery(rest) else { return nil }
-        let queryStart = rest.firstIndex(of: UInt8(ascii: "?")) ?? rest.endIndex
-        let pathBytes = rest[..<queryStart]
-        var query: [HAR.NameValue] = []
-        if queryStart != rest.endIndex {
-            let queryBytes = rest[rest.index(after: queryStart)...]
-            guard !queryBytes.isEmpty else { return nil }
-            for item in queryBytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: false) {
-                guard !item.isEmpty else { return nil }
-                let equals = item.firstIndex(of: UInt8(ascii: "="))
-                let name = String(decoding: item[..<(equals ?? item.endIndex)], as: UTF8.self)
-                let value = equals.map { String(decoding: item[item.index(after: $0)...], as: UTF8.self) } ?? ""
-                query.append(HAR.NameValue(
-                    name: Self.percentDecoded(name), value: Self.percentDecoded(value)))
-            }
-        }
-        scheme = String(decoding: schemeBytes, as: UTF8.self).lowercased()
-        host = String(decoding: hostBytes, as: UTF8.self).lowercased()
-        self.port = port ?? URLParts.defaultPort(for: scheme)
-        path = pathBytes.isEmpty ? "/" : String(decoding: pathBytes, as: UTF8.self)
-        self.query = query
+        var url = url
+        guard let parts = url.withUTF8({ URLParts.splitSimple($0) }) else { return nil }
+        self = parts
     }
 
-    /// Every byte plain (see ``isPlainURLByte(_:)``), and every `%` followed by two hex digits.
-    private static func isPlainPathAndQuery(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
+    /// ``init(simple:)`` over the URL's contiguous UTF-8 bytes, with integer offsets.
+    private static func splitSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> URLParts? {
+        let count = bytes.count
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func lowercasedText(_ range: Range<Int>) -> String {
+            String(decoding: bytes[range].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        // scheme ":" "//"
+        var index = 0
+        guard count > 0, isLetter(bytes[0]) else { return nil }
+        while index < count, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "+")
+            || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: ".")
+        {
+            index += 1
+        }
+        let schemeEnd = index
+        guard index + 3 <= count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"),
+            bytes[index + 2] == UInt8(ascii: "/")
+        else { return nil }
+        index += 3
+        // host [":" port]
+        let hostStart = index
+        while index < count, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-")
+            || bytes[index] == UInt8(ascii: ".")
+        {
+            index += 1
+        }
+        let hostEnd = index
+        guard hostEnd > hostStart else { return nil }
+        var port: Int?
+        if index < count, bytes[index] == UInt8(ascii: ":") {
+            index += 1
+            let digitsStart = index
+            var value = 0
+            while index < count, isDigit(bytes[index]), index - digitsStart < 6 {
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                index += 1
+            }
+            guard index > digitsStart, index - digitsStart <= 5, value <= 65535 else { return nil }
+            port = value
+        }
+        guard index == count || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "?") else { return nil }
+        // path ["?" query], plain bytes only
+        let pathStart = index
+        var queryStart = count
+        var probe = index
+        while probe < count {
+            let byte = bytes[probe]
             if byte == UInt8(ascii: "%") {
-                var digits = 0
-                var probe = bytes.index(after: index)
-                while digits < 2, probe != bytes.endIndex, LookAlike.isHexDigit(bytes[probe]) {
-                    digits += 1
-                    probe = bytes.index(after: probe)
-                }
-                guard digits == 2 else { return false }
-                index = probe
+                guard probe + 2 < count, LookAlike.isHexDigit(bytes[probe + 1]), LookAlike.isHexDigit(bytes[probe + 2]) else { return nil }
+                probe += 3
                 continue
             }
-            guard isPlainURLByte(byte) else { return false }
-            index = bytes.index(after: index)
+            guard isPlainURLByte(byte) else { return nil }
+            if byte == UInt8(ascii: "?"), queryStart == count { queryStart = probe }
+            probe += 1
         }
-        return true
+        var query: [HAR.NameValue] = []
+        if queryStart < count {
+            guard queryStart + 1 < count else { return nil }
+            var itemStart = queryStart + 1
+            while itemStart <= count {
+                var itemEnd = itemStart
+                while itemEnd < count, bytes[itemEnd] != UInt8(ascii: "&") { itemEnd += 1 }
+                guard itemEnd > itemStart else { return nil }
+                var equals = itemStart
+                while equals < itemEnd, bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                let name = text(itemStart..<equals)
+                let value = equals < itemEnd ? text((equals + 1)..<itemEnd) : ""
+                query.append(HAR.NameValue(name: percentDecoded(name), value: percentDecoded(value)))
+                itemStart = itemEnd + 1
+            }
+        }
+        var parts = URLParts()
+        parts.scheme = lowercasedText(0..<schemeEnd)
+        parts.host = lowercasedText(hostStart..<hostEnd)
+        parts.port = port ?? defaultPort(for: parts.scheme)
+        parts.path = queryStart > pathStart ? text(pathStart..<queryStart) : "/"
+        parts.query = query
+        return parts
     }
 
     private static func percentDecoded(_ text: String) -> String {
