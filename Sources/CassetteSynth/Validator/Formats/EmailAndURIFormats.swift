@@ -78,19 +78,21 @@ enum URIFormat {
 
     /// Whether every byte is in `allowed` or part of a valid `%XX` escape.
     private static func isEncoded(_ bytes: ArraySlice<UInt8>, extra: ByteSet) -> Bool {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%") {
-                guard index + 2 < bytes.endIndex, URIText.hexValue(bytes[index + 1]) != nil, URIText.hexValue(bytes[index + 2]) != nil
-                else { return false }
-                index += 3
-                continue
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "%") {
+                    guard index + 2 < buffer.count, URIText.hexValue(buffer[index + 1]) != nil, URIText.hexValue(buffer[index + 2]) != nil
+                    else { return false }
+                    index += 3
+                    continue
+                }
+                guard unreserved.contains(byte) || subDelims.contains(byte) || extra.contains(byte) else { return false }
+                index += 1
             }
-            guard unreserved.contains(byte) || subDelims.contains(byte) || extra.contains(byte) else { return false }
-            index += 1
+            return true
         }
-        return true
     }
 
     private static let pathExtra = ByteSet(":@/".utf8)
