@@ -12,6 +12,7 @@ public final class ServingProcess: Sendable {
     /// What the child wrote to stderr, and the URL it announced, shared with the pipe's reader.
     private final class Collector: Sendable {
         let text = Mutex("")
+        let output = Mutex("")
         let announced = Mutex<URL?>(nil)
     }
 
@@ -37,8 +38,17 @@ public final class ServingProcess: Sendable {
         if let environment { process.environment = environment }
         let errPipe = Pipe()
         process.standardError = errPipe
-        process.standardOutput = FileHandle.nullDevice
+        let outPipe = Pipe()
+        process.standardOutput = outPipe
         let collector = Collector()
+        outPipe.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            guard !chunk.isEmpty else {
+                handle.readabilityHandler = nil
+                return
+            }
+            collector.output.withLock { $0 += String(decoding: chunk, as: UTF8.self) }
+        }
         errPipe.fileHandleForReading.readabilityHandler = { handle in
             let chunk = handle.availableData
             guard !chunk.isEmpty else {
@@ -69,6 +79,9 @@ public final class ServingProcess: Sendable {
 
     /// Everything the process wrote to stderr so far.
     public var stderr: String { collector.text.withLock { $0 } }
+
+    /// Everything the process wrote to stdout so far.
+    public var stdout: String { collector.output.withLock { $0 } }
 
     /// Stops the process (SIGTERM) and waits for it.
     public func stop() {

@@ -14,10 +14,12 @@ struct ServeCommand: AsyncParsableCommand {
             replay in recorded order, as with the URL protocol. A request that matches nothing gets \
             status 599 with the near-miss report as a JSON body; the report is logged on stderr too. \
             Binds to 127.0.0.1; another address needs --allow-non-loopback.
+            With --emulate, the arguments name the services to emulate (default: all four), e.g. \
+            `cassette serve --emulate wacht`.
             """
     )
 
-    @Argument(help: "Cassette files or folders (every .har.gz, .har and .json below a folder).")
+    @Argument(help: "Cassette files or folders (every .har.gz, .har and .json below a folder); with --emulate, service names.")
     var cassettes: [String] = []
 
     @Option(help: "Port to listen on (0: a free port, printed on stderr).")
@@ -29,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Allow binding to an address other than loopback (exposes the cassettes to the network).")
     var allowNonLoopback = false
 
-    @Flag(help: "Serve the built-in emulator of the four services instead of cassettes.")
+    @Flag(help: "Serve the built-in emulator instead of cassettes: the services named as arguments, or all four.")
     var emulate = false
 
     @Flag(help: "Answer with the last matching interaction again once all matching ones are used.")
@@ -43,12 +45,19 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIFailure.usage("error: refusing to bind \(host): it is not a loopback address, and the cassettes would be reachable from the network. Pass --allow-non-loopback if that is intended.")
         }
         if emulate {
-            guard cassettes.isEmpty else { throw CLIFailure.usage("error: --emulate serves the emulator; drop the cassette arguments.") }
             guard LoopbackAddress.isLoopback(host) else {
                 throw CLIFailure.usage("error: --emulate binds to 127.0.0.1 only; drop --host.")
             }
-            let handle = try await EmulatorServer.start(providers: EmulatorServer.providers, port: port, seed: EmulatorServer.defaultSeed)
-            Console.error("emulator listening on \(handle.baseURL.absoluteString); credentials: `cassette emulate --print-credentials`")
+            let unknown = cassettes.filter { !EmulatorServer.providers.contains($0) }
+            guard unknown.isEmpty else {
+                throw CLIFailure.usage(
+                    "error: with --emulate the arguments name services; \(unknown.joined(separator: ", ")) is not one of \(EmulatorServer.providers.joined(separator: ", ")).")
+            }
+            let handle = try await EmulatorServer.start(
+                providers: cassettes.isEmpty ? EmulatorServer.providers : cassettes, port: port, seed: EmulatorServer.defaultSeed)
+            Console.error(
+                "emulator of \(handle.providers.joined(separator: ", ")) listening on \(handle.baseURL.absoluteString); its credentials are fresh "
+                    + "and not shown (`cassette emulate --print-credentials` runs the emulator and prints them)")
             await handle.waitUntilStopped()
             return
         }
