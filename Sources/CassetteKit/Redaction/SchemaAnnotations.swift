@@ -23,13 +23,26 @@ struct SchemaAnnotations: Sendable {
     /// The built-in `me` and `error` schemas of a provider (none when it has no built-in schema),
     /// plus an extra schema the caller supplies.
     init(provider: String?, extra: JSONValue?) {
-        var schemas: [JSONValue] = []
-        if let provider {
-            if let me = try? ProviderSchemas.me(for: provider) { schemas.append(me) }
-            if let error = try? ProviderSchemas.error(for: provider) { schemas.append(error) }
+        if let provider, let builtIn = Self.builtIn[provider] {
+            self = builtIn
+        } else if let provider {
+            self.init(schemas: Self.providerSchemas(provider))
+        } else {
+            self.init()
         }
-        if let extra { schemas.append(extra) }
-        self.init(schemas: schemas)
+        if let extra { collect(extra, root: extra, path: [], visiting: []) }
+    }
+
+    /// The built-in providers' annotations, read from their schema files once per process (every
+    /// sanitize call used to read and parse them again). A constant, computed on first use.
+    private static let builtIn: [String: SchemaAnnotations] = Dictionary(
+        uniqueKeysWithValues: ProviderSchemas.builtInProviders.map { ($0, SchemaAnnotations(schemas: providerSchemas($0))) })
+
+    private static func providerSchemas(_ provider: String) -> [JSONValue] {
+        var schemas: [JSONValue] = []
+        if let me = try? ProviderSchemas.me(for: provider) { schemas.append(me) }
+        if let error = try? ProviderSchemas.error(for: provider) { schemas.append(error) }
+        return schemas
     }
 
     /// The secret scope at a body location, if annotated.
