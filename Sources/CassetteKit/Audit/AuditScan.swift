@@ -174,31 +174,33 @@ struct AuditScan {
 
     /// A URL: user-info password, query parameters and fragment parameters by name.
     mutating func scanURL(_ url: String, at site: ScanSite, depth: Int) {
+        // Delimiters are ASCII, so the UTF-8 view finds them without grapheme breaking, and its
+        // indices slice the string on scalar boundaries.
         guard let schemeStart = ASCIIText.firstIndex(of: "://", in: url) else { return }
-        let afterScheme = url[url.utf8.index(schemeStart, offsetBy: 3)...]
-        let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
-        let authority = afterScheme[..<authorityEnd]
-        if let at = authority.lastIndex(of: "@") {
-            let userInfo = authority[..<at]
-            if let colon = userInfo.firstIndex(of: ":") {
-                let password = String(userInfo[userInfo.index(after: colon)...])
-                let decoded = password.removingPercentEncoding ?? password
-                if !decoded.isEmpty, !LookAlike.isPlaceholder(decoded), !LookAlike.isMask(decoded) {
-                    report(.passwordKey, secret: decoded, at: site.child(" user-info", key: "password"))
-                }
+        let bytes = url.utf8
+        let afterScheme = bytes.index(schemeStart, offsetBy: 3)
+        let authorityEnd = bytes[afterScheme...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+            ?? bytes.endIndex
+        if let at = bytes[afterScheme..<authorityEnd].lastIndex(of: UInt8(ascii: "@")),
+            let colon = bytes[afterScheme..<at].firstIndex(of: UInt8(ascii: ":"))
+        {
+            let password = String(url[bytes.index(after: colon)..<at])
+            let decoded = password.removingPercentEncoding ?? password
+            if !decoded.isEmpty, !LookAlike.isPlaceholder(decoded), !LookAlike.isMask(decoded) {
+                report(.passwordKey, secret: decoded, at: site.child(" user-info", key: "password"))
             }
         }
-        let rest = afterScheme[authorityEnd...]
+        let rest = bytes[authorityEnd...]
         var query = Substring("")
         var fragment = Substring("")
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = rest[rest.index(after: hash)...]
-            if let question = rest[..<hash].firstIndex(of: "?") { query = rest[rest.index(after: question)..<hash] }
-        } else if let question = rest.firstIndex(of: "?") {
-            query = rest[rest.index(after: question)...]
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = url[bytes.index(after: hash)...]
+            if let question = rest[..<hash].firstIndex(of: UInt8(ascii: "?")) { query = url[bytes.index(after: question)..<hash] }
+        } else if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
+            query = url[bytes.index(after: question)...]
         }
         if !query.isEmpty { scanForm(String(query), label: " query ", at: site, depth: depth) }
-        if !fragment.isEmpty, fragment.contains("=") { scanForm(String(fragment), label: " fragment ", at: site, depth: depth) }
+        if !fragment.isEmpty, fragment.utf8.contains(UInt8(ascii: "=")) { scanForm(String(fragment), label: " fragment ", at: site, depth: depth) }
     }
 
     /// `a=b&c=d` (query strings, form bodies, fragments): each value under its decoded name.
