@@ -17,7 +17,7 @@ enum HARFastDecoder {
             do throws(GiveUp) {
                 reader.skipWhitespace()
                 var log: HAR.Log?
-                try reader.members(depth: 0) { reader, key throws(GiveUp) in
+                try reader.members { reader, key throws(GiveUp) in
                     if key == "log" { log = try reader.log() } else { try reader.skip(depth: 1) }
                 }
                 reader.skipWhitespace()
@@ -38,7 +38,7 @@ extension JSONReader {
 
     /// Calls `body` with each member's key, the reader positioned at the member's value (which
     /// `body` must consume). The value must be an object.
-    mutating func members(depth: Int, _ body: (inout JSONReader, String) throws(GiveUp) -> Void) throws(GiveUp) {
+    mutating func members(_ body: (inout JSONReader, String) throws(GiveUp) -> Void) throws(GiveUp) {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
         index += 1
@@ -166,13 +166,13 @@ extension JSONReader {
         var entries: [HAR.Entry]?
         var comment: String?
         var cassette: CassetteMetadata?
-        try members(depth: 1) { reader, key throws(GiveUp) in
+        try members { reader, key throws(GiveUp) in
             switch key {
             case "version": version = try reader.optionalString()
             case "creator":
                 var name: String?
                 var creatorVersion: String?
-                try reader.members(depth: 2) { reader, key throws(GiveUp) in
+                try reader.members { reader, key throws(GiveUp) in
                     switch key {
                     case "name": name = try reader.string()
                     case "version": creatorVersion = try reader.optionalString()
@@ -208,7 +208,7 @@ extension JSONReader {
         var response: HAR.Response?
         var timings = HAR.Timings()
         var comment: String?
-        try members(depth: 3) { reader, key throws(GiveUp) in
+        try members { reader, key throws(GiveUp) in
             switch key {
             case "startedDateTime": started = try reader.string()
             case "time": time = try reader.number(default: 0)
@@ -218,7 +218,7 @@ extension JSONReader {
                 var send: Double = 0
                 var wait: Double = 0
                 var receive: Double = 0
-                try reader.members(depth: 4) { reader, key throws(GiveUp) in
+                try reader.members { reader, key throws(GiveUp) in
                     switch key {
                     case "send": send = try reader.number(default: 0)
                     case "wait": wait = try reader.number(default: 0)
@@ -245,7 +245,7 @@ extension JSONReader {
         var postData: HAR.PostData?
         var headersSize = -1
         var bodySize = -1
-        try members(depth: 4) { reader, key throws(GiveUp) in
+        try members { reader, key throws(GiveUp) in
             switch key {
             case "method": method = try reader.string()
             case "url": url = try reader.string()
@@ -263,7 +263,7 @@ extension JSONReader {
                 var encoding: String?
                 var legacyEncoding: String?
                 var params: [HAR.NameValue]?
-                try reader.members(depth: 5) { reader, key throws(GiveUp) in
+                try reader.members { reader, key throws(GiveUp) in
                     switch key {
                     case "mimeType": mimeType = try reader.optionalString()
                     case "text": text = try reader.optionalString()
@@ -295,7 +295,7 @@ extension JSONReader {
         var redirectURL: String?
         var headersSize = -1
         var bodySize = -1
-        try members(depth: 4) { reader, key throws(GiveUp) in
+        try members { reader, key throws(GiveUp) in
             switch key {
             case "status": status = try reader.integer(default: nil)
             case "statusText": statusText = try reader.optionalString()
@@ -307,7 +307,7 @@ extension JSONReader {
                 var mimeType: String?
                 var text: String?
                 var encoding: String?
-                try reader.members(depth: 5) { reader, key throws(GiveUp) in
+                try reader.members { reader, key throws(GiveUp) in
                     switch key {
                     case "size": size = try reader.integer(default: -1)
                     case "mimeType": mimeType = try reader.optionalString()
@@ -335,7 +335,7 @@ extension JSONReader {
         try elements { reader throws(GiveUp) in
             var name: String?
             var value: String?
-            try reader.members(depth: 6) { reader, key throws(GiveUp) in
+            try reader.members { reader, key throws(GiveUp) in
                 switch key {
                 case "name": name = try reader.string()
                 case "value": value = try reader.string()
@@ -360,7 +360,7 @@ extension JSONReader {
             var httpOnly: Bool?
             var secure: Bool?
             var sameSite: String?
-            try reader.members(depth: 6) { reader, key throws(GiveUp) in
+            try reader.members { reader, key throws(GiveUp) in
                 switch key {
                 case "name": name = try reader.string()
                 case "value": value = try reader.string()
