@@ -10,14 +10,11 @@ struct MatchBenchmark {
 
     func run() throws {
         let log = try CassetteFile.read(cassette)
-        var generator = SplitMix64(seed: 7)
-        let all = log.entries.map(\.request.url)
-        var order: [String] = []
-        while order.count < requests { order += all.shuffled(using: &generator) }
+        let order = ReplayBenchmark.requestOrder(log, count: requests, seed: 7)
         let player = CassettePlayer(log: log, options: CassettePlayer.Options(repeatLast: true, context: ReplayContext(cassetteName: "match")))
         var answered = 0
         let seconds = Stopwatch.seconds {
-            for url in order.prefix(requests) {
+            for url in order {
                 if case .answer = player.answer(.incoming(method: "GET", url: url, headers: [HAR.NameValue(name: "Accept", value: "application/json")])) {
                     answered += 1
                 }

@@ -70,11 +70,17 @@ struct ReplayBenchmark {
 
     /// Request URLs: a seeded shuffle of every interaction's URL, cycled to `requests`.
     private func requestOrder(_ log: HAR.Log) -> [URL] {
+        Self.requestOrder(log, count: requests, seed: seed).compactMap(URL.init(string:))
+    }
+
+    /// The recorded URLs in a seeded random order, cycled to `count` (shared with `match`).
+    static func requestOrder(_ log: HAR.Log, count: Int, seed: UInt64) -> [String] {
         var generator = SplitMix64(seed: seed)
-        let all = log.entries.compactMap { URL(string: $0.request.url) }
-        var order: [URL] = []
-        while order.count < requests { order += all.shuffled(using: &generator) }
-        return Array(order.prefix(requests))
+        let all = log.entries.map(\.request.url)
+        guard !all.isEmpty else { return [] }
+        var order: [String] = []
+        while order.count < count { order += all.shuffled(using: &generator) }
+        return Array(order.prefix(count))
     }
 
     /// Microseconds per request, after a short warm-up; every answer must be a 200 with a body.

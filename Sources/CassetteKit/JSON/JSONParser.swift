@@ -134,8 +134,7 @@ struct JSONReader {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
-            let keyLength = key.utf8.count
-            if let existing = members.firstIndex(where: { $0.key.utf8.count == keyLength && $0.key == key }) {
+            if let existing = members.firstIndex(ofKey: key) {
                 members[existing].value = value
             } else {
                 members.append(JSONObject.Member(key: key, value: value))

@@ -171,11 +171,10 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Reads or writes a member; writing `nil` removes it, writing a new key appends it.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key { return member.value }
-            return nil
+            members.firstIndex(ofKey: key).map { members[$0].value }
         }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
+            if let index = members.firstIndex(ofKey: key) {
                 if let newValue {
                     members[index].value = newValue
                 } else {
@@ -206,4 +205,13 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+}
+
+extension [JSONObject.Member] {
+    /// The position of the member named `key`: UTF-8 lengths are compared before contents, so
+    /// the common miss (another key) costs no string comparison.
+    func firstIndex(ofKey key: String) -> Int? {
+        let length = key.utf8.count
+        return firstIndex { $0.key.utf8.count == length && $0.key == key }
+    }
 }

@@ -30,8 +30,8 @@ public struct FixtureSynthesizer: Sendable {
     /// The validator every value passes before it is returned.
     public let validator: JSONSchemaValidator
     let document: SchemaDocument
-    /// Schema merges shared by every variant.
-    let mergeCache = SynthesisCache()
+    /// Schema merges and compiled patterns shared by every variant.
+    let cache = SynthesisCache()
 
     /// Tries per variant before a schema location is reported as unsatisfiable.
     public static let maximumAttempts = 24
@@ -145,7 +145,7 @@ public struct FixtureSynthesizer: Sendable {
         for attempt in 0..<attempts {
             var generator = ValueGenerator(
                 document: document, strategy: strategy, seed: SeedDerivation.variant(seed, index, attempt: attempt), overrides: overrides,
-                mergeCache: mergeCache)
+                cache: cache)
             let value = try generator.generate([document.rootReference], at: .root, name: nil, depth: 0)
             if validator.isValid(value) { return (value, generator) }
             lastValue = value

@@ -67,14 +67,13 @@ struct MergedSchema: Sendable {
 /// Folds schemas into a ``MergedSchema``.
 struct SchemaMerger {
     let document: SchemaDocument
-    /// Merges already made, shared by every variant of one synthesizer.
-    var cache: SynthesisCache? = nil
+    /// Merges and compiled patterns, shared by every variant of one synthesizer.
+    let cache: SynthesisCache
     /// How deep `$ref`/`allOf` chains may go (recursive `$ref` with no progress is an error).
     static let maximumFolding = 64
 
     /// Folds every schema of `references` (all apply at `instance`).
     func merge(_ references: [SchemaReference], instance: JSONPointer) throws(SynthesisError) -> MergedSchema {
-        guard let cache else { return try mergeUncached(references, instance: instance) }
         let key = references.map(\.pointer)
         if let merged = cache.entry(key) { return merged }
         let merged = try mergeUncached(references, instance: instance)
@@ -269,18 +268,15 @@ final class SynthesisCache: Sendable {
 
         init(_ pointers: [JSONPointer]) {
             self.pointers = pointers
-            var digest: UInt64 = 0xCBF2_9CE4_8422_2325
+            var hash = FNV1a()
             for pointer in pointers {
                 for token in pointer.tokens {
-                    var token = token
-                    token.withUTF8 { bytes in
-                        for byte in bytes { digest = (digest ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-                    }
-                    digest = (digest ^ 0x2F) &* 0x0000_0100_0000_01B3
+                    hash.add(token)
+                    hash.add(0x2F)
                 }
-                digest = (digest ^ 0xFF) &* 0x0000_0100_0000_01B3
+                hash.add(0xFF)
             }
-            self.digest = digest
+            digest = hash.value
         }
 
         func hash(into hasher: inout Hasher) {

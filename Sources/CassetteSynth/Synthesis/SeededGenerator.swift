@@ -54,42 +54,30 @@ struct SeededGenerator: RandomNumberGenerator {
 enum SeedDerivation {
     /// FNV-1a over the UTF-8 bytes of `name`, mixed with `seed` through SplitMix64.
     static func derive(_ seed: UInt64, _ name: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        var generator = SeededGenerator(seed: seed ^ hash)
+        var generator = SeededGenerator(seed: seed ^ FNV1a.hash(name))
         return generator.next()
     }
 
     /// `derive(seed, pointer.description + "\u{0}" + purpose)`, hashing the same bytes without
     /// building the string (every generated value derives one).
     static func derive(_ seed: UInt64, pointer: JSONPointer, purpose: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func add(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
+        var hash = FNV1a()
         for token in pointer.tokens {
-            add(UInt8(ascii: "/"))
+            hash.add(UInt8(ascii: "/"))
             var token = token
             token.withUTF8 { bytes in
                 for byte in bytes {
                     switch byte {
-                    case UInt8(ascii: "~"): add(UInt8(ascii: "~")); add(UInt8(ascii: "0"))
-                    case UInt8(ascii: "/"): add(UInt8(ascii: "~")); add(UInt8(ascii: "1"))
-                    default: add(byte)
+                    case UInt8(ascii: "~"): hash.add(UInt8(ascii: "~")); hash.add(UInt8(ascii: "0"))
+                    case UInt8(ascii: "/"): hash.add(UInt8(ascii: "~")); hash.add(UInt8(ascii: "1"))
+                    default: hash.add(byte)
                     }
                 }
             }
         }
-        add(0)
-        var purpose = purpose
-        purpose.withUTF8 { bytes in
-            for byte in bytes { add(byte) }
-        }
-        var generator = SeededGenerator(seed: seed ^ hash)
+        hash.add(0)
+        hash.add(purpose)
+        var generator = SeededGenerator(seed: seed ^ hash.value)
         return generator.next()
     }
 

@@ -150,7 +150,7 @@ extension ValueGenerator {
                     }
                     var retrying = ValueGenerator(
                         document: document, strategy: .random, seed: SeedDerivation.derive(seed, "unique:\(place):\(retry)"),
-                        overrides: overrides, mergeCache: merger.cache)
+                        overrides: overrides, cache: merger.cache)
                     retrying.secretCount = secretCount
                     element = try retrying.generate(schemas, at: place, name: nil, depth: depth + 1)
                     secretCount = retrying.secretCount

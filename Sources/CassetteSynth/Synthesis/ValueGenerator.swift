@@ -20,22 +20,22 @@ struct ValueGenerator {
     /// Secrets placed so far (numbers the `REDACTED_<n>` placeholders).
     var secretCount = 0
 
-    init(document: SchemaDocument, strategy: SynthesisStrategy, seed: UInt64, overrides: ChoiceOverrides, mergeCache: SynthesisCache? = nil) {
+    init(document: SchemaDocument, strategy: SynthesisStrategy, seed: UInt64, overrides: ChoiceOverrides, cache: SynthesisCache) {
         self.document = document
-        self.merger = SchemaMerger(document: document, cache: mergeCache)
+        self.merger = SchemaMerger(document: document, cache: cache)
         self.strategy = strategy
         self.seed = seed
         self.overrides = overrides
     }
 
-    /// The compiled matcher of a pattern (shared across variants when a cache is at hand).
+    /// The compiled matcher of a pattern (compiled once per synthesizer).
     func compiledPattern(_ source: String) -> PatternMatcher? {
-        merger.cache.map { $0.matcher(source) } ?? (try? PatternMatcher(source))
+        merger.cache.matcher(source)
     }
 
-    /// The generator of a pattern (shared across variants when a cache is at hand).
+    /// The generator of a pattern (built once per synthesizer).
     func compiledPatternGenerator(_ source: String) -> PatternGenerator? {
-        merger.cache.map { $0.generator(source) } ?? (try? PatternGenerator(source))
+        merger.cache.generator(source)
     }
 
     /// A generator for one purpose at one instance location.

@@ -10,7 +10,7 @@ extension Evaluator {
             return applyProperties(applicator, node, object, collect: collect, into: &annotations)
         case .required(let names):
             var valid = true
-            for name in names where !Self.hasMember(object, named: name) {
+            for name in names where object[name] == nil {
                 valid = false
                 guard collecting else { return false }
                 report(node, "required", "missing required property \"\(name)\"")
@@ -59,12 +59,6 @@ extension Evaluator {
         default:
             return true
         }
-    }
-
-    /// Whether the object has a member of that name (lengths compared before contents).
-    static func hasMember(_ object: JSONObject, named name: String) -> Bool {
-        let length = name.utf8.count
-        return object.members.contains { $0.key.utf8.count == length && $0.key == name }
     }
 
     /// `properties`, `patternProperties` and `additionalProperties` in one pass over the members.

@@ -25,7 +25,7 @@ struct PropertyNameTable: Sendable {
         let mask = capacity - 1
         var distinct = 0
         for (name, value) in pairs {
-            let hash = Self.hash(name)
+            let hash = FNV1a.hash(name)
             var position = Int(truncatingIfNeeded: hash) & mask
             while let existing = slots[position], existing.hash != hash || existing.name != name { position = (position + 1) & mask }
             if slots[position] == nil { distinct += 1 }
@@ -38,24 +38,12 @@ struct PropertyNameTable: Sendable {
 
     /// The value for `name`, if the table has it.
     subscript(name: String) -> Int? {
-        let hash = Self.hash(name)
+        let hash = FNV1a.hash(name)
         var position = Int(truncatingIfNeeded: hash) & mask
         while let slot = slots[position] {
             if slot.hash == hash, slot.name == name { return slot.value }
             position = (position + 1) & mask
         }
         return nil
-    }
-
-    /// FNV-1a over the UTF-8 bytes (property names are short; no attacker picks them here).
-    static func hash(_ name: String) -> UInt64 {
-        var name = name
-        return name.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-            return hash
-        }
     }
 }
