@@ -14,7 +14,6 @@ import gzip
 import io
 import json
 import os
-import shutil
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Fuzz", "Corpus")
@@ -322,8 +321,11 @@ recorded_with: VCR 6.1.0
 
 
 if __name__ == "__main__":
-    if os.path.isdir(CORPUS):
-        shutil.rmtree(CORPUS)
+    # Rewrites its own seeds; files named found-* are minimized fuzzer finds, kept by hand.
+    for target in (os.listdir(CORPUS) if os.path.isdir(CORPUS) else []):
+        for name in os.listdir(os.path.join(CORPUS, target)):
+            if not name.startswith("found-"):
+                os.remove(os.path.join(CORPUS, target, name))
     json_seeds()
     cassette_seeds()
     redaction_seeds()
