@@ -41,4 +41,10 @@ public struct PlantedDocument: Sendable {
     public var needles: [String]
     /// The formats planted.
     public var formats: [SecretFormat]
+
+    public init(har: Data, needles: [String], formats: [SecretFormat]) {
+        self.har = har
+        self.needles = needles
+        self.formats = formats
+    }
 }
