@@ -1,3 +1,4 @@
+import CassetteFormat
 import Foundation
 
 /// Bodies: decoded on the audit's own (base64, every `Content-Encoding` in the chain, gzip by its

@@ -1,3 +1,4 @@
+import CassetteFormat
 extension AuditScan {
     /// Path segments after which the next segment is a one-time token (`/reset-password/<token>`).
     private static let tokenPathWords: Set<String> = [

@@ -139,6 +139,11 @@ struct AuditScan {
             scanJSON(json, pointer: .root, base: site.location + " >", site: site, depth: depth + 1)
             return
         }
+        // A JSON string literal inside a string (JSON encoded twice): its value, one layer down.
+        if shape.isQuoted, depth < AuditScan.maximumDepth, case .string(let inner)? = try? JSONParser.parse(value) {
+            scanText(inner, at: site, depth: depth + 1)
+            return
+        }
         var found = false
         for hit in TokenFormats.hits(in: value) {
             report(hit.rule, secret: hit.secret, at: site)
@@ -155,7 +160,7 @@ struct AuditScan {
         }
         if !shape.hasSpace, FormText.looksLikeForm(value) {
             scanForm(value, label: " form ", at: site, depth: depth + 1)
-        } else if shape.hasSeparator, shape.hasSpace || shape.hasAngle || shape.startsStructured || (depth == 0 && site.pointer == nil) {
+        } else if shape.hasAngle || (shape.hasSeparator && (shape.hasSpace || shape.startsStructured || (depth == 0 && site.pointer == nil))) {
             scanStructuredText(value, at: site, depth: depth + 1)
         }
         if shape.hasBackslash, let unescaped = TextDecoding.jsonUnescaped(value) {

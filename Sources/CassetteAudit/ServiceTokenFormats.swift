@@ -1,3 +1,4 @@
+import CassetteFormat
 /// Published token formats of widely used services, checked by hand on one token's bytes (no
 /// regular expressions): the shapes follow gitleaks' `config/gitleaks.toml` and GitHub secret
 /// scanning's list of supported patterns, written independently of the redactor's rules.
@@ -104,7 +105,7 @@ enum WebhookURLs {
         var hits: [FormatHit] = []
         for (host, isSlack) in [("hooks.slack.com/", true), ("discord.com/api/webhooks/", false), ("discordapp.com/api/webhooks/", false)]
         where isSlack ? slackHost : discordHost {
-            for start in ByteSearch.offsets(of: Array(host.utf8), in: bytes) {
+            for start in AuditByteSearch.offsets(of: Array(host.utf8), in: bytes) {
                 let pathStart = start + host.utf8.count
                 var end = pathStart
                 while end < bytes.count, isPathByte(bytes[end]) { end += 1 }

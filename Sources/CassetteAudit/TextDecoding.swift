@@ -1,3 +1,4 @@
+import CassetteFormat
 import Foundation
 
 /// Lenient decoders for the layers a secret can hide under in text, each one linear pass that
@@ -124,7 +125,7 @@ enum URLText {
         var urls: [String] = []
         var covered = 0
         // A URL inside another one (`redirect_uri=https://...`) is audited with its outer URL.
-        for offset in ByteSearch.offsets(of: Array("://".utf8), in: bytes) where offset >= covered {
+        for offset in AuditByteSearch.offsets(of: Array("://".utf8), in: bytes) where offset >= covered {
             var start = offset
             while start > 0, isSchemeByte(bytes[start - 1]), offset - start < 32 { start -= 1 }
             guard start < offset else { continue }

@@ -1,3 +1,4 @@
+import CassetteFormat
 /// A name and the value it names, found in free text by shape.
 struct TextPair: Sendable, Equatable {
     /// How the pair was written, for the finding's location.
@@ -213,13 +214,13 @@ enum TextPairs {
     static func multipart(_ bytes: [UInt8], into pairs: inout [TextPair]) {
         let marker = Array("content-disposition:".utf8)
         var index = 0
-        for start in ByteSearch.offsets(of: marker, in: bytes) where start >= index {
+        for start in AuditByteSearch.offsets(of: marker, in: bytes) where start >= index {
             guard pairs.count < maximumPairs else { return }
             var lineEnd = start
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0a { lineEnd += 1 }
             let line = Array(bytes[start..<lineEnd])
-            guard let nameOffset = ByteSearch.offsets(of: Array(" name=\"".utf8), in: line).first
-                ?? ByteSearch.offsets(of: Array(";name=\"".utf8), in: line).first
+            guard let nameOffset = AuditByteSearch.offsets(of: Array(" name=\"".utf8), in: line).first
+                ?? AuditByteSearch.offsets(of: Array(";name=\"".utf8), in: line).first
             else { continue }
             var nameEnd = nameOffset + 7
             while nameEnd < line.count, line[nameEnd] != UInt8(ascii: "\"") { nameEnd += 1 }

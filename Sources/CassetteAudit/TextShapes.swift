@@ -98,6 +98,8 @@ struct TextShapeSummary {
     var hasPercent = false
     var hasScheme = false
     var startsStructured = false
+    /// Starts and ends with `"` (a JSON string literal).
+    var isQuoted = false
 
     init(_ text: String) {
         var previous: (UInt8, UInt8) = (0, 0)
@@ -117,6 +119,7 @@ struct TextShapeSummary {
         }
         let first = text.utf8.first
         startsStructured = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        isQuoted = count >= 2 && first == UInt8(ascii: "\"") && text.utf8.last == UInt8(ascii: "\"")
     }
 }
 

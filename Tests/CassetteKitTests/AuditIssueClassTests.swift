@@ -64,7 +64,8 @@ struct AuditIssueClassTests {
 
     @Test("token formats are found wherever they sit", arguments: formats.map(\.0))
     func format(label: String) throws {
-        try Self.expectFound(try #require(Self.formats.first { $0.0 == label }?.1)())
+        let make = try #require(Self.formats.first { $0.0 == label }?.1)
+        try Self.expectFound(make())
     }
 
     /// Runs the audit on a raw file and checks it fails the audit without printing the secret.

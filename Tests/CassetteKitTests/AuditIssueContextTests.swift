@@ -143,12 +143,14 @@ struct AuditIssueContextTests {
 
     @Test("secrets named by their context are found", arguments: names.map(\.0))
     func named(label: String) throws {
-        try AuditIssueClassTests.expectFound(try #require(Self.names.first { $0.0 == label }?.1)())
+        let make = try #require(Self.names.first { $0.0 == label }?.1)
+        try AuditIssueClassTests.expectFound(make())
     }
 
     @Test("secrets behind decoding layers are found", arguments: layers.map(\.0))
     func layered(label: String) throws {
-        try AuditIssueClassTests.expectFound(try #require(Self.layers.first { $0.0 == label }?.1)())
+        let make = try #require(Self.layers.first { $0.0 == label }?.1)
+        try AuditIssueClassTests.expectFound(make())
     }
 
     @Test("a body under an encoding the audit cannot decode is itself a finding")

@@ -1,5 +1,5 @@
 /// Substring search over bytes for the audit's scanners (fixed, short ASCII needles).
-enum ByteSearch {
+enum AuditByteSearch {
     /// Every offset where `needle` starts in `bytes`, non-overlapping, ignoring ASCII case.
     /// Linear for the short, fixed needles the audit uses.
     static func offsets(of needle: [UInt8], in bytes: [UInt8]) -> [Int] {
