@@ -90,8 +90,8 @@ public enum GzipCodec {
     /// body's gzip or deflate layer) passes the same budget, so the file's total is bounded.
     ///
     /// - Throws: ``CompressionError/budgetExceeded(_:)`` (naming the file and the limit) when the
-    ///   budget runs out; ``CompressionError/exceedsLimit(_:)`` when only `limit` is passed; the
-    ///   other cases for damaged streams.
+    ///   budget runs out; ``CompressionError/exceedsLimit(_:)`` when this stream alone passes
+    ///   `limit` (what it inflated is still charged); the other cases for damaged streams.
     public static func decompress(
         _ input: Data,
         container: Container = .gzip,
@@ -104,10 +104,15 @@ public enum GzipCodec {
         do {
             output = try decompress(input, container: container, limit: cap)
         } catch {
-            guard case .exceedsLimit = error, remaining < limit else { throw error }
-            // Over what the file has left: mark the budget spent, then refuse for the file.
-            try? budget.spendDecompressedBytes(remaining + 1)
-            throw .budgetExceeded(budget.exceeded(.decompressedBytes))
+            guard case .exceedsLimit = error else { throw error }
+            // The bytes inflated before the cap was hit were work done for this file: charged,
+            // so many bodies that each stop at their own cap still end at the file's total.
+            do {
+                try budget.spendDecompressedBytes(cap + 1)
+            } catch {
+                throw .budgetExceeded(error)
+            }
+            throw error
         }
         do {
             try budget.spendDecompressedBytes(output.count)
