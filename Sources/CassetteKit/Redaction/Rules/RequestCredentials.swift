@@ -44,7 +44,6 @@ struct RequestCredentialCollector {
         }
         if SecretNames.isSecretHeader(header.name) {
             let value = header.value.trimmingCharacters(in: .whitespaces)
-            add(value)
             if let space = value.firstIndex(of: " ") {
                 let scheme = value[..<space].lowercased()
                 let credential = value[space...].trimmingCharacters(in: .whitespaces)
@@ -54,6 +53,8 @@ struct RequestCredentialCollector {
                 {
                     add(String(pair[pair.index(after: colon)...]))
                 }
+            } else {
+                add(value)
             }
         }
         addValueRuleMatches(in: header.value)
