@@ -70,14 +70,22 @@ extension AuditScan {
         }
         guard inflateRemaining > 0 else { return budgetSpent(at: site) }
         do {
-            let inflated = try GzipCodec.decompress(bytes, container: container, limit: inflateRemaining)
+            // Two caps: the file's shared read budget (past it the file is unreadable) and the
+            // audit's own, tighter inflate budget (past it, a finding).
+            let inflated = try GzipCodec.decompress(bytes, container: container, budget: budget, limit: inflateRemaining)
             inflateRemaining -= inflated.count
             return .decoded(inflated)
-        } catch .exceedsLimit {
-            inflateRemaining = 0
-            return budgetSpent(at: site)
         } catch {
-            return binaryType ? .alreadyDecoded : undecodable(coding, at: site)
+            switch error {
+            case .exceedsLimit:
+                inflateRemaining = 0
+                return budgetSpent(at: site)
+            case .budgetExceeded(let refusal):
+                budgetRefusal = refusal
+                return .stop
+            default:
+                return binaryType ? .alreadyDecoded : undecodable(coding, at: site)
+            }
         }
     }
 

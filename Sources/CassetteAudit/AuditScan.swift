@@ -45,6 +45,12 @@ struct ScanSite: Sendable {
 /// interaction (the first location it is seen at), in document order.
 struct AuditScan {
     let file: String
+    /// The file's read budget: body decompression draws from it.
+    let budget: ReadBudget
+    /// Set when a body could not be inspected because the budget ran out (the audit then fails).
+    var budgetRefusal: ReadBudgetExceeded?
+    /// How deep the root of the JSON being walked sits, counting JSON-in-string layers.
+    var jsonLayerDepth = 0
     private(set) var findings: [AuditFinding] = []
     private var seen: Set<SeenKey> = []
     private var notices: Set<String> = []
@@ -72,8 +78,9 @@ struct AuditScan {
         var digest: SecretDigest
     }
 
-    init(file: String) {
+    init(file: String, budget: ReadBudget? = nil) {
         self.file = file
+        self.budget = budget ?? ReadBudget(for: file)
     }
 
     /// Records a finding; a carrier (Wacht session cookie, ZITADEL Authorization) renames generic
@@ -135,8 +142,14 @@ struct AuditScan {
         let shape = TextShapeSummary(value)
         // No format is shorter than 16 bytes: a short value under a plain name holds nothing.
         if shape.count < 8, site.key.map({ secretKey($0).kind == .plain }) ?? true { return }
-        if shape.startsStructured, let json = try? JSONParser.parse(value), json.objectValue != nil || json.arrayValue != nil {
+        let stringDepth = jsonLayerDepth + (site.pointer?.tokens.count ?? 0)
+        if shape.startsStructured, let json = try? JSONParser.parseEmbedded(value, at: stringDepth, budget: budget),
+            json.objectValue != nil || json.arrayValue != nil
+        {
+            let enclosing = jsonLayerDepth
+            jsonLayerDepth = stringDepth + 1
             scanJSON(json, pointer: .root, base: site.location + " >", site: site, depth: depth + 1)
+            jsonLayerDepth = enclosing
             return
         }
         // A JSON string literal inside a string (JSON encoded twice): its value, one layer down.
