@@ -60,8 +60,7 @@ enum SecretLikeness {
     private static let knownPrefixes: [String] = [
         "sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk-proj-", "sk-ant-", "sk-", "ghp_", "gho_", "ghu_", "ghs_",
         "ghr_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-", "AIza", "ya29.",
-        "npm_", "pypi-", "hf_", "SG.", "shpat_", "shpss_", "dop_v1_", "whsec_", "pk_live_", "wct_", "user:", "*:*.",
-        "AKIA", "ASIA", "eyJ",
+        "npm_", "pypi-", "hf_", "SG.", "shpat_", "shpss_", "dop_v1_", "whsec_", "pk_live_", "wct_", "AKIA", "ASIA", "eyJ",
     ]
 
     private static func hasKnownPrefix(_ text: Substring) -> Bool {

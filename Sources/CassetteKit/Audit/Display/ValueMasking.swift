@@ -22,7 +22,11 @@ enum ValueMasking {
         if trimmed.isEmpty || isHarmless(trimmed) { return String(value) }
         let bytes = trimmed.utf8
         let hasSpace = bytes.contains(UInt8(ascii: " "))
-        if bytes.contains(UInt8(ascii: ";")) || (bytes.contains(UInt8(ascii: "=")) && !hasSpace && !isPadded(trimmed)) {
+        // Cookie lists (`a=1; b=2`, `sid=x`) keep their names; a password or secret holding `=`
+        // is hidden whole, so no part of it shows as a "name".
+        if kind == .credential,
+            bytes.contains(UInt8(ascii: ";")) || (bytes.contains(UInt8(ascii: "=")) && !hasSpace && !isPadded(trimmed))
+        {
             return maskPairs(trimmed, kind: kind)
         }
         if hasSpace, let space = bytes.firstIndex(of: UInt8(ascii: " ")) {
