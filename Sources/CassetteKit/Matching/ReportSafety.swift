@@ -1,3 +1,6 @@
+import CassetteAudit
+import CassetteFormat
+
 /// The former display helpers of near-miss reports, kept so that code written against them
 /// still compiles; each forwards to ``SafeDisplay``, the one display path.
 @available(*, deprecated, message: "Use SafeDisplay, the one display path for every printed value.")
