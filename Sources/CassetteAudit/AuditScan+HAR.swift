@@ -168,8 +168,15 @@ extension AuditScan {
         var body = text
         if encoding?.lowercased() == "base64" {
             guard var data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else { return }
-            if GzipCodec.isGzip(data), let inflated = try? GzipCodec.decompress(data, container: .gzip, limit: 16 * 1024 * 1024) {
-                data = inflated
+            if GzipCodec.isGzip(data) {
+                do {
+                    data = try GzipCodec.decompress(data, container: .gzip, budget: budget, limit: 16 * 1024 * 1024)
+                } catch {
+                    if case .budgetExceeded(let refusal) = error {
+                        budgetRefusal = refusal
+                        return
+                    }
+                }
             }
             guard let decoded = String(data: data, encoding: .utf8) else {
                 scanPrintableRuns(data, at: site)

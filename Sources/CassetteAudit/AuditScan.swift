@@ -41,6 +41,12 @@ struct ScanSite: Sendable {
 /// interaction (the first location it is seen at), in document order.
 struct AuditScan {
     let file: String
+    /// The file's read budget: body decompression draws from it.
+    let budget: ReadBudget
+    /// Set when a body could not be inspected because the budget ran out (the audit then fails).
+    var budgetRefusal: ReadBudgetExceeded?
+    /// How deep the root of the JSON being walked sits, counting JSON-in-string layers.
+    var jsonLayerDepth = 0
     private(set) var findings: [AuditFinding] = []
     private var seen: Set<SeenKey> = []
     /// How many decoding layers (JSON-in-string, URL, form, percent, base64) a value may hide under.
@@ -52,8 +58,9 @@ struct AuditScan {
         var digest: SecretDigest
     }
 
-    init(file: String) {
+    init(file: String, budget: ReadBudget? = nil) {
         self.file = file
+        self.budget = budget ?? ReadBudget(for: file)
     }
 
     /// Records a finding; a carrier (Wacht session cookie, ZITADEL Authorization) renames generic
@@ -80,10 +87,14 @@ struct AuditScan {
     mutating func scanText(_ raw: String, at site: ScanSite, depth: Int) {
         let value = ASCIIText.trimmed(raw)
         guard !value.isEmpty, depth <= AuditScan.maximumDepth, !LookAlike.isPlaceholder(value) else { return }
+        let stringDepth = jsonLayerDepth + (site.pointer?.tokens.count ?? 0)
         if let first = value.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-            let json = try? JSONParser.parse(value), json.objectValue != nil || json.arrayValue != nil
+            let json = try? JSONParser.parseEmbedded(value, at: stringDepth, budget: budget), json.objectValue != nil || json.arrayValue != nil
         {
+            let enclosing = jsonLayerDepth
+            jsonLayerDepth = stringDepth + 1
             scanJSON(json, pointer: .root, base: site.location + " >", site: site, depth: depth + 1)
+            jsonLayerDepth = enclosing
             return
         }
         var found = false

@@ -126,11 +126,11 @@ enum TokenFormats {
         guard segments.allSatisfy({ $0.utf8.allSatisfy(isBase64URL) }), segments[0].utf8.count >= 10, segments[1].utf8.count >= 2
         else { return false }
         guard let header = Base64Text.decodeURL(segments[0]),
-            case .object(let object)? = try? JSONParser.parse(header), object["alg"] != nil || object["enc"] != nil
+            case .object(let object)? = try? JSONParser.parse(header, maximumDepth: 16), object["alg"] != nil || object["enc"] != nil
         else { return false }
         if segments.count == 5 { return true }
         guard let payload = Base64Text.decodeURL(segments[1]) else { return false }
-        return (try? JSONParser.parse(payload)) != nil
+        return (try? JSONParser.parse(payload, maximumDepth: 64)) != nil
     }
 
     /// The `secret` parameter of an `otpauth://` URI, unless empty or a placeholder.
