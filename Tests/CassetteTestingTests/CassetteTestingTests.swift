@@ -21,6 +21,11 @@ private func get(_ session: URLSession, _ url: String, token: String = RandomSec
     return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
 }
 
+/// Booleans judged inside a known-issue matcher, read after it.
+private final class Verdicts: Sendable {
+    let values = Mutex<[Bool]>([])
+}
+
 @Suite("Swift Testing helpers: withCassette and the .cassette trait")
 struct CassetteTestingTests {
     @Test(".cassette trait: the session in scope replays the package's Cassettes/ folder", .cassette("zitadel/me", mode: .none))
@@ -110,21 +115,21 @@ struct CassetteTestingTests {
         let pathSecret = RandomSecret.alphanumeric(40)
         let querySecret = RandomSecret.base64url(43)
         // Judged inside `matching` and kept as booleans: the issue text itself is never printed.
-        let verdicts = Mutex<[Bool]>([])
+        let verdicts = Verdicts()
         try await withKnownIssue {
             try await withCassette("api/me", mode: .none, options: options) { session in
                 _ = try? await get(session, "https://api.example.com/me/\(pathSecret)?state=\(querySecret)")
             }
         } matching: { issue in
             let text = issue.comments.map(\.rawValue).joined(separator: "\n")
-            verdicts.withLock {
+            verdicts.values.withLock {
                 $0.append(
                     !SecretTraces.found(pathSecret, in: text) && !SecretTraces.found(querySecret, in: text)
                         && text.contains("GET https://api.example.com/me/<hidden:token>?state=<hidden:token>"))
             }
             return true
         }
-        let all = verdicts.withLock { $0 }
+        let all = verdicts.values.withLock { $0 }
         #expect(!all.isEmpty && all.allSatisfy { $0 })
     }
 
