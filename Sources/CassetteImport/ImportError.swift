@@ -1,3 +1,5 @@
+import CassetteKit
+
 /// Why files could not be imported. Each case names the file, what is wrong, and what to do next;
 /// none carries a value from the file (which may hold a secret). The problem's location (a JSON
 /// pointer whose member names come from the file) is printed through ``SafeDisplay``, so a token
