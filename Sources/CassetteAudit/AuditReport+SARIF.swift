@@ -21,14 +21,14 @@ extension AuditReport {
             if ruleIndex >= 0 { members.append(("ruleIndex", .number(JSONNumber(ruleIndex)))) }
             members.append(("level", "error"))
             members.append(("message", [
-                "text": .string("\(finding.ruleID) at \(finding.qualifiedLocation): \(finding.preview). Re-record or redact this cassette."),
+                "text": .string("\(finding.ruleID) at \(finding.displayLocation): \(finding.preview). Re-record or redact this cassette."),
             ]))
             members.append(("locations", .array([
                 .object(JSONObject([
                     ("physicalLocation", ["artifactLocation": ["uri": .string(Self.uri(finding.file))]]),
                     ("logicalLocations", .array([
                         .object(JSONObject([
-                            ("fullyQualifiedName", .string(finding.qualifiedLocation)), ("kind", "member"),
+                            ("fullyQualifiedName", .string(finding.displayLocation)), ("kind", "member"),
                         ]))
                     ])),
                 ]))
@@ -39,7 +39,7 @@ extension AuditReport {
         let notifications = unreadable.map { item -> JSONValue in
             .object(JSONObject([
                 ("level", "error"),
-                ("message", ["text": .string(item.reason)]),
+                ("message", ["text": .string(SafeDisplay.text(item.reason))]),
                 ("locations", .array([["physicalLocation": ["artifactLocation": ["uri": .string(Self.uri(item.path))]]]])),
             ]))
         }

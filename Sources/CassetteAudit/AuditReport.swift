@@ -46,7 +46,7 @@ public struct AuditReport: Sendable {
     /// One line per finding, then a summary line.
     public var text: String {
         var lines = findings.map { finding in
-            "\(finding.file): \(finding.qualifiedLocation): \(finding.ruleID): \(finding.preview)"
+            "\(finding.file): \(finding.displayLocation): \(finding.ruleID): \(finding.preview)"
         }
         let clean = sourceCount - unreadable.count - Set(findings.map(\.file)).count
         var summary = "cassette audit: \(findings.count) finding\(findings.count == 1 ? "" : "s") in \(sourceCount) file\(sourceCount == 1 ? "" : "s") (\(clean) clean"
@@ -65,14 +65,14 @@ public struct AuditReport: Sendable {
         let findingValues = findings.map { finding -> JSONValue in
             var members: [(String, JSONValue)] = [("file", .string(finding.file))]
             members.append(("entry", finding.entry.map { .number(JSONNumber($0)) } ?? .null))
-            members.append(("location", .string(finding.location)))
+            members.append(("location", .string(SafeDisplay.location(finding.location))))
             members.append(("rule", .string(finding.ruleID)))
             members.append(("preview", .string(finding.preview)))
             members.append(("fingerprint", .string(Self.fingerprint(finding))))
             return .object(JSONObject(members))
         }
         let unreadableValues = unreadable.map { item -> JSONValue in
-            ["file": .string(item.path), "reason": .string(item.reason)]
+            ["file": .string(item.path), "reason": .string(SafeDisplay.text(item.reason))]
         }
         let document = JSONValue.object(JSONObject([
             ("version", 1),
@@ -90,7 +90,14 @@ public struct AuditReport: Sendable {
     }
 
     /// A stable id of a finding's place (rule, file, location), without anything of the value.
+    /// Computed from the location as found (baselines stay valid); only its display is masked.
     static func fingerprint(_ finding: AuditFinding) -> String {
         String(SHA256.hex(SHA256.hash(Array("\(finding.ruleID)\u{0}\(finding.file)\u{0}\(finding.qualifiedLocation)".utf8))).prefix(32))
     }
+}
+
+extension AuditFinding {
+    /// ``qualifiedLocation`` fit for printing: JSON pointers judged token by token, names of
+    /// parameters, headers and cookies judged as names (a token used as a name is hidden).
+    public var displayLocation: String { SafeDisplay.location(qualifiedLocation) }
 }

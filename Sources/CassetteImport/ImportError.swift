@@ -1,5 +1,9 @@
+import CassetteKit
+
 /// Why files could not be imported. Each case names the file, what is wrong, and what to do next;
-/// none carries a value from the file (which may hold a secret).
+/// none carries a value from the file (which may hold a secret). The problem's location (a JSON
+/// pointer whose member names come from the file) is printed through ``SafeDisplay``, so a token
+/// used as a member name is hidden.
 public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file that could not be imported.
     public var path: String
@@ -16,6 +20,6 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(path): \(problem). \(nextStep)"
+        "\(path): \(SafeDisplay.location(problem)). \(nextStep)"
     }
 }

@@ -17,7 +17,8 @@ public enum ReplayFailure {
     /// Recording could not write a safe cassette (a secret survived redaction, or the disk
     /// refused); nothing was written.
     public static func recordingFailed(_ message: String, url: URL?) -> URLError {
-        error("cassette: recording failed, nothing was written: \(message)", url: url, extra: [ReplayErrorKey.recordingFailure: message])
+        let message = SafeDisplay.location(message)
+        return error("cassette: recording failed, nothing was written: \(message)", url: url, extra: [ReplayErrorKey.recordingFailure: message])
     }
 
     /// The replaying session ended before the request was made.

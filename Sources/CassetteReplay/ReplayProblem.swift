@@ -27,7 +27,7 @@ public struct ReplayProblem: Sendable, Hashable, CustomStringConvertible {
 
     /// A refused recording.
     public static func recordingFailed(_ message: String) -> ReplayProblem {
-        ReplayProblem(kind: .recordingFailed, message: message, report: nil)
+        ReplayProblem(kind: .recordingFailed, message: SafeDisplay.location(message), report: nil)
     }
 
     public var description: String { message }

@@ -101,7 +101,7 @@ struct NearMissReportTests {
         }
         #expect(!report.description.contains(secret))
         // The incoming request is redacted before matching, so the report shows a placeholder
-        // (or, for values the redactor does not know, `<hidden>`): never the value.
-        #expect(report.description.contains("api_key=<hidden>") || report.description.contains("api_key=REDACTED_"))
+        // (or, for values the redactor does not know, a `<hidden:kind>` mask): never the value.
+        #expect(report.description.contains("api_key=<hidden:") || report.description.contains("api_key=REDACTED_"))
     }
 }

@@ -96,7 +96,7 @@ struct RequestContentTests {
             let text = try #require(error.cassetteNearMissReport).description
             #expect(!text.contains(token), "a live secret reached the report")
             #expect(text.contains("[FAIL] headers(Authorization): header Authorization differs"))
-            #expect(text.contains("Basic <hidden>") || text.contains("Basic REDACTED_"))
+            #expect(text.contains("Basic <hidden:credential>") || text.contains("Basic REDACTED_"))
             #expect(text.contains("- recorded: Authorization: Bearer REDACTED_1"))
             #expect(!error.localizedDescription.contains(token))
         }

@@ -3,6 +3,7 @@ import CassetteReplay
 import CassetteTestSupport
 import CassetteTesting
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -18,6 +19,11 @@ private func get(_ session: URLSession, _ url: String, token: String = RandomSec
     request.setValue("application/json", forHTTPHeaderField: "Accept")
     let (data, response) = try await session.data(for: request)
     return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
+}
+
+/// Booleans judged inside a known-issue matcher, read after it.
+private final class Verdicts: Sendable {
+    let values = Mutex<[Bool]>([])
 }
 
 @Suite("Swift Testing helpers: withCassette and the .cassette trait")
@@ -97,6 +103,34 @@ struct CassetteTestingTests {
         } matching: { issue in
             issue.comments.contains { $0.rawValue.contains(folder.file("api/nothing.har.gz").path) }
         }
+    }
+
+    @Test("the issue a miss records hides secrets in the request's path and query")
+    func issueTextHidesSecrets() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(at: folder.file("api"), withIntermediateDirectories: true)
+        try CassetteFile.write(Self.log(), to: folder.file("api/me.har.gz"))
+        let options = ReplayOptions(environment: ["CASSETTE_DIR": folder.url.path])
+        let pathSecret = RandomSecret.alphanumeric(40)
+        let querySecret = RandomSecret.base64url(43)
+        // Judged inside `matching` and kept as booleans: the issue text itself is never printed.
+        let verdicts = Verdicts()
+        try await withKnownIssue {
+            try await withCassette("api/me", mode: .none, options: options) { session in
+                _ = try? await get(session, "https://api.example.com/me/\(pathSecret)?state=\(querySecret)")
+            }
+        } matching: { issue in
+            let text = issue.comments.map(\.rawValue).joined(separator: "\n")
+            verdicts.values.withLock {
+                $0.append(
+                    !SecretTraces.found(pathSecret, in: text) && !SecretTraces.found(querySecret, in: text)
+                        && text.contains("GET https://api.example.com/me/<hidden:token>?state=<hidden:token>"))
+            }
+            return true
+        }
+        let all = verdicts.values.withLock { $0 }
+        #expect(!all.isEmpty && all.allSatisfy { $0 })
     }
 
     @Test("findings: misses fail; unused interactions warn or fail as asked")

@@ -111,6 +111,20 @@ final class CassetteXCTestTests: XCTestCase {
         }
     }
 
+    func testFailureTextHidesSecretsInTheRequest() async throws {
+        let collected = CollectedFailures()
+        let pathSecret = RandomSecret.alphanumeric(40)
+        let querySecret = RandomSecret.base64url(43)
+        try await withCassette("api/me", mode: RecordMode.none, options: options, reporter: collected.reporter) { session in
+            let url = try XCTUnwrap(URL(string: "https://api.example.com/me/\(pathSecret)?state=\(querySecret)"))
+            _ = try? await session.data(from: url)
+        }
+        let text = collected.failures.joined(separator: "\n") + collected.warnings.joined(separator: "\n")
+        XCTAssertFalse(SecretTraces.found(pathSecret, in: text), "the path secret reached the failure text")
+        XCTAssertFalse(SecretTraces.found(querySecret, in: text), "the query secret reached the failure text")
+        XCTAssertTrue(text.contains("GET https://api.example.com/me/<hidden:token>?state=<hidden:token>"))
+    }
+
     func testFilterNames() {
         XCTAssertEqual(CassetteFailureReporter.filterName(forTestNamed: "-[ProfileTests testMe]"), "ProfileTests/testMe")
         XCTAssertEqual(CassetteFailureReporter.filterName(forTestNamed: "ProfileTests.testMe"), "ProfileTests/testMe")

@@ -3,7 +3,8 @@ import CassetteFormat
 import CassetteProviders
 import CassetteRedaction
 /// The places where two JSON values differ, as report lines (`/user/name: recorded "a", request
-/// "b"`), for the body matchers' diffs. Values under secret-looking member names are hidden.
+/// "b"`), for the body matchers' diffs. Pointers and values go through ``SafeDisplay``: values
+/// under secret-looking member names, secret-looking values and member names are hidden.
 public enum JSONDifference {
     /// Whether `request` equals `recorded` semantically: member order ignored, numbers by value,
     /// and a recorded string holding a placeholder matching any token in its place (see
@@ -52,7 +53,7 @@ public enum JSONDifference {
             total += 1
             if output.count < limit { output.append(line) }
         }
-        let place = pointer.description.isEmpty ? "/" : pointer.description
+        let place = pointer.tokens.isEmpty ? "/" : SafeDisplay.pointer(pointer)
         switch (a, b) {
         case (.object(let left), .object(let right)):
             for member in left.members {
@@ -60,11 +61,11 @@ public enum JSONDifference {
                     walk(member.value, counterpart, pointer: pointer.appending(member.key), name: member.key,
                          output: &output, total: &total, limit: limit)
                 } else {
-                    note("\(pointer.appending(member.key)): only in recorded (\(ReportSafety.display(name: member.key, json: member.value)))")
+                    note("\(SafeDisplay.pointer(pointer.appending(member.key))): only in recorded (\(SafeDisplay.json(member.value, name: member.key)))")
                 }
             }
             for member in right.members where left[member.key] == nil {
-                note("\(pointer.appending(member.key)): only in request (\(ReportSafety.display(name: member.key, json: member.value)))")
+                note("\(SafeDisplay.pointer(pointer.appending(member.key))): only in request (\(SafeDisplay.json(member.value, name: member.key)))")
             }
         case (.array(let left), .array(let right)):
             for (index, pair) in zip(left, right).enumerated() {
@@ -75,7 +76,7 @@ public enum JSONDifference {
             }
         default:
             if !matches(recorded: a, request: b) {
-                note("\(place): recorded \(ReportSafety.display(name: name, json: a)), request \(ReportSafety.display(name: name, json: b))")
+                note("\(place): recorded \(SafeDisplay.json(a, name: name)), request \(SafeDisplay.json(b, name: name))")
             }
         }
     }

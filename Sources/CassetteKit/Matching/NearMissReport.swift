@@ -56,15 +56,17 @@ public struct NearMissReport: Sendable, Hashable, CustomStringConvertible {
     /// The whole report as text.
     public var description: String {
         var lines: [String] = []
-        lines.append("cassette: no recorded interaction matches \(request.method) \(request.url)")
+        // Summaries are built through SafeDisplay; judged again here for reports built by hand.
+        let shownRequest = "\(SafeDisplay.text(request.method)) \(SafeDisplay.url(request.url))"
+        lines.append("cassette: no recorded interaction matches \(shownRequest)")
         lines.append("  cassette: \(context.cassetteName)\(context.cassettePath.map { " (\($0))" } ?? "")")
         lines.append("            \(interactionCount) interaction\(interactionCount == 1 ? "" : "s") recorded")
         lines.append("  mode:     \(context.mode)")
         lines.append("  matchers: \(matchers.joined(separator: ", "))")
         if let test = context.testName { lines.append("  test:     \(test)") }
-        lines.append("  request:  \(request.method) \(request.url)")
-        for header in request.headers { lines.append("            \(header)") }
-        if let body = request.body { lines.append("            body: \(body)") }
+        lines.append("  request:  \(shownRequest)")
+        for header in request.headers { lines.append("            \(SafeDisplay.text(header))") }
+        if let body = request.body { lines.append("            body: \(SafeDisplay.text(body))") }
         if nearest.isEmpty {
             lines.append("The cassette holds no interactions to compare with.")
         } else {
@@ -72,14 +74,16 @@ public struct NearMissReport: Sendable, Hashable, CustomStringConvertible {
             for (rank, candidate) in nearest.enumerated() {
                 let summary = candidate.summary
                 lines.append(
-                    "  \(rank + 1). interaction #\(candidate.index): \(summary.method) \(summary.url) -> \(summary.status)")
+                    "  \(rank + 1). interaction #\(candidate.index): \(SafeDisplay.text(summary.method)) \(SafeDisplay.url(summary.url)) -> \(summary.status)")
                 if candidate.alreadyUsed {
                     lines.append("     matches, but an earlier request already used it: identical requests replay in")
                     lines.append("     recorded order. Record one more, or allow repeating the last one (repeatLast).")
                 }
                 for named in candidate.results {
                     let mark = named.result.isMatch ? "[pass]" : "[FAIL]"
-                    lines.append("     \(mark) \(named.matcher): \(named.result.reason)")
+                    // Results are display-safe: built-in matchers build them through SafeDisplay,
+                    // custom matchers' results are judged as text when they are made.
+                    lines.append("     \(mark) \(SafeDisplay.text(named.matcher)): \(named.result.reason)")  // display-safe
                     for difference in named.result.differences { lines.append("            \(difference)") }
                 }
             }
@@ -104,8 +108,8 @@ public struct InteractionSummary: Sendable, Hashable, CustomStringConvertible {
     /// Summarises an entry.
     public init(index: Int, entry: HAR.Entry) {
         self.index = index
-        method = entry.request.method.uppercased()
-        url = ReportSafety.display(url: entry.request.url)
+        method = SafeDisplay.text(entry.request.method.uppercased())
+        url = SafeDisplay.url(entry.request.url)
         status = entry.response.status
     }
 
@@ -127,15 +131,15 @@ public struct RequestSummary: Sendable, Hashable {
 
     /// Summarises a request.
     public init(_ request: HAR.Request) {
-        method = request.method.uppercased()
-        url = ReportSafety.display(url: request.url)
-        headers = request.headers.map { "\($0.name): \(ReportSafety.display(name: $0.name, value: $0.value))" }
+        method = SafeDisplay.text(request.method.uppercased())
+        url = SafeDisplay.url(request.url)
+        headers = request.headers.map { SafeDisplay.headerLine(name: $0.name, value: $0.value) }
         if let postData = request.postData, let data = postData.bodyData, !data.isEmpty {
             if let json = try? JSONParser.parse(data) {
-                body = "\(data.count) bytes of \(postData.mimeType), JSON \(json.typeName)"
-                    + (json.objectValue.map { " with members \($0.keys.joined(separator: ", "))" } ?? "")
+                let members = json.objectValue.map { " with members \($0.keys.map(SafeDisplay.name).joined(separator: ", "))" }
+                body = "\(data.count) bytes of \(SafeDisplay.text(postData.mimeType)), JSON \(json.typeName)" + (members ?? "")
             } else {
-                body = "\(data.count) bytes of \(postData.mimeType.isEmpty ? "unknown type" : postData.mimeType)"
+                body = "\(data.count) bytes of \(postData.mimeType.isEmpty ? "unknown type" : SafeDisplay.text(postData.mimeType))"
             }
         } else {
             body = nil

@@ -10,7 +10,7 @@ extension RequestMatcher {
     /// its place (`Bearer REDACTED_1` matches `Bearer <any token>`).
     public static func headers(_ names: [String]) -> RequestMatcher {
         RequestMatcher(
-            name: "headers(\(names.joined(separator: ", ")))",
+            name: "headers(\(names.map(SafeDisplay.name).joined(separator: ", ")))", index: [],
             matches: { recorded, incoming in
                 names.allSatisfy { name in
                     switch (headerValue(name, in: recorded.har.headers), headerValue(name, in: incoming.har.headers)) {
@@ -33,12 +33,13 @@ extension RequestMatcher {
                 default: equal = false
                 }
                 if !equal {
-                    differing.append(name)
-                    differences.append("- recorded: \(name): \(a.map { ReportSafety.display(name: name, value: $0) } ?? "(absent)")")
-                    differences.append("+ request:  \(name): \(b.map { ReportSafety.display(name: name, value: $0) } ?? "(absent)")")
+                    let shownName = SafeDisplay.name(name)
+                    differing.append(shownName)
+                    differences.append("- recorded: \(shownName): \(a.map { SafeDisplay.header(name: name, value: $0) } ?? "(absent)")")
+                    differences.append("+ request:  \(shownName): \(b.map { SafeDisplay.header(name: name, value: $0) } ?? "(absent)")")
                 }
             }
-            if differing.isEmpty { return .match("headers \(names.joined(separator: ", ")) equal") }
+            if differing.isEmpty { return .match("headers \(names.map(SafeDisplay.name).joined(separator: ", ")) equal") }
             return .mismatch(
                 "header\(differing.count == 1 ? "" : "s") \(differing.joined(separator: ", ")) differ\(differing.count == 1 ? "s" : "")",
                 differences: differences,
@@ -50,7 +51,7 @@ extension RequestMatcher {
     /// alike. No body on either side is equal; a body that is not JSON fails with that reason.
     public static var jsonBody: RequestMatcher {
         RequestMatcher(
-            name: "jsonBody",
+            name: "jsonBody", index: [],
             matches: { recorded, incoming in
                 if recorded.body.isEmpty || incoming.body.isEmpty { return recorded.body.isEmpty && incoming.body.isEmpty }
                 guard let a = recorded.json, let b = incoming.json else { return false }
@@ -76,7 +77,7 @@ extension RequestMatcher {
 
     /// The body bytes exactly (textual bodies: a recorded placeholder matches any token).
     public static var rawBody: RequestMatcher {
-        RequestMatcher(name: "rawBody", matches: rawBodiesMatch) { recorded, incoming in
+        RequestMatcher(name: "rawBody", index: [], matches: rawBodiesMatch) { recorded, incoming in
             if recorded.body == incoming.body {
                 return .match(incoming.body.isEmpty ? "no body on either side" : "bodies equal (\(incoming.body.count) bytes)")
             }

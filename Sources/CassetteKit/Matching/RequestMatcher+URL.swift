@@ -7,10 +7,10 @@ extension RequestMatcher {
     public static var method: RequestMatcher {
         RequestMatcher(name: "method", index: .method, matches: { $0.method == $1.method }) { recorded, incoming in
             recorded.method == incoming.method
-                ? .match("method \(incoming.method)")
+                ? .match("method \(SafeDisplay.text(incoming.method))")
                 : .mismatch(
-                    "method differs: recorded \(recorded.method), request \(incoming.method)",
-                    differences: ["- recorded: \(recorded.method)", "+ request:  \(incoming.method)"])
+                    "method differs: recorded \(SafeDisplay.text(recorded.method)), request \(SafeDisplay.text(incoming.method))",
+                    differences: ["- recorded: \(SafeDisplay.text(recorded.method))", "+ request:  \(SafeDisplay.text(incoming.method))"])
         }
     }
 
@@ -18,19 +18,19 @@ extension RequestMatcher {
     public static var scheme: RequestMatcher {
         RequestMatcher(name: "scheme", index: [], matches: { $0.scheme == $1.scheme }) { recorded, incoming in
             recorded.scheme == incoming.scheme
-                ? .match("scheme \(incoming.scheme)")
+                ? .match("scheme \(SafeDisplay.text(incoming.scheme))")
                 : .mismatch(
-                    "scheme differs: recorded \(recorded.scheme), request \(incoming.scheme)",
-                    differences: ["- recorded: \(recorded.scheme)", "+ request:  \(incoming.scheme)"])
+                    "scheme differs: recorded \(SafeDisplay.text(recorded.scheme)), request \(SafeDisplay.text(incoming.scheme))",
+                    differences: ["- recorded: \(SafeDisplay.text(recorded.scheme))", "+ request:  \(SafeDisplay.text(incoming.scheme))"])
         }
     }
 
     /// The host and port (case-insensitive host; a default port equals no port).
     public static var host: RequestMatcher {
         RequestMatcher(name: "host", index: .host, matches: { $0.authority == $1.authority }) { recorded, incoming in
-            let a = recorded.authority
-            let b = incoming.authority
-            return a == b
+            let a = SafeDisplay.text(recorded.authority)
+            let b = SafeDisplay.text(incoming.authority)
+            return recorded.authority == incoming.authority
                 ? .match("host \(b)")
                 : .mismatch("host differs: recorded \(a), request \(b)", differences: ["- recorded: \(a)", "+ request:  \(b)"])
         }
@@ -69,7 +69,7 @@ extension RequestMatcher {
             ]
             let failing = parts.filter { !$0.1.isMatch }
             if failing.isEmpty {
-                return .match("URL \(ReportSafety.display(url: incoming.har.url))")
+                return .match("URL \(SafeDisplay.url(incoming.har.url))")
             }
             return .mismatch(
                 failing.map(\.1.reason).joined(separator: "; "),
@@ -96,14 +96,16 @@ extension RequestMatcher {
     }
 
     static func comparePaths(_ recorded: String, _ incoming: String) -> MatchResult {
-        if pathsMatch(recorded, incoming) { return .match("path \(incoming)") }
+        let shownRecorded = SafeDisplay.url(recorded)
+        let shownIncoming = SafeDisplay.url(incoming)
+        if pathsMatch(recorded, incoming) { return .match("path \(shownIncoming)") }
         let a = recorded.split(separator: "/", omittingEmptySubsequences: false)
         let b = incoming.split(separator: "/", omittingEmptySubsequences: false)
         let same = zip(a, b).filter { $0 == $1 }.count
         let distance = 1 - Double(same) / Double(Swift.max(a.count, b.count, 1))
         return .mismatch(
-            "path differs: recorded \(recorded), request \(incoming)",
-            differences: ["- recorded: \(recorded)", "+ request:  \(incoming)"],
+            "path differs: recorded \(shownRecorded), request \(shownIncoming)",
+            differences: ["- recorded: \(shownRecorded)", "+ request:  \(shownIncoming)"],
             distance: Swift.max(distance, 0.1))
     }
 
@@ -127,12 +129,12 @@ extension RequestMatcher {
         let changedNames = Set(onlyRecorded.map(\.name)).union(unmatchedIncoming.map(\.name)).sorted()
         let total = Double(recorded.count + incoming.count)
         return .mismatch(
-            "query differs in \(changedNames.joined(separator: ", "))",
+            "query differs in \(changedNames.map(SafeDisplay.name).joined(separator: ", "))",
             differences: differences,
             distance: Double(onlyRecorded.count + unmatchedIncoming.count) / Swift.max(total, 1))
     }
 
     static func describe(_ parameters: [HAR.NameValue]) -> String {
-        parameters.map { "\($0.name)=\(ReportSafety.display(name: $0.name, value: $0.value))" }.joined(separator: "&")
+        parameters.map { "\(SafeDisplay.name($0.name))=\(SafeDisplay.value($0.value, name: $0.name))" }.joined(separator: "&")
     }
 }

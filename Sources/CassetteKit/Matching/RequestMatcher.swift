@@ -23,23 +23,33 @@ public struct RequestMatcher: Sendable {
 
     /// A matcher from a name and a comparison of a recorded request with an incoming one.
     /// The comparison runs for every candidate interaction; when building its reason is
-    /// costly, use ``init(name:matches:explain:)``.
+    /// costly, use ``init(name:matches:explain:)``. Its reason and diff lines are judged as
+    /// text by ``SafeDisplay`` before anyone reads them, so a custom matcher that quotes a
+    /// request value cannot print a secret.
     public init(
         name: String,
         _ body: @escaping @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> MatchResult
     ) {
-        self.init(name: name, index: [], matches: { body($0, $1).isMatch }, explain: body)
+        self.init(name: name, index: [], matches: { body($0, $1).isMatch }, explain: { Self.displayable(body($0, $1)) })
     }
 
     /// A matcher with a cheap yes/no check, used while looking for the answering interaction,
     /// and an explanation (reason, diff, distance), built only to explain a miss. The two must
-    /// agree on pass or fail.
+    /// agree on pass or fail. The explanation is judged as text by ``SafeDisplay``.
     public init(
         name: String,
         matches: @escaping @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> Bool,
         explain: @escaping @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> MatchResult
     ) {
-        self.init(name: name, index: [], matches: matches, explain: explain)
+        self.init(name: name, index: [], matches: matches, explain: { Self.displayable(explain($0, $1)) })
+    }
+
+    /// A custom matcher's result with its reason and diff lines made safe to print.
+    static func displayable(_ result: MatchResult) -> MatchResult {
+        var safe = result
+        safe.reason = SafeDisplay.text(result.reason)
+        safe.differences = result.differences.map(SafeDisplay.text)
+        return safe
     }
 
     init(
@@ -78,7 +88,7 @@ public struct RequestMatcher: Sendable {
             let a = first.evaluate(recorded: recorded, incoming: incoming)
             let b = other.evaluate(recorded: recorded, incoming: incoming)
             let failing = [a, b].filter { !$0.isMatch }
-            if failing.isEmpty { return .match("\(a.reason); \(b.reason)") }
+            if failing.isEmpty { return .match("\(a.reason); \(b.reason)") }  // display-safe: results of matchers
             return .mismatch(
                 failing.map(\.reason).joined(separator: "; "),
                 differences: failing.flatMap(\.differences),
@@ -99,8 +109,8 @@ public struct RequestMatcher: Sendable {
     ) -> RequestMatcher {
         RequestMatcher(name: name, matches: { predicate($0.har, $1.har) }) { recorded, incoming in
             predicate(recorded.har, incoming.har)
-                ? .match("\(name) accepts")
-                : .mismatch(failureReason ?? "\(name) refuses this interaction")
+                ? .match("\(SafeDisplay.text(name)) accepts")
+                : .mismatch(SafeDisplay.text(failureReason ?? "\(name) refuses this interaction"))
         }
     }
 

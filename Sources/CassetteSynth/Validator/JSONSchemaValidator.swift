@@ -78,9 +78,12 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `"/user/email: not a valid email [schema /properties/user/properties/email/format]"`.
+    /// The instance pointer and the message go through ``SafeDisplay``: a member name that
+    /// looks secret (a token used as a key) is hidden, `/users/<hidden:token>/name`.
     public var description: String {
-        let instance = instanceLocation.tokens.isEmpty ? "(document)" : instanceLocation.description
-        return "\(instance): \(message) [schema \(schemaLocation.tokens.isEmpty ? "(root)" : schemaLocation.description)]"
+        let instance = instanceLocation.tokens.isEmpty ? "(document)" : SafeDisplay.pointer(instanceLocation)
+        let schema = schemaLocation.tokens.isEmpty ? "(root)" : SafeDisplay.pointer(schemaLocation)
+        return "\(instance): \(SafeDisplay.text(message)) [schema \(schema)]"
     }
 }
 

@@ -52,7 +52,7 @@ struct AuditCommand: ParsableCommand {
         }
         let accepted = try baseline.map(Self.loadBaseline)
         let report = AuditReport(outcomes: outcomes, baseline: accepted)
-        for item in report.unreadable { Console.error("error: \(item.reason)") }
+        for item in report.unreadable { Console.error("error: \(SafeDisplay.text(item.reason))") }
         switch format {
         case .text: Console.outData(Data(report.text.utf8))
         case .json: Console.outData(report.json)
@@ -86,7 +86,7 @@ struct AuditCommand: ParsableCommand {
     private func write(outcomes: [AuditOutcome], to path: String) throws {
         let existing = try FileManager.default.fileExists(atPath: path) ? Self.loadBaseline(path) : AuditBaseline()
         let report = AuditReport(outcomes: outcomes)
-        for item in report.unreadable { Console.error("error: \(item.reason)") }
+        for item in report.unreadable { Console.error("error: \(SafeDisplay.text(item.reason))") }
         let updated = existing.accepting(report.findings)
         _ = try AtomicFileWriter.write(updated.jsonData, to: URL(fileURLWithPath: path))
         Console.error("cassette audit: wrote \(updated.entries.count) accepted finding\(updated.entries.count == 1 ? "" : "s") to \(path) (salted hashes, no secret values).")

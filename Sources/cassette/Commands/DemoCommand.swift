@@ -122,7 +122,7 @@ struct DemoCommand: AsyncParsableCommand {
         var clean = true
         let findings = SecretAuditor().audit(log, file: file.path)
         for finding in findings {
-            Console.error("  audit: \(finding.location) (\(finding.ruleID))")
+            Console.error("  audit: \(SafeDisplay.location(finding.location)) (\(finding.ruleID))")
         }
         if !findings.isEmpty { clean = false }
         var validation = "no schema"

@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         guard to.lowercased() == "har" else {
-            throw CLIFailure.usage("error: --to \(to) is not supported. Use --to har.")
+            throw CLIFailure.usage("error: --to \(SafeDisplay.text(to)) is not supported. Use --to har.")
         }
         let log = try CassetteFile.read(URL(fileURLWithPath: cassette))
         let data = HARExporter.plainHAR(log)

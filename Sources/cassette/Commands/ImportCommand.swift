@@ -35,7 +35,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard let format = ImportFormat(rawValue: from.lowercased()) else {
-            throw CLIFailure.usage("error: --from \(from) is not a known format. Use one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw CLIFailure.usage("error: --from \(SafeDisplay.text(from)) is not a known format. Use one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         let outputURL = URL(fileURLWithPath: output)
         if FileManager.default.fileExists(atPath: outputURL.path), !force {
@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
         var knownSecrets: [String] = []
         for name in secretEnvironmentVariables {
             guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-                throw CLIFailure.usage("error: --secret-env \(name): the variable is not set or empty. Export it, or drop the option.")
+                throw CLIFailure.usage("error: --secret-env \(SafeDisplay.text(name)): the variable is not set or empty. Export it, or drop the option.")
             }
             knownSecrets.append(value)
         }
@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
         } catch let error as ImportError {
             throw CLIFailure.usage("error: \(error.description)")
         } catch let error as UnsafeCassetteError {
-            throw CLIFailure.finding("error: \(error.description)")
+            throw CLIFailure.finding("error: \(SafeDisplay.location(error.description))")
         }
         try CassetteFile.write(log, to: outputURL)
         let redacted = log.cassette?.redaction.items.count ?? 0

@@ -52,10 +52,11 @@ struct MatchCommand: ParsableCommand {
         switch player.peek(incoming) {
         case .answer(let playback):
             let summary = InteractionSummary(index: playback.index, entry: playback.entry)
-            Console.out("interaction #\(playback.index) answers: \(summary.method) \(summary.url) -> \(summary.status)")
+            Console.out("interaction #\(playback.index) answers: \(summary.method) \(SafeDisplay.url(summary.url)) -> \(summary.status)")
             for matcher in chosen {
                 let result = matcher.evaluate(recorded: PreparedRequest(playback.entry.request), incoming: PreparedRequest(incoming))
-                Console.out("  [pass] \(matcher.name): \(result.isMatch ? result.reason : "matches the request after redaction")")
+                let shown = result.isMatch ? SafeDisplay.text(result.reason) : "matches the request after redaction"
+                Console.out("  [pass] \(SafeDisplay.text(matcher.name)): \(shown)")
             }
         case .miss(let report):
             Console.out(report.description)
@@ -69,12 +70,12 @@ struct MatchCommand: ParsableCommand {
             let url = URL(string: parts[1].trimmingCharacters(in: .whitespaces)), url.scheme != nil, url.host != nil
         else {
             throw CLIFailure.usage(
-                "error: --request \"\(request)\" is not a method and an absolute URL; write it like --request \"GET https://api.example.com/v1/me?x=1\".")
+                "error: --request \"\(SafeDisplay.text(request))\" is not a method and an absolute URL; write it like --request \"GET https://api.example.com/v1/me?x=1\".")
         }
         var fields: [HAR.NameValue] = []
         for header in headers {
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
-                throw CLIFailure.usage("error: -H \"\(header)\" is not a header; write it like -H \"Accept: application/json\".")
+                throw CLIFailure.usage("error: -H \"\(EchoedArgument.header(header))\" is not a header; write it like -H \"Accept: application/json\".")
             }
             fields.append(HAR.NameValue(
                 name: header[..<colon].trimmingCharacters(in: .whitespaces),
@@ -85,7 +86,7 @@ struct MatchCommand: ParsableCommand {
             do {
                 bodyData = try Data(contentsOf: URL(fileURLWithPath: body))
             } catch {
-                throw CLIFailure.usage("error: \(body): cannot read the request body file (\(error.localizedDescription)). Check the path.")
+                throw CLIFailure.usage("error: \(SafeDisplay.text(body)): cannot read the request body file (\(error.localizedDescription)). Check the path.")
             }
         }
         return .incoming(method: parts[0], url: parts[1].trimmingCharacters(in: .whitespaces), headers: fields, body: bodyData)

@@ -48,7 +48,7 @@ struct RecordCommand: AsyncParsableCommand {
             let outcome = try await Recorder().record(plan)
             RecordingConsole.outcome(outcome)
         } catch {
-            throw CLIFailure(code: Self.exitCode(for: error), message: error.description)
+            throw CLIFailure(code: Self.exitCode(for: error), message: SafeDisplay.location(error.description))
         }
     }
 
@@ -68,7 +68,7 @@ struct RecordCommand: AsyncParsableCommand {
         }
         if let profile { catalog = catalog.adding(try ProfileFileLoader.load(profile)) }
         guard let chosen = catalog.profile(named: provider) else {
-            throw CLIFailure.usage("error: unknown provider \"\(provider)\"; known: \(catalog.names.joined(separator: ", ")). For another endpoint, describe it in a file and pass --profile FILE.")
+            throw CLIFailure.usage("error: unknown provider \"\(SafeDisplay.text(provider))\"; known: \(catalog.names.joined(separator: ", ")). For another endpoint, describe it in a file and pass --profile FILE.")
         }
         guard timeout > 0, timeout.isFinite else {
             throw CLIFailure.usage("error: --timeout must be a positive number of seconds.")

@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard LoopbackAddress.isLoopback(host) || allowNonLoopback else {
-            throw CLIFailure.usage("error: refusing to bind \(host): it is not a loopback address, and the cassettes would be reachable from the network. Pass --allow-non-loopback if that is intended.")
+            throw CLIFailure.usage("error: refusing to bind \(SafeDisplay.text(host)): it is not a loopback address, and the cassettes would be reachable from the network. Pass --allow-non-loopback if that is intended.")
         }
         if emulate {
             guard LoopbackAddress.isLoopback(host) else {
@@ -51,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
             let unknown = cassettes.filter { !EmulatorServer.providers.contains($0) }
             guard unknown.isEmpty else {
                 throw CLIFailure.usage(
-                    "error: with --emulate the arguments name services; \(unknown.joined(separator: ", ")) is not one of \(EmulatorServer.providers.joined(separator: ", ")).")
+                    "error: with --emulate the arguments name services; \(unknown.map(SafeDisplay.text).joined(separator: ", ")) is not one of \(EmulatorServer.providers.joined(separator: ", ")).")
             }
             let handle = try await EmulatorServer.start(
                 providers: cassettes.isEmpty ? EmulatorServer.providers : cassettes, port: port, seed: EmulatorServer.defaultSeed)
@@ -69,9 +69,9 @@ struct ServeCommand: AsyncParsableCommand {
         let server = try await LoopbackServer.start(host: host, port: port) { request in
             let (response, report) = responder.respond(request)
             if let report {
-                Console.error("\(request.method) \(request.path) -> \(CassetteResponder.missStatus) (no match)\n\(report.description)")
+                Console.error("\(SafeDisplay.text(request.method)) \(SafeDisplay.url(request.path)) -> \(CassetteResponder.missStatus) (no match)\n\(report.description)")
             } else {
-                Console.error("\(request.method) \(request.path) -> \(response.status)")
+                Console.error("\(SafeDisplay.text(request.method)) \(SafeDisplay.url(request.path)) -> \(response.status)")
             }
             return response
         }

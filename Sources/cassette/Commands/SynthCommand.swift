@@ -42,10 +42,10 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         guard let chosen = SynthesisStrategy(rawValue: strategy) else {
-            throw CLIFailure.usage("error: --strategy \(strategy) is not one of minimal, maximal, edge, random")
+            throw CLIFailure.usage("error: --strategy \(SafeDisplay.text(strategy)) is not one of minimal, maximal, edge, random")
         }
         guard format == "json" || format == "cassette" else {
-            throw CLIFailure.usage("error: --as \(format) is not json or cassette")
+            throw CLIFailure.usage("error: --as \(SafeDisplay.text(format)) is not json or cassette")
         }
         if let count, count < 1 { throw CLIFailure.usage("error: --count must be at least 1") }
         let (name, responses, provider) = try synthesize(chosen)

@@ -114,7 +114,7 @@ struct ValidateCommand: ParsableCommand {
         var findings = 0
         var checked = 0
         for result in checker.check(log) {
-            let place = "\(file)#/log/entries/\(result.index) (\(result.request) → \(result.status), \(result.schemaRole) schema)"
+            let place = "\(file)#/log/entries/\(result.index) (\(SafeDisplay.text(result.request)) → \(result.status), \(result.schemaRole) schema)"
             switch result.outcome {
             case .valid:
                 checked += 1
@@ -124,9 +124,9 @@ struct ValidateCommand: ParsableCommand {
                 for failure in errors { Console.out("\(place) \(failure)") }
             case .unparsable(let reason):
                 findings += 1
-                Console.out("\(place): \(reason)")
+                Console.out("\(place): \(SafeDisplay.text(reason))")
             case .skipped(let reason):
-                Console.error("note: \(place) not checked: \(reason)")
+                Console.error("note: \(place) not checked: \(SafeDisplay.text(reason))")
             }
         }
         if findings == 0 {
@@ -153,7 +153,7 @@ struct ValidateCommand: ParsableCommand {
         }
         guard schema.hasSuffix(".json") || FileManager.default.fileExists(atPath: schema) else {
             throw CLIFailure.usage(
-                "error: --schema \(schema) is neither a built-in provider (\(ProviderSchemas.builtInProviders.joined(separator: ", "))) nor a schema file")
+                "error: --schema \(SafeDisplay.text(schema)) is neither a built-in provider (\(ProviderSchemas.builtInProviders.joined(separator: ", "))) nor a schema file")
         }
         let success = try SchemaFile.load(schema)
         let failure = try errorSchema.map { path throws(CLIFailure) in try SchemaFile.load(path) }

@@ -33,8 +33,10 @@ enum ExitReport {
                 Console.out(message)
                 return (0, nil)
             }
-            if code == .validationFailure { return (2, message) }
-            return (code.rawValue == 1 ? 2 : code.rawValue, message.isEmpty ? "error: \(error)" : message)
+            // ArgumentParser echoes arguments it cannot place (`Unexpected argument '...'`):
+            // its messages go through the display path like every other.
+            if code == .validationFailure { return (2, SafeDisplay.text(message)) }
+            return (code.rawValue == 1 ? 2 : code.rawValue, SafeDisplay.text(message.isEmpty ? "error: \(error)" : message))
         }
     }
 }

@@ -47,7 +47,7 @@ enum YAMLToJSON {
         case let flag as Bool: return .bool(flag)
         case let number as Int: return .number(JSONNumber(number))
         case let number as Double:
-            guard number.isFinite else { throw CLIFailure.usage("\(pointer.isEmpty ? "/" : pointer) is not a finite number") }
+            guard number.isFinite else { throw CLIFailure.usage("\(SafeDisplay.pointer(pointer.isEmpty ? "/" : pointer)) is not a finite number") }
             return .number(JSONNumber(number))
         case let list as [Any]:
             return .array(try list.enumerated().map { try convert($0.element, at: "\(pointer)/\($0.offset)") })
@@ -64,7 +64,7 @@ enum YAMLToJSON {
             return .object(JSONObject(pairs))
         case is NSNull: return .null
         default:
-            throw CLIFailure.usage("\(pointer.isEmpty ? "/" : pointer) has a value of an unsupported YAML type")
+            throw CLIFailure.usage("\(SafeDisplay.pointer(pointer.isEmpty ? "/" : pointer)) has a value of an unsupported YAML type")
         }
     }
 }
