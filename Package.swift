@@ -24,6 +24,9 @@ let package = Package(
     platforms: [.macOS(.v15), .iOS(.v18)],  // Synchronization.Mutex
     products: [
         .library(name: "CassetteKit", targets: ["CassetteKit"]),
+        .library(name: "CassetteFormat", targets: ["CassetteFormat"]),
+        .library(name: "CassetteAudit", targets: ["CassetteAudit"]),
+        .library(name: "CassetteRedaction", targets: ["CassetteRedaction"]),
         .library(name: "CassetteReplay", targets: ["CassetteReplay"]),
         .library(name: "CassetteSynth", targets: ["CassetteSynth"]),
         .library(name: "CassetteOpenAPI", targets: ["CassetteOpenAPI"]),
@@ -45,10 +48,38 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // The bytes on disk and nothing about secrets: JSON reader/writer, HAR model, gzip,
+        // atomic files, placeholder syntax.
+        .target(
+            name: "CassetteFormat",
+            dependencies: ["CZlib"],
+            swiftSettings: strictSettings
+        ),
+        // The independent second line: its own detectors; never imports the redactor.
+        .target(
+            name: "CassetteAudit",
+            dependencies: ["CassetteFormat"],
+            swiftSettings: strictSettings
+        ),
+        // The provider catalog read from resource files (profiles, schemas).
+        .target(
+            name: "CassetteProviders",
+            dependencies: ["CassetteFormat"],
+            resources: [.copy("Resources/providers")],
+            swiftSettings: strictSettings
+        ),
+        // Content-type readers, rules, placeholders and the redactor's own leak check; never
+        // imports the audit.
+        .target(
+            name: "CassetteRedaction",
+            dependencies: ["CassetteFormat", "CassetteProviders"],
+            swiftSettings: strictSettings
+        ),
+        // Umbrella: matching, recording and the sanitize gate (redaction + audit), re-exporting
+        // the layers below so `import CassetteKit` gives the whole core.
         .target(
             name: "CassetteKit",
-            dependencies: ["CZlib"],
-            resources: [.copy("Resources/providers")],
+            dependencies: ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -117,7 +148,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CassetteKitTests",
-            dependencies: ["CassetteKit", "CassetteTestSupport"],
+            dependencies: [
+                "CassetteKit", "CassetteFormat", "CassetteAudit", "CassetteRedaction", "CassetteTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -14,7 +14,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 /// Turns cassettes of other tools into redacted cassettes.
 ///
 /// Every interaction goes through the same redaction and fail-closed check as recording
-/// (``Redaction/sanitize(_:policy:)``), so a leaky fixture set comes out safe, or not at all.
+/// (``Redaction/sanitize(_:policy:)``), so a leaky fixture set comes out safe, or not at all. The
+/// credentials the imported requests carry (``Redaction/credentials(in:)``) are known secrets for
+/// the whole import.
 public struct CassetteImporter: Sendable {
     /// The format of the input files.
     public var format: ImportFormat
@@ -35,9 +37,10 @@ public struct CassetteImporter: Sendable {
     /// themselves; ``importCassette(from:)`` is what writes to disk.
     public func interactions(from files: [URL]) throws(ImportError) -> [HAR.Entry] {
         var entries: [HAR.Entry] = []
-        let builder = InteractionBuilder(bodyLimit: sizeLimit)
         for file in files {
-            let document = try parse(file)
+            let budget = ReadBudget(for: file.path)
+            let builder = InteractionBuilder(bodyLimit: sizeLimit, budget: budget)
+            let document = try parse(file, budget: budget)
             switch format {
             case .har: entries += try ForeignHARReader(builder: builder).entries(document, path: file.path)
             case .vcrpy: entries += try VcrpyReader(builder: builder).entries(document, path: file.path)
@@ -60,14 +63,19 @@ public struct CassetteImporter: Sendable {
         let log = HAR.Log(
             entries: entries,
             cassette: CassetteMetadata(provider: policy.provider, source: "import", recordedAt: entries.first?.startedDateTime))
+        // Credentials the imported requests carry are secrets wherever they reappear (a bearer
+        // token echoed in a response's error_description), not only where a rule finds them.
+        var policy = policy
+        policy.knownSecrets += Redaction.credentials(in: log)
         return try Redaction.sanitize(log, policy: policy)
     }
 
     /// Reads and parses one input file: JSON when it starts with `{` or `[`, YAML otherwise.
-    func parse(_ file: URL) throws(ImportError) -> JSONValue {
+    func parse(_ file: URL, budget: ReadBudget? = nil) throws(ImportError) -> JSONValue {
         let bytes: Data
         do {
-            bytes = try CassetteFile.decompressIfNeeded(try CassetteFile.readBytes(file, limit: sizeLimit), path: file.path, limit: sizeLimit)
+            bytes = try CassetteFile.decompressIfNeeded(
+                try CassetteFile.readBytes(file, limit: sizeLimit), path: file.path, limit: sizeLimit, budget: budget)
         } catch {
             throw ImportError(path: file.path, problem: error.description, nextStep: "Check the path and the file.")
         }

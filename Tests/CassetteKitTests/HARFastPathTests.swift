@@ -1,4 +1,5 @@
-@testable import CassetteKit
+@testable import CassetteFormat
+import CassetteKit
 import CassetteTestSupport
 import Foundation
 import Testing

@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 import Synchronization
 
 /// The replay engine: answers requests with the recorded interactions of one cassette.

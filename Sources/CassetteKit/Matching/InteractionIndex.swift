@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 /// A cassette's interactions, prepared for matching and grouped by the request parts every
 /// matcher in force requires to be equal (method, host, path, query): a request is only compared
 /// with the interactions of its own group, plus those whose key holds a placeholder. A group key

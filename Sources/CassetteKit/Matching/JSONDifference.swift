@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 /// The places where two JSON values differ, as report lines (`/user/name: recorded "a", request
 /// "b"`), for the body matchers' diffs. Values under secret-looking member names are hidden.
 public enum JSONDifference {

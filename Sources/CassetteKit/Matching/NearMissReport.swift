@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 /// Why no recorded interaction answered a request: the cassette, the mode, the matchers, the
 /// request, the nearest recorded interactions ranked with each matcher's verdict and diff, and
 /// the exact way to record again. Its ``description`` is the text tests and the CLI print.

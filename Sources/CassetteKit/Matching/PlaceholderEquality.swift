@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 /// Comparison that lets a recorded placeholder stand for the secret it replaced.
 ///
 /// A cassette holds `REDACTED_<n>` where a secret was (`Bearer REDACTED_1`,

@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 import Foundation
 
 /// A ``HAR/Request`` with the parts matchers compare already taken apart: method, scheme,
@@ -169,7 +173,7 @@ struct URLParts {
         while probe < count {
             let byte = bytes[probe]
             if byte == UInt8(ascii: "%") {
-                guard probe + 2 < count, LookAlike.isHexDigit(bytes[probe + 1]), LookAlike.isHexDigit(bytes[probe + 2]) else { return nil }
+                guard probe + 2 < count, isHexDigit(bytes[probe + 1]), isHexDigit(bytes[probe + 2]) else { return nil }
                 probe += 3
                 continue
             }
@@ -236,4 +240,9 @@ struct URLParts {
         default: return nil
         }
     }
+}
+
+/// `0-9`, `a-f`, `A-F`.
+private func isHexDigit(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
 }

@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 import Foundation
 
 /// Keeps secret values out of near-miss reports, error messages and test output.

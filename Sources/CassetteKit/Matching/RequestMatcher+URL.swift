@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 extension RequestMatcher {
     /// The HTTP method, case-insensitive.
     public static var method: RequestMatcher {

@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 /// One way of deciding whether a recorded request answers an incoming one.
 ///
 /// Matchers are plain values, not a closed list: the built-in ones are static factories

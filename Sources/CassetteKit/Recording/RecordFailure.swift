@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 import Foundation
 
 /// Why `cassette record` wrote nothing. Every message says what, where and the next step, and

@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 /// What a successful `cassette record` did.
 public struct RecordingOutcome: Sendable {
     /// What happened to the file.

@@ -1,3 +1,7 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
 import Foundation
 
 /// Everything one recording needs: which endpoint, against which server, with which credential,

@@ -1,0 +1,50 @@
+import CassetteFormat
+/// The audit's rules: a stable id (used in reports, SARIF and baselines) and what each finds.
+public enum AuditRule: String, Sendable, CaseIterable, Codable {
+    case credentialHeader = "credential-header"
+    case jwt
+    case otpauthSecret = "otpauth-secret"
+    case totpSeed = "totp-seed"
+    case backupCodes = "backup-codes"
+    case passwordKey = "password-key"
+    case tokenKey = "token-key"
+    case atomsKey = "atoms-key"
+    case unleashToken = "unleash-token"
+    case wachtSession = "wacht-session"
+    case zitadelBearer = "zitadel-bearer"
+    case githubToken = "github-token"
+    case awsAccessKey = "aws-access-key"
+    case slackToken = "slack-token"
+    case stripeLiveKey = "stripe-live-key"
+    case stripeTestKey = "stripe-test-key"
+    case privateKeyPEM = "private-key-pem"
+    case highEntropyUnderSecretKey = "high-entropy-under-secret-key"
+
+    /// The rule id.
+    public var id: String { rawValue }
+
+    /// One line saying what the rule finds.
+    public var summary: String {
+        switch self {
+        case .credentialHeader:
+            return "Authorization, Proxy-Authorization, Cookie, Set-Cookie, API-key and session headers whose credential is not a placeholder"
+        case .jwt: return "JSON Web Tokens (header and payload decode to JSON; any algorithm, HS256 included)"
+        case .otpauthSecret: return "otpauth:// URIs carrying a secret (a TOTP/HOTP seed)"
+        case .totpSeed: return "base32 TOTP seeds under TOTP/OTP/MFA keys (totp_secret, otp_secret, ...)"
+        case .backupCodes: return "backup and recovery codes under backup/recovery-code keys"
+        case .passwordKey: return "values under password keys (password, passwd, new_password, ...) and URL user-info passwords"
+        case .tokenKey: return "values under token keys (access_token, refresh_token, id_token, secret, client_secret, api_key, token, ...)"
+        case .atomsKey: return "Smallest.ai Atoms API keys (sk_...) and web-call tokens (wct_<uuid>)"
+        case .unleashToken: return "Unleash personal, service-account and API tokens (user:<56 hex>, user:v2_..., <project>:<env>.<56 hex>, *:*.<56 hex>)"
+        case .wachtSession: return "Wacht session tokens (__session, __dev_session__, __auth cookies and query, X-Development-Session, x-wacht-auth)"
+        case .zitadelBearer: return "ZITADEL bearer tokens (opaque or JWT) in the Authorization header of ZITADEL requests"
+        case .githubToken: return "GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)"
+        case .awsAccessKey: return "AWS access key ids (AKIA, ASIA, ...)"
+        case .slackToken: return "Slack tokens (xoxb-, xoxp-, ...) and incoming-webhook URLs"
+        case .stripeLiveKey: return "Stripe live secret and restricted keys (sk_live_, rk_live_)"
+        case .stripeTestKey: return "Stripe test secret and restricted keys (sk_test_, rk_test_)"
+        case .privateKeyPEM: return "PEM private keys (-----BEGIN ... PRIVATE KEY-----)"
+        case .highEntropyUnderSecretKey: return "token-shaped, high-entropy values (length-aware threshold) under secret-sounding keys"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import CassetteFormat
+import Foundation
+import Synchronization
+
+/// Something to audit: a file on disk, or bytes from elsewhere (a git blob) under a display path.
+public enum AuditSource: Sendable, Hashable {
+    case file(URL, displayPath: String)
+    case bytes(Data, displayPath: String)
+
+    /// The path reports name.
+    public var displayPath: String {
+        switch self {
+        case .file(_, let path), .bytes(_, let path): return path
+        }
+    }
+}
+
+/// The audit of one source.
+public enum AuditOutcome: Sendable, Hashable {
+    /// Read and audited; no findings means clean.
+    case audited(path: String, findings: [AuditFinding])
+    /// Could not be read as a cassette: never clean. `reason` says what and what to do.
+    case unreadable(path: String, reason: String)
+
+    /// The path the outcome is about.
+    public var path: String {
+        switch self {
+        case .audited(let path, _), .unreadable(let path, _): return path
+        }
+    }
+}
+
+extension SecretAuditor {
+    /// The file extensions the audit reads when walking folders.
+    public static let auditedExtensions = [".har.gz", ".har", ".json"]
+
+    /// Audits many sources, decoding them in parallel; outcomes come back in the sources' order.
+    public func audit(_ sources: [AuditSource], limit: Int = GzipCodec.defaultDecompressionLimit) -> [AuditOutcome] {
+        let results = Mutex([AuditOutcome?](repeating: nil, count: sources.count))
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let outcome = auditOne(sources[index], limit: limit)
+            results.withLock { $0[index] = outcome }
+        }
+        return results.withLock { $0 }.enumerated().map { index, outcome in
+            outcome ?? .unreadable(path: sources[index].displayPath, reason: "\(sources[index].displayPath): not audited")
+        }
+    }
+
+    private func auditOne(_ source: AuditSource, limit: Int) -> AuditOutcome {
+        let path = source.displayPath
+        do throws(CassetteError) {
+            let data: Data
+            switch source {
+            case .file(let url, _):
+                data = try CassetteFile.readBytes(url, limit: limit)
+            case .bytes(let bytes, _):
+                data = bytes
+            }
+            return .audited(path: path, findings: try audit(data: data, path: path, limit: limit))
+        } catch {
+            return .unreadable(path: path, reason: error.description)
+        }
+    }
+
+    /// The files to audit under the given paths: files as given, folders walked recursively for
+    /// ``auditedExtensions`` (skipping `.git`, `.build` and `node_modules`), sorted.
+    /// Throws ``CassetteError/notFound(path:)`` for a path that does not exist.
+    public static func discover(_ paths: [String]) throws(CassetteError) -> [AuditSource] {
+        var sources: [AuditSource] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
+            guard isDirectory.boolValue else {
+                sources.append(.file(URL(fileURLWithPath: path), displayPath: path))
+                continue
+            }
+            var found: [String] = []
+            let root = URL(fileURLWithPath: path)
+            guard let walker = manager.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else {
+                throw .io(path: path, detail: "cannot list the folder")
+            }
+            for case let url as URL in walker {
+                let name = url.lastPathComponent
+                if [".git", ".build", "node_modules", ".swiftpm"].contains(name) {
+                    walker.skipDescendants()
+                    continue
+                }
+                guard auditedExtensions.contains(where: { name.hasSuffix($0) }) else { continue }
+                let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count))
+                let display = (path.hasSuffix("/") ? String(path.dropLast()) : path) + relative
+                found.append(display)
+            }
+            for display in found.sorted() {
+                var isFolder: ObjCBool = false
+                if manager.fileExists(atPath: display, isDirectory: &isFolder), !isFolder.boolValue {
+                    sources.append(.file(URL(fileURLWithPath: display), displayPath: display))
+                }
+            }
+        }
+        return sources
+    }
+}

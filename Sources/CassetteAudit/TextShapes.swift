@@ -1,0 +1,82 @@
+import CassetteFormat
+import Foundation
+
+/// Value shapes the key-context rules look for.
+enum ValueShape {
+    /// A base32 TOTP seed: at least 16 characters of `A-Z2-7` (one case), spaces and padding allowed.
+    static func isBase32Seed(_ value: String) -> Bool {
+        let compact = value.filter { $0 != " " && $0 != "=" }
+        guard compact.utf8.count >= 16, compact.utf8.count <= 128 else { return false }
+        let upper = compact.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 50 && $0 <= 55) }
+        let lower = compact.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 50 && $0 <= 55) }
+        return upper || lower
+    }
+
+    /// A backup or recovery code: `XXXX-XXXX` groups, 8–24 letters and digits with a digit, or 6–12 digits.
+    static func isBackupCode(_ value: Substring) -> Bool {
+        let groups = value.split(separator: "-", omittingEmptySubsequences: false)
+        let alphanumeric: (Substring) -> Bool = { $0.utf8.allSatisfy(TokenFormats.isAlphanumeric) }
+        if groups.count >= 2, groups.allSatisfy({ $0.utf8.count >= 3 && $0.utf8.count <= 8 && alphanumeric($0) }) {
+            return !LookAlike.isTimestamp(String(value))
+        }
+        guard groups.count == 1, alphanumeric(value) else { return false }
+        let hasDigit = value.utf8.contains { $0 >= 48 && $0 <= 57 }
+        if value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return (6...12).contains(value.utf8.count) }
+        return hasDigit && (8...24).contains(value.utf8.count)
+    }
+
+    /// Sentences (validation messages such as "must be at least 8 characters") rather than values.
+    static func isProse(_ value: String) -> Bool {
+        value.filter { $0 == " " }.count >= 3
+    }
+}
+
+/// Credentials written with an authentication scheme (`Bearer x`, `Basic x`, `Token x`).
+enum CredentialText {
+    private static let schemes: Set<String> = ["bearer", "basic", "token", "digest", "apikey", "api-key", "jwt", "negotiate", "hmac", "session"]
+
+    /// The credential after a known scheme word, or the value itself.
+    static func strippingScheme(_ value: String) -> String {
+        // Scheme words are short: only a space within the first 16 bytes can end one.
+        guard let space = value.utf8.prefix(16).firstIndex(of: UInt8(ascii: " ")) else { return value }
+        let scheme = value[..<space].lowercased()
+        guard schemes.contains(scheme) else { return value }
+        return value[value.utf8.index(after: space)...].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The scheme word (lowercased) and the credential after it, when the value has one.
+    static func split(_ value: String) -> (scheme: String?, credential: String) {
+        guard let space = value.firstIndex(of: " ") else { return (nil, value) }
+        let word = value[..<space]
+        guard word.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { return (nil, value) }
+        return (word.lowercased(), value[value.index(after: space)...].trimmingCharacters(in: .whitespaces))
+    }
+}
+
+/// `application/x-www-form-urlencoded` text.
+enum FormText {
+    /// Whether every `&`-separated part is `name=value` with a plain name.
+    static func looksLikeForm(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "=")), !text.utf8.contains(UInt8(ascii: " ")), !text.utf8.contains(UInt8(ascii: "\n")) else { return false }
+        return text.split(separator: "&").allSatisfy { pair in
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else { return false }
+            return pair[..<equals].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.[]%".contains($0)) }
+        }
+    }
+
+    /// The decoded pairs (`+` as space, percent-decoding), in order.
+    static func pairs(_ text: String) -> [(String, String)] {
+        text.split(whereSeparator: { $0 == "&" || $0 == ";" }).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode: (Substring) -> String = { part in
+                // `+` is a space in forms; replaced byte-wise (Foundation's search was the
+                // audit's largest single cost), percent-decoding only when there is a `%`.
+                let hasPlus = part.utf8.contains(UInt8(ascii: "+"))
+                let spaced = hasPlus ? String(decoding: part.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) : String(part)
+                guard spaced.utf8.contains(UInt8(ascii: "%")) else { return spaced }
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            return (decode(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import CassetteAudit
+import CassetteFormat
+import CassetteRedaction
+
+/// The fail-closed write gate: redaction, then two independent proofs that nothing secret is
+/// left. It lives here, above both, because the redactor (`CassetteRedaction`) and the audit
+/// (`CassetteAudit`) never import each other: the audit is a second line written apart from the
+/// redactor, so a rule the redactor lacks is still caught.
+extension Redaction {
+    /// Redacts a whole log, records what was redacted in `log.cassette.redaction`, then proves the
+    /// result clean: the redactor's own leak check (every known secret raw, URL-encoded and
+    /// base64, and its value rules) and the independent audit. Throws ``UnsafeCassetteError``
+    /// naming locations (never values) on any hit, and naming every body no reader understood
+    /// (see ``RedactionPolicy/allowOpaqueBodies``).
+    public static func sanitize(_ log: HAR.Log, policy: RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log {
+        try sanitizeWithReport(log, policy: policy).log
+    }
+
+    /// ``sanitize(_:policy:)`` that also returns this pass's report (for progress output such as
+    /// "3 values redacted in headers, 2 in the body").
+    public static func sanitizeWithReport(_ log: HAR.Log, policy: RedactionPolicy) throws(UnsafeCassetteError) -> RedactionResult {
+        let result = redact(log, policy: policy)
+        var found = leaks(in: result.log, policy: policy)
+        var seen = Set(found)
+        for finding in SecretAuditor().audit(result.log, file: "(cassette being written)") {
+            let entry = finding.entry.map { "entry \($0) " } ?? ""
+            let location = maskedLocation("\(entry)\(finding.location) (audit rule \(finding.ruleID))", policy: policy)
+            if seen.insert(location).inserted { found.append(location) }
+        }
+        guard found.isEmpty, result.unreadableBodies.isEmpty else {
+            throw UnsafeCassetteError(locations: found, unreadableBodies: result.unreadableBodies)
+        }
+        return result
+    }
+}
