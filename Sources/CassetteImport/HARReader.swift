@@ -20,18 +20,20 @@ struct ForeignHARReader {
             var headers = entry.response.headers
             if let coding = HAR.NameValue.first("Content-Encoding", in: headers)?.lowercased() {
                 // Devtools store the decoded body and keep the header; only a body that still
-                // carries the gzip magic number is decoded here.
+                // carries the gzip magic number is decoded here (with the import's size cap).
                 if entry.response.content.encoding?.lowercased() == "base64", let bytes = entry.response.content.bodyData,
                     coding == "gzip" || coding == "x-gzip", GzipCodec.isGzip(bytes)
                 {
                     let decoded = try builder.decode(bytes, coding: coding, path: path, location: "entry \(index)")
                     entry.response.content = HAR.Content(body: decoded, mimeType: entry.response.content.mimeType)
+                    // Only a body decoded here loses the header; any other is left to redaction,
+                    // which decodes the whole chain or refuses the body.
+                    headers.set("Content-Encoding", to: nil)
+                    if let size = entry.response.content.bodyData?.count, headers.value(named: "Content-Length") != nil {
+                        headers.set("Content-Length", to: String(size))
+                    }
+                    entry.response.headers = headers
                 }
-                headers.set("Content-Encoding", to: nil)
-                if let size = entry.response.content.bodyData?.count, headers.value(named: "Content-Length") != nil {
-                    headers.set("Content-Length", to: String(size))
-                }
-                entry.response.headers = headers
             }
             if entry.request.queryString.isEmpty {
                 entry.request.queryString = HAR.Request.incoming(method: entry.request.method, url: entry.request.url).queryString

@@ -2,78 +2,180 @@ import CassetteFormat
 import CassetteProviders
 import Foundation
 
-/// Request and response bodies: JSON by key and value, forms by parameter name, other text by
-/// value. Binary (base64) bodies are not rewritten; the leak check refuses them when they hold a
-/// secret.
+/// Request and response bodies, fail closed: a body is undone from its `Content-Encoding` and
+/// base64, read by the reader for its content type (see ``MediaType/Reader``) and redacted by
+/// structure, or, when no reader understands it, recorded in ``RedactionSession/unreadable``
+/// so that nothing is written (unless the policy allows opaque bodies, which are then kept
+/// after the value rules and reported as `opaque-body`).
 extension RedactionSession {
-    /// A request body.
-    mutating func redactPostData(_ postData: HAR.PostData) -> HAR.PostData {
+    /// What reading a body gave.
+    enum BodyRead {
+        /// The redacted body.
+        case read(Data)
+        /// No reader understood it; the reason names what (never a value).
+        case unreadable(String)
+    }
+
+    /// The largest decoded body (each `Content-Encoding` layer) read here: 64 MiB.
+    static let decodedBodyLimit = GzipCodec.defaultDecompressionLimit
+    /// How deep readers nest (multipart in multipart, JSON in an HTML script in a part).
+    static let maximumReaderDepth = 4
+
+    /// A request body; `contentEncoding` is the request's `Content-Encoding`. `decoded` is true
+    /// when the stored body is now the decoded one, so the header must go.
+    mutating func redactPostData(_ postData: HAR.PostData, contentEncoding: String? = nil) -> (postData: HAR.PostData, decoded: Bool) {
         var copy = postData
         if let params = postData.params { copy.params = redactParameters(params, kind: "body") }
-        if postData.encoding?.lowercased() == "base64" {
-            guard let text = Self.textualBase64(postData.text, mimeType: postData.mimeType) else { return copy }
-            let redacted = redactBodyText(text, mimeType: postData.mimeType)
-            if redacted != text {
-                copy.text = redacted
-                copy.encoding = nil
-            }
-            return copy
-        }
-        copy.text = redactBodyText(postData.text, mimeType: postData.mimeType)
-        return copy
+        let isBase64 = postData.encoding?.lowercased() == "base64"
+        guard let stored = redactStoredBody(postData.text, isBase64: isBase64, mimeType: postData.mimeType, contentEncoding: contentEncoding)
+        else { return (copy, false) }
+        copy.text = stored.text
+        copy.encoding = stored.isBase64 ? "base64" : nil
+        return (copy, stored.decoded)
     }
 
-    /// A response body.
-    mutating func redactContent(_ content: HAR.Content) -> HAR.Content {
-        guard var text = content.text else { return content }
+    /// A response body; `contentEncoding` is the response's `Content-Encoding`.
+    mutating func redactContent(_ content: HAR.Content, contentEncoding: String? = nil) -> (content: HAR.Content, decoded: Bool) {
+        guard let text = content.text else { return (content, false) }
+        let isBase64 = content.encoding?.lowercased() == "base64"
+        guard let stored = redactStoredBody(text, isBase64: isBase64, mimeType: content.mimeType, contentEncoding: contentEncoding)
+        else { return (content, false) }
         var copy = content
-        if content.encoding?.lowercased() == "base64" {
-            guard let decoded = Self.textualBase64(text, mimeType: content.mimeType) else { return content }
-            text = decoded
-        }
-        let redacted = redactBodyText(text, mimeType: content.mimeType)
-        if redacted != text {
-            copy.text = redacted
-            copy.encoding = nil
-            copy.size = redacted.utf8.count
-        }
-        return copy
+        copy.text = stored.text
+        copy.encoding = stored.isBase64 ? "base64" : nil
+        copy.size = stored.size
+        return (copy, stored.decoded)
     }
 
-    /// The text of a base64 body that is really text (a textual media type, valid UTF-8), so it
-    /// can be redacted; `nil` for true binary, which is left to the leak check.
-    private static func textualBase64(_ text: String, mimeType: String) -> String? {
-        guard BodyEncoding.isTextual(mimeType: mimeType), !mimeType.isEmpty,
-            let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters)
-        else { return nil }
-        return String(data: data, encoding: .utf8)
+    /// A body as HAR stores it after redaction.
+    struct StoredBody {
+        var text: String
+        var isBase64: Bool
+        var size: Int
+        /// The stored body is the decoded one (drop `Content-Encoding`).
+        var decoded: Bool
     }
 
-    private mutating func redactBodyText(_ text: String, mimeType: String) -> String {
-        let type = mimeType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        if type == "application/x-www-form-urlencoded" { return redactForm(text) }
-        if BodyEncoding.isJSON(mimeType: mimeType) || text.first == "{" || text.first == "[" {
-            if let parsed = try? JSONParser.parse(text) {
-                let redacted = redactJSON(parsed, at: .root, kind: "body")
-                return redacted == parsed ? text : redacted.jsonText
+    /// `nil`: keep the body exactly as it was (unchanged, or refused/opaque).
+    private mutating func redactStoredBody(_ text: String, isBase64: Bool, mimeType: String, contentEncoding: String?) -> StoredBody? {
+        guard !text.isEmpty else { return nil }
+        let type = MediaType(mimeType)
+        var bytes: Data
+        if isBase64 {
+            guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+                keepOpaque(nil, type: mimeType, encoding: nil, reason: "the base64 body is not valid base64")
+                return nil
+            }
+            bytes = data
+        } else {
+            bytes = Data(text.utf8)
+        }
+        var decodedLayers = 0
+        let codings = contentEncoding.map(ContentDecoding.codings) ?? []
+        if let header = contentEncoding, !codings.isEmpty {
+            switch ContentDecoding.decode(bytes, contentEncoding: header, maxOutput: Self.decodedBodyLimit) {
+            case .decoded(let data, let layers):
+                bytes = data
+                decodedLayers = layers
+            case .unsupported(let coding):
+                keepOpaque(nil, type: mimeType, encoding: coding, reason: "no decoder for this Content-Encoding")
+                return nil
+            case .failed(let coding, let reason):
+                keepOpaque(nil, type: mimeType, encoding: coding, reason: "the encoded body cannot be decoded (\(reason))")
+                return nil
             }
         }
-        return redactText(text, kind: "body", location: "(text)")
+        let read = readBody(bytes, type: type)
+        let output: Data
+        switch read {
+        case .read(let data): output = data
+        case .unreadable(let reason):
+            unreadable.append(UnreadableBody(entry: entry, side: side, contentType: mimeType, reason: reason))
+            return nil
+        }
+        let changed = output != bytes
+        guard changed || decodedLayers > 0 || !codings.isEmpty else { return nil }
+        if !changed, decodedLayers == 0, !isBase64 {
+            return StoredBody(text: text, isBase64: false, size: bytes.count, decoded: true)
+        }
+        if let outputText = String(data: output, encoding: .utf8) {
+            return StoredBody(text: outputText, isBase64: false, size: output.count, decoded: !codings.isEmpty)
+        }
+        return StoredBody(text: output.base64EncodedString(), isBase64: true, size: output.count, decoded: !codings.isEmpty)
     }
 
-    /// `a=1&client_secret=x&code=y`: secret-named values replaced whole, others by value.
-    private mutating func redactForm(_ text: String) -> String {
-        text.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
-            guard let equals = pair.firstIndex(of: "=") else { return redactText(String(pair), kind: "body", location: "(form)") }
-            let rawName = String(pair[..<equals])
-            let rawValue = String(pair[pair.index(after: equals)...])
-            let name = rawName.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? rawName
-            let location = "/" + name
-            if SecretNames.isSecretParameter(name) || SecretNames.isSecretMember(name, inRequest: inRequest) {
-                let decoded = rawValue.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-                return rawName + "=" + replaceWhole(rawValue, kind: "body", location: location, rule: "form:\(name)", secret: decoded)
+    /// A body no reader understands at the top level: kept and reported when the policy allows
+    /// opaque bodies (after the value rules, when it is text), else recorded as unreadable.
+    private mutating func keepOpaque(_ text: String?, type: String, encoding: String?, reason: String) {
+        if policy.allowOpaqueBodies {
+            record(kind: "body", location: "(opaque \(UnreadableBody(entry: entry, side: side, contentType: type, reason: "").contentType))", rule: "opaque-body")
+        } else {
+            unreadable.append(UnreadableBody(entry: entry, side: side, contentType: type, encoding: encoding, reason: reason))
+        }
+    }
+
+    /// Reads decoded body bytes with the reader for `type`.
+    mutating func readBody(_ bytes: Data, type: MediaType) -> BodyRead {
+        guard !bytes.isEmpty else { return .read(bytes) }
+        guard readerDepth < Self.maximumReaderDepth else { return .unreadable("bodies nested more than \(Self.maximumReaderDepth) deep") }
+        readerDepth += 1
+        defer { readerDepth -= 1 }
+        let reader = type.reader
+        if reader == .multipart { return readMultipart(bytes, type: type) }
+        guard reader != .opaque, let text = String(data: bytes, encoding: .utf8), ContentDecoding.looksLikeText(bytes) else {
+            let reason = reader == .opaque ? "no reader for this content type" : "the body is not UTF-8 text"
+            return opaque(bytes, reason: reason)
+        }
+        let redacted: String?
+        switch reader {
+        case .json:
+            redacted = readJSONBody(text)
+        case .form:
+            redacted = readForm(text)
+        case .markup(let html):
+            redacted = readMarkup(text, html: html)
+        case .graphql:
+            redacted = Self.startsLikeJSON(text) ? (readJSONBody(text) ?? readGraphQL(text)) : readGraphQL(text)
+        case .javascript, .text, .sniff:
+            redacted = Self.startsLikeJSON(text) ? (readJSONBody(text) ?? readPlainText(text)) : readPlainText(text)
+        case .multipart, .opaque:
+            redacted = nil
+        }
+        guard let redacted else { return opaque(bytes, reason: "the \(Self.readerName(reader)) reader found no structure it can redact") }
+        return .read(Data(redacted.utf8))
+    }
+
+    /// A body (or part) no reader understands: with opaque bodies allowed, kept after the value
+    /// rules when it is text and reported as `opaque-body`; else unreadable.
+    mutating func opaque(_ bytes: Data, reason: String) -> BodyRead {
+        guard policy.allowOpaqueBodies else { return .unreadable(reason) }
+        record(kind: "body", location: "(opaque)", rule: "opaque-body")
+        guard let text = String(data: bytes, encoding: .utf8) else { return .read(bytes) }
+        return .read(Data(redactText(text, kind: "body", location: "(opaque)").utf8))
+    }
+
+    /// Whether text (after a BOM, blanks or an XSSI/JSONP prefix) starts like JSON.
+    static func startsLikeJSON(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0xEF, 0xBB, 0xBF: continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ")"): return true
+            default: return JSONFraming.hasPrefixFraming(text)
             }
-            return rawName + "=" + redactText(rawValue, kind: "body", location: location)
-        }.joined(separator: "&")
+        }
+        return false
+    }
+
+    private static func readerName(_ reader: MediaType.Reader) -> String {
+        switch reader {
+        case .json: return "JSON"
+        case .form: return "form"
+        case .multipart: return "multipart"
+        case .markup(let html): return html ? "HTML" : "XML"
+        case .graphql: return "GraphQL"
+        case .javascript: return "JavaScript"
+        case .text, .sniff: return "text"
+        case .opaque: return "opaque"
+        }
     }
 }

@@ -14,8 +14,9 @@ extension RedactionSession {
         copy.headers = redactHeaders(request.headers)
         copy.cookies = redactCookies(request.cookies)
         if let postData = request.postData {
-            let redacted = redactPostData(postData)
+            let (redacted, decoded) = redactPostData(postData, contentEncoding: request.headers.value(named: "Content-Encoding"))
             copy.postData = redacted
+            if decoded { copy.headers.set("Content-Encoding", to: nil) }
             if redacted.text != postData.text || redacted.encoding != postData.encoding {
                 let size = redacted.encoding?.lowercased() == "base64"
                     ? (Data(base64Encoded: redacted.text)?.count ?? redacted.text.utf8.count) : redacted.text.utf8.count
@@ -35,8 +36,10 @@ extension RedactionSession {
         var copy = response
         copy.headers = redactHeaders(response.headers)
         copy.cookies = redactCookies(response.cookies)
-        copy.content = redactContent(response.content)
-        if copy.content.text != response.content.text {
+        let (content, decoded) = redactContent(response.content, contentEncoding: response.headers.value(named: "Content-Encoding"))
+        copy.content = content
+        if decoded { copy.headers.set("Content-Encoding", to: nil) }
+        if copy.content.text != response.content.text || copy.content.encoding != response.content.encoding {
             let size = copy.content.size
             if copy.bodySize >= 0 { copy.bodySize = size }
             if copy.headers.value(named: "Content-Length") != nil { copy.headers.set("Content-Length", to: String(size)) }

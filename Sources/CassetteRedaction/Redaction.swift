@@ -12,12 +12,19 @@ public struct RedactionPolicy: Sendable {
     /// An extra response schema whose `x-secret`/`x-pii` annotations add rules, for a profile
     /// outside the built-in four (the built-in schemas are found through ``provider``).
     public var responseSchema: JSONValue?
+    /// Keep bodies no reader understands (images, `application/octet-stream`, an unknown
+    /// `Content-Encoding`) instead of refusing to write. They still go through the value rules
+    /// (when they are text) and the leak check, and the report lists them with the rule
+    /// `opaque-body`; a secret with no recognisable name or format inside them is not found.
+    /// `cassette record`/`import --allow-opaque-body`.
+    public var allowOpaqueBodies: Bool
 
-    public init(knownSecrets: [String] = [], pseudonymize: Bool = false, provider: String? = nil) {
+    public init(knownSecrets: [String] = [], pseudonymize: Bool = false, provider: String? = nil, allowOpaqueBodies: Bool = false) {
         self.knownSecrets = knownSecrets
         self.pseudonymize = pseudonymize
         self.provider = provider
         self.responseSchema = nil
+        self.allowOpaqueBodies = allowOpaqueBodies
     }
 
     /// A policy that also reads the annotations of `responseSchema`.
@@ -33,6 +40,10 @@ public struct RedactionResult: Sendable {
     public var log: HAR.Log
     /// What this pass redacted and pseudonymized, by location and rule; never values.
     public var report: RedactionReport
+    /// Bodies no reader could understand, kept as they were; ``Redaction/sanitize(_:policy:)``
+    /// refuses to write while this is not empty. Always empty with
+    /// ``RedactionPolicy/allowOpaqueBodies``.
+    public var unreadableBodies: [UnreadableBody] = []
 }
 
 /// Entry points of the redaction layer.
@@ -59,7 +70,7 @@ public enum Redaction {
         let existing = String(decoding: CassetteFile.encodeJSON(log), as: UTF8.self)
         var session = RedactionSession(policy: policy, schema: schema, existingText: [existing])
         let redacted = session.redact(log)
-        return RedactionResult(log: redacted, report: session.report)
+        return RedactionResult(log: redacted, report: session.report, unreadableBodies: session.unreadable)
     }
 
     /// Where a secret is still visible in a log by the redactor's own rules: known secrets (raw,
@@ -81,11 +92,26 @@ public enum Redaction {
 public struct UnsafeCassetteError: Error, Sendable, CustomStringConvertible {
     /// Where secrets survived: `entry 0 response body /data/otp_url (rule value:otpauth)`.
     public var locations: [String]
-    public init(locations: [String]) {
+    /// Bodies no reader understood (content type or encoding), so no rule could be applied
+    /// to them by structure.
+    public var unreadableBodies: [UnreadableBody]
+    public init(locations: [String], unreadableBodies: [UnreadableBody] = []) {
         self.locations = locations
+        self.unreadableBodies = unreadableBodies
     }
     public var description: String {
-        "refusing to write: a secret survived redaction at \(locations.joined(separator: "; ")). Nothing was written. "
-            + "A binary body or a place no rule rewrites may hold it: drop that part before recording, or report a redaction bug if the place should have been redacted."
+        var parts: [String] = []
+        if !unreadableBodies.isEmpty {
+            parts.append(
+                "refusing to write: redaction cannot read \(unreadableBodies.map(\.description).joined(separator: "; ")). "
+                    + "Nothing was written. Pass --allow-opaque-body (in tests: ReplayOptions.redaction.allowOpaqueBodies = true) "
+                    + "to keep such bodies after the value rules and the leak check, or drop that entry before recording or importing.")
+        }
+        if !locations.isEmpty {
+            parts.append(
+                "refusing to write: a secret survived redaction at \(locations.joined(separator: "; ")). Nothing was written. "
+                    + "A binary body or a place no rule rewrites may hold it: drop that part before recording, or report a redaction bug if the place should have been redacted.")
+        }
+        return parts.joined(separator: "\n")
     }
 }

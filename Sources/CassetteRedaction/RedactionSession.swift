@@ -10,6 +10,10 @@ struct RedactionSession: Sendable {
     var pseudonyms = Pseudonymizer()
     private(set) var items: Set<RedactionReport.Item> = []
     private(set) var pseudonymized: Set<RedactionReport.Item> = []
+    /// Bodies no reader understood (refused unless the policy allows opaque bodies).
+    var unreadable: [UnreadableBody] = []
+    /// How many body readers are nested right now (a multipart part, JSON in an HTML script).
+    var readerDepth = 0
 
     /// Interaction being redacted.
     var entry = 0

@@ -64,7 +64,9 @@ public struct Recorder: Sendable {
                 provider: plan.profile.name, source: plan.source, baseURL: plan.storedBaseURL,
                 recordedAt: fixed ?? RecordedExchange.timestamp(started)))
 
-        let policy = RedactionPolicy(knownSecrets: [plan.credential], pseudonymize: plan.pseudonymize, provider: plan.profile.name)
+        let policy = RedactionPolicy(
+            knownSecrets: [plan.credential], pseudonymize: plan.pseudonymize, provider: plan.profile.name,
+            allowOpaqueBodies: plan.allowOpaqueBodies)
         let sanitized: HAR.Log
         do throws(UnsafeCassetteError) {
             sanitized = try Redaction.sanitize(log, policy: policy)

@@ -33,6 +33,9 @@ public struct RecordingPlan: Sendable {
     /// The base URL written into the cassette when the request went elsewhere: the emulator
     /// stands in for the service at this URL, so its cassettes do not depend on a random port.
     public var recordedBaseURL: URL?
+    /// Keep bodies no redaction reader understands (see ``RedactionPolicy/allowOpaqueBodies``)
+    /// instead of refusing to write; `cassette record --allow-opaque-body`.
+    public var allowOpaqueBodies = false
 
     /// A plan with the usual defaults (30 s timeout, live source, real timestamps).
     public init(

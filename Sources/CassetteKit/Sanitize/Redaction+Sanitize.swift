@@ -10,7 +10,8 @@ extension Redaction {
     /// Redacts a whole log, records what was redacted in `log.cassette.redaction`, then proves the
     /// result clean: the redactor's own leak check (every known secret raw, URL-encoded and
     /// base64, and its value rules) and the independent audit. Throws ``UnsafeCassetteError``
-    /// naming locations (never values) on any hit.
+    /// naming locations (never values) on any hit, and naming every body no reader understood
+    /// (see ``RedactionPolicy/allowOpaqueBodies``).
     public static func sanitize(_ log: HAR.Log, policy: RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log {
         try sanitizeWithReport(log, policy: policy).log
     }
@@ -26,7 +27,9 @@ extension Redaction {
             let location = maskedLocation("\(entry)\(finding.location) (audit rule \(finding.ruleID))", policy: policy)
             if seen.insert(location).inserted { found.append(location) }
         }
-        guard found.isEmpty else { throw UnsafeCassetteError(locations: found) }
+        guard found.isEmpty, result.unreadableBodies.isEmpty else {
+            throw UnsafeCassetteError(locations: found, unreadableBodies: result.unreadableBodies)
+        }
         return result
     }
 }

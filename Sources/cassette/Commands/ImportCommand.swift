@@ -30,6 +30,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("secret-env"), help: "An environment variable holding a secret known to be in the files (repeatable); it is searched for in every encoding.")
     var secretEnvironmentVariables: [String] = []
 
+    @Flag(help: "Keep a body no redaction reader understands (an image, application/octet-stream, an unknown Content-Encoding) after the value rules and the leak check, instead of refusing to write.")
+    var allowOpaqueBody = false
+
     @Flag(help: "Replace the output cassette if it exists.")
     var force = false
 
@@ -49,7 +52,7 @@ struct ImportCommand: ParsableCommand {
             knownSecrets.append(value)
         }
         let importer = CassetteImporter(
-            format: format, policy: RedactionPolicy(knownSecrets: knownSecrets, provider: provider))
+            format: format, policy: RedactionPolicy(knownSecrets: knownSecrets, provider: provider, allowOpaqueBodies: allowOpaqueBody))
         let log: HAR.Log
         do {
             log = try importer.importCassette(from: files.map { URL(fileURLWithPath: $0) })

@@ -41,6 +41,9 @@ struct RecordCommand: AsyncParsableCommand {
     @Flag(help: "Replace personal data (emails, names, phones, avatars) with consistent fake values.")
     var pseudonymize = false
 
+    @Flag(help: "Keep a body no redaction reader understands (an image, application/octet-stream, an unknown Content-Encoding) after the value rules and the leak check, instead of refusing to write.")
+    var allowOpaqueBody = false
+
     func run() async throws {
         let plan = try makePlan(environment: ProcessInfo.processInfo.environment)
         RecordingConsole.calling(plan)
@@ -91,9 +94,11 @@ struct RecordCommand: AsyncParsableCommand {
             accepted.insert(code)
         }
         let outputPath = output ?? "Cassettes/\(chosen.name)/me.\(CassetteFile.fileExtension)"
-        return RecordingPlan(
+        var plan = RecordingPlan(
             profile: chosen, baseURL: url, credential: credential, credentialSource: "$\(variable)",
             output: URL(fileURLWithPath: outputPath), acceptedStatuses: accepted, timeout: timeout, source: "live",
             pseudonymize: pseudonymize)
+        plan.allowOpaqueBodies = allowOpaqueBody
+        return plan
     }
 }
