@@ -21,6 +21,7 @@ let package = Package(
                 .product(name: "CassetteReplay", package: "CassetteKit"),
                 .product(name: "CassetteSynth", package: "CassetteKit"),
                 .product(name: "CassetteServer", package: "CassetteKit"),
+                .product(name: "CassetteImport", package: "CassetteKit"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
         )

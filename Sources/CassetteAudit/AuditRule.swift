@@ -19,6 +19,21 @@ public enum AuditRule: String, Sendable, CaseIterable, Codable {
     case stripeTestKey = "stripe-test-key"
     case privateKeyPEM = "private-key-pem"
     case highEntropyUnderSecretKey = "high-entropy-under-secret-key"
+    case googleAPIKey = "google-api-key"
+    case slackWebhook = "slack-webhook"
+    case discordWebhook = "discord-webhook"
+    case telegramBotToken = "telegram-bot-token"
+    case openAIKey = "openai-key"
+    case anthropicKey = "anthropic-key"
+    case gitlabToken = "gitlab-token"
+    case sendgridKey = "sendgrid-key"
+    case npmToken = "npm-token"
+    case pypiToken = "pypi-token"
+    case vercelBypass = "vercel-protection-bypass"
+    case oauthCode = "oauth-code"
+    case secretMemberName = "secret-member-name"
+    case undecodableBody = "undecodable-encoded-body"
+    case budgetExceeded = "audit-budget-exceeded"
 
     /// The rule id.
     public var id: String { rawValue }
@@ -45,6 +60,21 @@ public enum AuditRule: String, Sendable, CaseIterable, Codable {
         case .stripeTestKey: return "Stripe test secret and restricted keys (sk_test_, rk_test_)"
         case .privateKeyPEM: return "PEM private keys (-----BEGIN ... PRIVATE KEY-----)"
         case .highEntropyUnderSecretKey: return "token-shaped, high-entropy values (length-aware threshold) under secret-sounding keys"
+        case .googleAPIKey: return "Google API keys (AIza...)"
+        case .slackWebhook: return "Slack incoming-webhook and workflow URLs (hooks.slack.com/services/..., /workflows/, /triggers/)"
+        case .discordWebhook: return "Discord webhook URLs (discord.com/api/webhooks/<id>/<token>)"
+        case .telegramBotToken: return "Telegram bot tokens (<digits>:<35 characters>, also as a /bot<token>/ URL path segment)"
+        case .openAIKey: return "OpenAI API keys (sk-proj-, sk-svcacct-, sk-admin-, legacy sk-...T3BlbkFJ...)"
+        case .anthropicKey: return "Anthropic API keys (sk-ant-...)"
+        case .gitlabToken: return "GitLab tokens (glpat-, gldt-, glrt-, glptt-, ...)"
+        case .sendgridKey: return "SendGrid API keys (SG.<22>.<43>)"
+        case .npmToken: return "npm access tokens (npm_...)"
+        case .pypiToken: return "PyPI upload tokens (pypi-AgEIcHlwaS5vcmc...)"
+        case .vercelBypass: return "Vercel protection-bypass secrets (x-vercel-protection-bypass header, query or cookie)"
+        case .oauthCode: return "OAuth authorization codes in callback URLs, Location headers and token requests"
+        case .secretMemberName: return "a known token format used as a JSON member name"
+        case .undecodableBody: return "a body under a Content-Encoding (or compressed) that the audit cannot decode: nothing inside it was checked"
+        case .budgetExceeded: return "a file whose compressed bodies or nesting exceed the audit's per-file budget: the rest was not checked"
         }
     }
 }

@@ -27,14 +27,16 @@ extension AuditScan {
             for parameter in post.params ?? [] {
                 scanParameter(value: parameter.value, at: ScanSite(entry: index, location: "request body form \(parameter.name)", key: parameter.name), depth: 1)
             }
-            scanBody(text: post.text, encoding: post.encoding, mimeType: post.mimeType, at: ScanSite(entry: index, location: "request body"))
+            scanBody(text: post.text, encoding: post.encoding, mimeType: post.mimeType,
+                contentEncoding: Self.contentEncoding(request.headers), at: ScanSite(entry: index, location: "request body"))
         }
         let response = entry.response
+        scanText(response.statusText, at: ScanSite(entry: index, location: "response statusText"), depth: 0)
         scanHeaders(response.headers, side: "response", entry: index, zitadel: false)
         scanCookies(response.cookies, label: "response cookie", entry: index)
         if let text = response.content.text {
             scanBody(text: text, encoding: response.content.encoding, mimeType: response.content.mimeType,
-                at: ScanSite(entry: index, location: "response body"))
+                contentEncoding: Self.contentEncoding(response.headers), at: ScanSite(entry: index, location: "response body"))
         }
         if !response.redirectURL.isEmpty {
             scanText(response.redirectURL, at: ScanSite(entry: index, location: "response redirectURL"), depth: 0)
@@ -82,10 +84,20 @@ extension AuditScan {
         }
     }
 
+    /// Each cookie's value by its name, and its attributes (path, domain, expires, sameSite) as text.
     private mutating func scanCookies(_ cookies: [HAR.Cookie], label: String, entry: Int) {
         for cookie in cookies {
-            scanCookie(name: cookie.name, value: cookie.value, at: ScanSite(entry: entry, location: "\(label) \(cookie.name)", key: cookie.name))
+            let site = ScanSite(entry: entry, location: "\(label) \(cookie.name)", key: cookie.name)
+            scanCookie(name: cookie.name, value: cookie.value, at: site)
+            for (attribute, text) in [("path", cookie.path), ("domain", cookie.domain), ("expires", cookie.expires), ("sameSite", cookie.sameSite)] {
+                if let text, !text.isEmpty { scanText(text, at: site.child(" \(attribute)", key: nil), depth: 0) }
+            }
         }
+    }
+
+    /// The `Content-Encoding` header's value, when there is one.
+    static func contentEncoding(_ headers: [HAR.NameValue]) -> String? {
+        headers.first { $0.name.utf8.count == 16 && $0.name.lowercased() == "content-encoding" }?.value
     }
 
     /// `a=b; c=d` into pairs.
@@ -158,58 +170,5 @@ extension AuditScan {
             return
         }
         report(.credentialHeader, secret: credential, at: site)
-    }
-
-    // MARK: Bodies
-
-    /// A body: base64 decoded (and gunzipped) when stored so, then JSON by pointer, a form by
-    /// parameter, or text.
-    private mutating func scanBody(text: String, encoding: String?, mimeType: String, at site: ScanSite) {
-        var body = text
-        if encoding?.lowercased() == "base64" {
-            guard var data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else { return }
-            if GzipCodec.isGzip(data), let inflated = try? GzipCodec.decompress(data, container: .gzip, limit: 16 * 1024 * 1024) {
-                data = inflated
-            }
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                scanPrintableRuns(data, at: site)
-                return
-            }
-            body = decoded
-        }
-        let trimmed = ASCIIText.trimmed(body)
-        if let first = trimmed.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-            let json = try? JSONParser.parse(trimmed)
-        {
-            scanJSON(json, pointer: .root, base: site.location, site: site, depth: 0)
-            return
-        }
-        if mimeType.lowercased().contains("x-www-form-urlencoded") || FormText.looksLikeForm(trimmed) {
-            scanForm(trimmed, label: " form ", at: site, depth: 0)
-            return
-        }
-        scanText(trimmed, at: site, depth: 0)
-    }
-
-    /// A binary body: known formats in its runs of printable ASCII (what `strings` shows), so a
-    /// token inside an image or a protobuf is still found.
-    private mutating func scanPrintableRuns(_ data: Data, at site: ScanSite) {
-        var run: [UInt8] = []
-        func flush(_ scan: inout AuditScan) {
-            if run.count >= 16 {
-                for hit in TokenFormats.hits(in: String(decoding: run, as: UTF8.self)) {
-                    scan.report(hit.rule, secret: hit.secret, at: site)
-                }
-            }
-            run.removeAll(keepingCapacity: true)
-        }
-        for byte in data {
-            if byte >= 0x20 && byte < 0x7f {
-                run.append(byte)
-            } else {
-                flush(&self)
-            }
-        }
-        flush(&self)
     }
 }

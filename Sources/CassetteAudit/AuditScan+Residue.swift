@@ -19,27 +19,24 @@ extension AuditScan {
         "httpOnly": .modelled, "secure": .modelled, "sameSite": .modelled,
     ])
     private static let document = Shape.object([
+        // Only what the model scan reads is `.modelled`; every other string (creator, version,
+        // `_cassette`, methods, HTTP versions, MIME types, encodings) goes through the generic walk.
         "log": .object([
-            "version": .modelled, "comment": .modelled,
-            "creator": .object(["name": .modelled, "version": .modelled]),
-            "_cassette": .modelled,
+            "comment": .modelled,
             "entries": .array(.object([
-                "startedDateTime": .modelled, "time": .modelled, "comment": .modelled,
+                "time": .modelled, "comment": .modelled,
                 "timings": .object(["send": .modelled, "wait": .modelled, "receive": .modelled]),
                 "request": .object([
-                    "method": .modelled, "url": .modelled, "httpVersion": .modelled, "cookies": .array(cookie),
+                    "url": .modelled, "cookies": .array(cookie),
                     "headers": .array(nameValue), "queryString": .array(nameValue), "headersSize": .modelled,
                     "bodySize": .modelled,
-                    "postData": .object([
-                        "mimeType": .modelled, "text": .modelled, "encoding": .modelled, "_encoding": .modelled,
-                        "params": .array(nameValue),
-                    ]),
+                    "postData": .object(["text": .modelled, "params": .array(nameValue)]),
                 ]),
                 "response": .object([
-                    "status": .modelled, "statusText": .modelled, "httpVersion": .modelled, "cookies": .array(cookie),
+                    "status": .modelled, "statusText": .modelled, "cookies": .array(cookie),
                     "headers": .array(nameValue), "redirectURL": .modelled, "headersSize": .modelled,
                     "bodySize": .modelled,
-                    "content": .object(["size": .modelled, "mimeType": .modelled, "text": .modelled, "encoding": .modelled]),
+                    "content": .object(["size": .modelled, "text": .modelled]),
                 ]),
             ])),
         ])

@@ -16,6 +16,8 @@ struct ScanSite: Sendable {
     /// Inside a credential carrier (a cookie): token, password and secret-sounding keys there
     /// name credentials (`credential-header`).
     var isCredentialCarrier = false
+    /// Inside free text (a `name: value` found by shape): bare words under password names are code, not passwords.
+    var isFreeText = false
 
     init(entry: Int?, location: String, key: String? = nil, carrierRule: AuditRule? = nil, isCredentialCarrier: Bool = false) {
         self.entry = entry
@@ -33,7 +35,9 @@ struct ScanSite: Sendable {
 
     /// The same place, named by another key one level down.
     func child(_ suffix: String, key: String?) -> ScanSite {
-        ScanSite(entry: entry, location: location + suffix, key: key, carrierRule: carrierRule, isCredentialCarrier: isCredentialCarrier)
+        var site = ScanSite(entry: entry, location: location + suffix, key: key, carrierRule: carrierRule, isCredentialCarrier: isCredentialCarrier)
+        site.isFreeText = isFreeText
+        return site
     }
 }
 
@@ -41,19 +45,42 @@ struct ScanSite: Sendable {
 /// interaction (the first location it is seen at), in document order.
 struct AuditScan {
     let file: String
+    /// The file's read budget: body decompression draws from it.
+    let budget: ReadBudget
+    /// Set when a body could not be inspected because the budget ran out (the audit then fails).
+    var budgetRefusal: ReadBudgetExceeded?
+    /// How deep the root of the JSON being walked sits, counting JSON-in-string layers.
+    var jsonLayerDepth = 0
     private(set) var findings: [AuditFinding] = []
     private var seen: Set<SeenKey> = []
+    private var notices: Set<String> = []
     /// How many decoding layers (JSON-in-string, URL, form, percent, base64) a value may hide under.
     static let maximumDepth = 6
+    /// How deep JSON may nest, counted across JSON-inside-string layers (the parser's own limit
+    /// is per document); deeper is reported as ``AuditRule/budgetExceeded``.
+    static let maximumNesting = 520
+    /// Bytes the audit inflates from compressed bodies per file; past it the file gets an
+    /// ``AuditRule/budgetExceeded`` finding instead of more work.
+    static let inflateBudgetPerFile = 8 * 1024 * 1024
 
+    /// Inflate budget left in this file.
+    var inflateRemaining = AuditScan.inflateBudgetPerFile
+    /// Current JSON nesting, across layers.
+    var nesting = 0
+    /// What each key name announces, computed once per distinct name.
+    private var keyCache: [String: SecretKey] = [:]
+    /// Member names already checked for token formats (a name repeats in every array element).
+    private var checkedMemberNames: Set<String> = []
+
+    /// One secret value is reported once per interaction, under the first rule that finds it.
     private struct SeenKey: Hashable {
         var entry: Int?
-        var rule: AuditRule
         var digest: SecretDigest
     }
 
-    init(file: String) {
+    init(file: String, budget: ReadBudget? = nil) {
         self.file = file
+        self.budget = budget ?? ReadBudget(for: file)
     }
 
     /// Records a finding; a carrier (Wacht session cookie, ZITADEL Authorization) renames generic
@@ -66,24 +93,68 @@ struct AuditScan {
             effective = .credentialHeader
         }
         let digest = SecretDigest(of: secret)
-        guard seen.insert(SeenKey(entry: site.entry, rule: effective, digest: digest)).inserted else { return }
+        guard seen.insert(SeenKey(entry: site.entry, digest: digest)).inserted else { return }
         findings.append(AuditFinding(
-            file: file, entry: site.entry, location: site.location, ruleID: effective.id,
+            file: file, entry: site.entry, location: SafeLocation.masked(site.location), ruleID: effective.id,
             preview: SecretPreview.mask(secret), valueDigest: digest))
+    }
+
+    /// Records a finding about the file itself (nothing decoded to check, budget spent): no
+    /// value, so no baseline can accept it; once per rule and interaction.
+    mutating func reportNotice(_ rule: AuditRule, _ what: String, at site: ScanSite) {
+        guard notices.insert("\(rule.id) \(site.entry ?? -1)").inserted else { return }
+        findings.append(AuditFinding(
+            file: file, entry: site.entry, location: SafeLocation.masked(site.location), ruleID: rule.id, preview: what))
+    }
+
+    /// The key's words and kind, cached per name.
+    mutating func secretKey(_ name: String) -> SecretKey {
+        if let known = keyCache[name] { return known }
+        let key = SecretKey(name)
+        if keyCache.count < 4096 { keyCache[name] = key }
+        return key
+    }
+
+    /// The name a JSON member's value is judged by: its own when it says something, the
+    /// parent's for generic children (`token: {value: ...}`, `secret: {result: {value: ...}}`),
+    /// or both joined when together they name codes, seeds or passwords (`recovery: {codes: [...]}`).
+    mutating func resolvedKey(_ name: String, parent: String?) -> String {
+        guard let parent else { return name }
+        if secretKey(name).kind != .plain { return name }
+        let parentKey = secretKey(parent)
+        if parentKey.kind != .plain, SecretKey.genericChildNames.contains(name.lowercased()) { return parent }
+        guard parentKey.canQualify else { return name }
+        let combined = parent + "_" + name
+        switch secretKey(combined).kind {
+        case .backupCodes, .totpSeed, .password: return combined
+        default: return name
+        }
     }
 
     // MARK: Text values, through every decoding layer
 
     /// Inspects one string value: JSON inside it, then known formats anywhere in it, then what its
-    /// key says, then (when nothing was found) what hides under URL, form, percent and base64
-    /// encodings.
+    /// key says, then what hides in it: URLs, forms, `name: value` shapes, XML and HTML, multipart
+    /// parts, JSON escapes and (when nothing was found) percent and base64 encodings.
     mutating func scanText(_ raw: String, at site: ScanSite, depth: Int) {
         let value = ASCIIText.trimmed(raw)
         guard !value.isEmpty, depth <= AuditScan.maximumDepth, !LookAlike.isPlaceholder(value) else { return }
-        if let first = value.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-            let json = try? JSONParser.parse(value), json.objectValue != nil || json.arrayValue != nil
+        let shape = TextShapeSummary(value)
+        // No format is shorter than 16 bytes: a short value under a plain name holds nothing.
+        if shape.count < 8, site.key.map({ secretKey($0).kind == .plain }) ?? true { return }
+        let stringDepth = jsonLayerDepth + (site.pointer?.tokens.count ?? 0)
+        if shape.startsStructured, let json = try? JSONParser.parseEmbedded(value, at: stringDepth, budget: budget),
+            json.objectValue != nil || json.arrayValue != nil
         {
+            let enclosing = jsonLayerDepth
+            jsonLayerDepth = stringDepth + 1
             scanJSON(json, pointer: .root, base: site.location + " >", site: site, depth: depth + 1)
+            jsonLayerDepth = enclosing
+            return
+        }
+        // A JSON string literal inside a string (JSON encoded twice): its value, one layer down.
+        if shape.isQuoted, depth < AuditScan.maximumDepth, case .string(let inner)? = try? JSONParser.parse(value) {
+            scanText(inner, at: site, depth: depth + 1)
             return
         }
         var found = false
@@ -92,16 +163,46 @@ struct AuditScan {
             found = true
         }
         if !found, site.key != nil { found = scanKeyContext(value, at: site) }
-        guard !found, depth < AuditScan.maximumDepth else { return }
-        if ASCIIText.contains("://", in: value) {
-            scanURL(value, at: site, depth: depth + 1)
-            return
+        guard depth < AuditScan.maximumDepth else { return }
+        if shape.hasScheme {
+            if !shape.hasSpace {
+                if !found { scanURL(value, at: site, depth: depth + 1) }
+                return
+            }
+            for url in URLText.urls(in: value) { scanURL(url, at: site, depth: depth + 1) }
         }
-        if FormText.looksLikeForm(value) { scanForm(value, label: " form ", at: site, depth: depth + 1) }
-        if ASCIIText.contains(byte: 0x25, in: value), let decoded = value.removingPercentEncoding, decoded != value {
+        if !shape.hasSpace, FormText.looksLikeForm(value) {
+            scanForm(value, label: " form ", at: site, depth: depth + 1)
+        } else if shape.hasAngle || (shape.hasSeparator && (shape.hasSpace || shape.startsStructured || (depth == 0 && site.pointer == nil))) {
+            scanStructuredText(value, at: site, depth: depth + 1)
+        }
+        if shape.hasBackslash, let unescaped = TextDecoding.jsonUnescaped(value) {
+            scanText(unescaped, at: site, depth: depth + 1)
+        }
+        guard !found else { return }
+        if shape.hasPercent, let decoded = TextDecoding.percentDecoded(value) {
             scanText(decoded, at: site, depth: depth + 1)
         } else if let decoded = Base64Text.decodeReadableText(value) {
             scanText(decoded, at: site, depth: depth + 1)
+        }
+    }
+
+    /// Free text taken apart by shape (``TextPairs``): each value under a name that says
+    /// something, or that may hide an encoded layer, is scanned under that name.
+    mutating func scanStructuredText(_ text: String, at site: ScanSite, depth: Int) {
+        for pair in TextPairs.pairs(in: text) {
+            let kind = secretKey(pair.name).kind
+            if kind == .plain {
+                let bytes = pair.value.utf8
+                guard let first = bytes.first else { continue }
+                let mayHide = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || bytes.contains(UInt8(ascii: "%"))
+                    || bytes.contains(UInt8(ascii: "\\")) || bytes.count >= 24
+                guard mayHide else { continue }
+            }
+            var child = site.child(" \(pair.kind.rawValue) \(pair.name)", key: pair.name)
+            child.pointer = nil
+            child.isFreeText = true
+            scanText(pair.value, at: child, depth: depth)
         }
     }
 
@@ -110,7 +211,12 @@ struct AuditScan {
         guard let name = site.key else { return false }
         let credential = CredentialText.strippingScheme(value)
         guard !credential.isEmpty, !LookAlike.isPlaceholder(credential), !LookAlike.isMask(credential) else { return false }
-        let key = SecretKey(name)
+        let key = secretKey(name)
+        if key.joined == "xvercelprotectionbypass" || key.joined == "vercelprotectionbypass" {
+            guard credential.utf8.count >= 16 else { return false }
+            report(.vercelBypass, secret: credential, at: site)
+            return true
+        }
         switch key.kind {
         case .backupCodes:
             let codes = credential.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" }).filter(ValueShape.isBackupCode)
@@ -124,6 +230,7 @@ struct AuditScan {
             return false
         case .password:
             guard !LookAlike.isFlagWord(credential), !ValueShape.isProse(credential) else { return false }
+            if site.isFreeText, ValueShape.isCodeWord(credential) { return false }
             report(.passwordKey, secret: credential, at: site)
             return true
         case .token:
@@ -132,7 +239,7 @@ struct AuditScan {
                 return true
             }
             guard credential.utf8.count >= 8, !LookAlike.isInert(credential), !LookAlike.isEnumName(credential),
-                !ValueShape.isProse(credential)
+                !ValueShape.isProse(credential), !(site.isFreeText && ValueShape.isCodeWord(credential))
             else { return false }
             report(.tokenKey, secret: credential, at: site)
             return true
@@ -151,11 +258,22 @@ struct AuditScan {
     mutating func scanJSON(_ value: JSONValue, pointer: JSONPointer, base: String, site: ScanSite, depth: Int) {
         switch value {
         case .object(let object):
+            guard enterNesting(at: site) else { return }
+            defer { nesting -= 1 }
             for member in object {
-                scanJSON(member.value, pointer: pointer.appending(member.key), base: base,
-                    site: ScanSite(entry: site.entry, location: site.location, key: member.key, carrierRule: site.carrierRule), depth: depth)
+                let memberPointer = pointer.appending(member.key)
+                if member.key.utf8.count >= 16, checkedMemberNames.count < 4096 ? checkedMemberNames.insert(member.key).inserted : true {
+                    var nameSite = ScanSite(entry: site.entry, location: base, carrierRule: site.carrierRule)
+                    nameSite.pointer = memberPointer
+                    for hit in TokenFormats.hits(in: member.key) { report(.secretMemberName, secret: hit.secret, at: nameSite) }
+                }
+                let key = resolvedKey(member.key, parent: site.key)
+                scanJSON(member.value, pointer: memberPointer, base: base,
+                    site: ScanSite(entry: site.entry, location: site.location, key: key, carrierRule: site.carrierRule), depth: depth)
             }
         case .array(let elements):
+            guard enterNesting(at: site) else { return }
+            defer { nesting -= 1 }
             for (index, element) in elements.enumerated() {
                 scanJSON(element, pointer: pointer.appending(index), base: base, site: site, depth: depth)
             }
@@ -164,7 +282,7 @@ struct AuditScan {
             child.pointer = pointer
             scanText(string, at: child, depth: depth)
         case .number(let number):
-            if let key = site.key, SecretKey(key).kind == .backupCodes, number.isInteger, number.literal.utf8.count >= 6 {
+            if let key = site.key, secretKey(key).kind == .backupCodes, number.isInteger, number.literal.utf8.count >= 6 {
                 let location = base + " " + pointer.description
                 report(.backupCodes, secret: number.literal, at: ScanSite(entry: site.entry, location: location, key: key))
             }
@@ -173,57 +291,13 @@ struct AuditScan {
         }
     }
 
-    /// A URL: user-info password, query parameters and fragment parameters by name.
-    mutating func scanURL(_ url: String, at site: ScanSite, depth: Int) {
-        // Delimiters are ASCII, so the UTF-8 view finds them without grapheme breaking, and its
-        // indices slice the string on scalar boundaries.
-        guard let schemeStart = ASCIIText.firstIndex(of: "://", in: url) else { return }
-        let bytes = url.utf8
-        let afterScheme = bytes.index(schemeStart, offsetBy: 3)
-        let authorityEnd = bytes[afterScheme...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
-            ?? bytes.endIndex
-        if let at = bytes[afterScheme..<authorityEnd].lastIndex(of: UInt8(ascii: "@")),
-            let colon = bytes[afterScheme..<at].firstIndex(of: UInt8(ascii: ":"))
-        {
-            let password = String(url[bytes.index(after: colon)..<at])
-            let decoded = password.removingPercentEncoding ?? password
-            if !decoded.isEmpty, !LookAlike.isPlaceholder(decoded), !LookAlike.isMask(decoded) {
-                report(.passwordKey, secret: decoded, at: site.child(" user-info", key: "password"))
-            }
+    /// Counts one level of JSON nesting; `false` (and a finding) past ``maximumNesting``.
+    private mutating func enterNesting(at site: ScanSite) -> Bool {
+        guard nesting < AuditScan.maximumNesting else {
+            reportNotice(.budgetExceeded, "JSON nested deeper than \(AuditScan.maximumNesting) levels (across JSON-in-string layers); not audited further", at: site)
+            return false
         }
-        let rest = bytes[authorityEnd...]
-        var query = Substring("")
-        var fragment = Substring("")
-        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = url[bytes.index(after: hash)...]
-            if let question = rest[..<hash].firstIndex(of: UInt8(ascii: "?")) { query = url[bytes.index(after: question)..<hash] }
-        } else if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
-            query = url[bytes.index(after: question)...]
-        }
-        if !query.isEmpty { scanForm(String(query), label: " query ", at: site, depth: depth) }
-        if !fragment.isEmpty, fragment.utf8.contains(UInt8(ascii: "=")) { scanForm(String(fragment), label: " fragment ", at: site, depth: depth) }
-    }
-
-    /// `a=b&c=d` (query strings, form bodies, fragments): each value under its decoded name.
-    mutating func scanForm(_ text: String, label: String, at site: ScanSite, depth: Int) {
-        for (name, value) in FormText.pairs(text) where !value.isEmpty {
-            scanParameter(value: value, at: ScanSite(entry: site.entry, location: site.location + label + name, key: name, carrierRule: site.carrierRule), depth: depth)
-        }
-    }
-
-    /// A named parameter (query, form, fragment): Wacht's session parameters are credentials
-    /// whatever their shape; anything else goes through ``scanText(_:at:depth:)``.
-    mutating func scanParameter(value: String, at site: ScanSite, depth: Int) {
-        var site = site
-        if let name = site.key, CredentialNames.isWachtSession(name) {
-            site.carrierRule = .wachtSession
-            if !LookAlike.isPlaceholder(value), !LookAlike.isInert(value), !LookAlike.isMask(value),
-                TokenFormats.hits(in: value).isEmpty
-            {
-                report(.wachtSession, secret: value, at: site)
-                return
-            }
-        }
-        scanText(value, at: site, depth: depth)
+        nesting += 1
+        return true
     }
 }

@@ -60,9 +60,11 @@ public struct SecretAuditor: Sendable {
     /// not keep (`pages`, `cache`, `_custom` fields) are audited too, by JSON pointer.
     ///
     /// Throws when the file cannot be read as what its name says: truncated or corrupt gzip, a
-    /// bomb past `limit`, invalid JSON, a `.har`/`.har.gz` that is not HAR. Unreadable is never clean.
+    /// bomb past `limit`, invalid JSON, a `.har`/`.har.gz` that is not HAR, or a file whose bodies
+    /// need more than its ``ReadBudget`` to inspect. Unreadable is never clean.
     public func audit(data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit) throws(CassetteError) -> [AuditFinding] {
-        let json = try CassetteFile.decompressIfNeeded(data, path: path, limit: limit)
+        let budget = ReadBudget(for: path)
+        let json = try CassetteFile.decompressIfNeeded(data, path: path, limit: limit, budget: budget)
         let document: JSONValue
         do {
             document = try JSONParser.parse(json)
@@ -72,9 +74,10 @@ public struct SecretAuditor: Sendable {
         let isHARName = path.hasSuffix(".har") || path.hasSuffix(".har.gz")
         guard isHARName || document["log"] != nil else { return audit(document: document, file: path) }
         let log = try CassetteFile.decodeDocument(document, path: path)
-        var scan = AuditScan(file: path)
+        var scan = AuditScan(file: path, budget: budget)
         scan.scanLog(log)
         scan.scanResidue(of: document)
+        if let refusal = scan.budgetRefusal { throw .overBudget(refusal) }
         return scan.findings
     }
 }

@@ -47,6 +47,24 @@ struct SecretKey: Sendable {
         "secretaccesskey", "sessionsecret", "webhooksecret", "resettoken", "invitetoken", "rotatingtoken", "pat",
         "sessionkey", "authkey", "accesskey", "appsecret", "consumersecret", "credential", "credentials", "jwt",
         "sid", "sessionid", "session", "auth", "authorization", "cookie", "bearer", "otp",
+        "jsessionid", "phpsessid", "aspsessionid", "sessid", "codeverifier", "pkceverifier", "verifier", "csrftoken",
+        "xsrftoken", "authenticitytoken", "samlresponse", "samlassertion",
+    ]
+
+    /// Children that only hold their parent's value (`token: {value: ...}`, `secret: {result: ...}`).
+    static let genericChildNames: Set<String> = [
+        "value", "val", "raw", "plain", "plaintext", "cleartext", "data", "result", "current", "string", "text", "content",
+        "body", "payload",
+    ]
+
+    /// Whether the key, as a parent, can turn a plain child name into a secret one
+    /// (`recovery` + `codes`, `totp` + `key`, `security` + `answer`).
+    var canQualify: Bool {
+        words.contains(where: SecretKey.qualifyingWords.contains)
+    }
+
+    private static let qualifyingWords: Set<String> = [
+        "recovery", "backup", "totp", "otp", "mfa", "2fa", "twofactor", "password", "secret", "security", "authenticator",
     ]
 
     /// Whether the key describes a secret instead of holding one.
@@ -75,7 +93,8 @@ struct SecretKey: Sendable {
     }
 
     private var isTOTP: Bool {
-        ["totp", "otpsecret", "mfasecret", "twofactor", "authenticatorsecret"].contains { ASCIIText.contains($0, in: joined) }
+        ["totp", "otpsecret", "mfasecret", "twofactor", "authenticatorsecret", "manualentry", "setupkey", "otpkey"]
+            .contains { ASCIIText.contains($0, in: joined) }
             || words.contains("mfa") || words.contains("2fa") || words.contains("seed")
             || (words.contains("otp") && words.count > 1)
     }
@@ -83,6 +102,7 @@ struct SecretKey: Sendable {
     private var isPassword: Bool {
         ["password", "passwd", "passphrase"].contains { ASCIIText.contains($0, in: joined) }
             || words.contains("pwd") || words.contains("pass") || words.contains("pw")
+            || (words.last == "answer" && (words.contains("secret") || words.contains("security")))
     }
 
     private var isToken: Bool {

@@ -25,6 +25,13 @@ enum ValueShape {
         return hasDigit && (8...24).contains(value.utf8.count)
     }
 
+    /// A bare lowercase identifier or member path (`e.target.value`, `null`, `undefined`) as
+    /// free text writes it: code, not a credential.
+    static func isCodeWord(_ value: String) -> Bool {
+        value.utf8.count < 6 || value.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") }
+            || (value.utf8.contains(UInt8(ascii: "(")) && value.utf8.contains(UInt8(ascii: ")")))
+    }
+
     /// Sentences (validation messages such as "must be at least 8 characters") rather than values.
     static func isProse(_ value: String) -> Bool {
         value.filter { $0 == " " }.count >= 3
@@ -77,6 +84,82 @@ enum FormText {
                 return spaced.removingPercentEncoding ?? spaced
             }
             return (decode(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+}
+
+/// What a text value is made of, from one pass over its bytes: which decoding layers to try.
+struct TextShapeSummary {
+    var count = 0
+    var hasSpace = false
+    var hasAngle = false
+    var hasSeparator = false
+    var hasBackslash = false
+    var hasPercent = false
+    var hasScheme = false
+    var startsStructured = false
+    /// Starts and ends with `"` (a JSON string literal).
+    var isQuoted = false
+
+    init(_ text: String) {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            count += 1
+            switch byte {
+            case 0x20, 0x09, 0x0a, 0x0d: hasSpace = true
+            case UInt8(ascii: "<"): hasAngle = true
+            case UInt8(ascii: "="), UInt8(ascii: ":"): hasSeparator = true
+            case UInt8(ascii: "\\"): hasBackslash = true
+            case UInt8(ascii: "%"): hasPercent = true
+            case UInt8(ascii: "/"):
+                if previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) { hasScheme = true }
+            default: break
+            }
+            previous = (previous.1, byte)
+        }
+        let first = text.utf8.first
+        startsStructured = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        isQuoted = count >= 2 && first == UInt8(ascii: "\"") && text.utf8.last == UInt8(ascii: "\"")
+    }
+}
+
+/// Locations made safe to print: a word in them that is a known token format or looks random
+/// (a secret used as a member, cookie or parameter name) is masked like a preview.
+enum SafeLocation {
+    static func masked(_ location: String) -> String {
+        let bytes = Array(location.utf8)
+        var output: [UInt8] = []
+        var changed = false
+        var start = 0
+        func flush(_ end: Int) {
+            let word = bytes[start..<end]
+            if word.count >= 16 {
+                let text = String(decoding: word, as: UTF8.self)
+                let hasDigit = word.contains { $0 >= 48 && $0 <= 57 }
+                if !TokenFormats.hits(in: text).isEmpty || (hasDigit && TokenShape.looksRandom(text, minimumLength: 20)) {
+                    output.append(contentsOf: Array(SecretPreview.mask(text).utf8))
+                    changed = true
+                    return
+                }
+            }
+            output.append(contentsOf: word)
+        }
+        for (index, byte) in bytes.enumerated() where isBreak(byte) {
+            flush(index)
+            output.append(byte)
+            start = index + 1
+        }
+        flush(bytes.count)
+        return changed ? String(decoding: output, as: UTF8.self) : location
+    }
+
+    private static func isBreak(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "="),
+            UInt8(ascii: "&"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "'"):
+            return true
+        default:
+            return false
         }
     }
 }

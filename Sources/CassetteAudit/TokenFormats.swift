@@ -24,6 +24,7 @@ enum TokenFormats {
         for token in tokens(of: text) {
             if let hit = classify(token) { hits.append(hit) }
         }
+        hits.append(contentsOf: WebhookURLs.hits(in: text))
         return hits
     }
 
@@ -59,14 +60,25 @@ enum TokenFormats {
     /// The format of one token, if it has a known secret format.
     static func classify(_ token: Substring) -> FormatHit? {
         if let unleash = UnleashTokenFormat.match(token) { return FormatHit(rule: .unleashToken, secret: unleash) }
-        for part in token.split(separator: ":") where part.utf8.count >= 16 {
-            if let hit = classifyPart(part) { return hit }
+        if let whole = ServiceTokenFormats.classifyWhole(token) { return whole }
+        // Parts between colons, cut on the UTF-8 view (no grapheme breaking).
+        let bytes = token.utf8
+        var start = bytes.startIndex
+        var index = start
+        while true {
+            let atEnd = index == bytes.endIndex
+            if atEnd || bytes[index] == UInt8(ascii: ":") {
+                if bytes.distance(from: start, to: index) >= 16, let hit = classifyPart(token[start..<index]) { return hit }
+                if atEnd { return nil }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
         }
-        return nil
     }
 
     private static func classifyPart(_ raw: Substring) -> FormatHit? {
         let part = raw.utf8.last == UInt8(ascii: ".") ? raw.dropLast() : raw
+        if let service = ServiceTokenFormats.classify(part) { return service }
         if part.utf8.starts(with: "eyJ".utf8), isJWT(part) { return FormatHit(rule: .jwt, secret: String(part)) }
         for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where part.utf8.starts(with: prefix.utf8) {
             if count(part.dropFirst(prefix.count), in: isAlphanumeric) >= 30 { return FormatHit(rule: .githubToken, secret: String(part)) }
@@ -123,14 +135,16 @@ enum TokenFormats {
     static func isJWT(_ token: Substring) -> Bool {
         let segments = token.split(separator: ".", omittingEmptySubsequences: false)
         guard segments.count == 3 || segments.count == 5 else { return false }
-        guard segments.allSatisfy({ $0.utf8.allSatisfy(isBase64URL) }), segments[0].utf8.count >= 10, segments[1].utf8.count >= 2
+        // A JWE with direct encryption (`alg: dir`) has an empty second segment (no wrapped key).
+        guard segments.allSatisfy({ $0.utf8.allSatisfy(isBase64URL) }), segments[0].utf8.count >= 10,
+            segments[1].utf8.count >= 2 || segments.count == 5
         else { return false }
         guard let header = Base64Text.decodeURL(segments[0]),
-            case .object(let object)? = try? JSONParser.parse(header), object["alg"] != nil || object["enc"] != nil
+            case .object(let object)? = try? JSONParser.parse(header, maximumDepth: 16), object["alg"] != nil || object["enc"] != nil
         else { return false }
         if segments.count == 5 { return true }
         guard let payload = Base64Text.decodeURL(segments[1]) else { return false }
-        return (try? JSONParser.parse(payload)) != nil
+        return (try? JSONParser.parse(payload, maximumDepth: 64)) != nil
     }
 
     /// The `secret` parameter of an `otpauth://` URI, unless empty or a placeholder.

@@ -37,9 +37,10 @@ public struct CassetteImporter: Sendable {
     /// themselves; ``importCassette(from:)`` is what writes to disk.
     public func interactions(from files: [URL]) throws(ImportError) -> [HAR.Entry] {
         var entries: [HAR.Entry] = []
-        let builder = InteractionBuilder(bodyLimit: sizeLimit)
         for file in files {
-            let document = try parse(file)
+            let budget = ReadBudget(for: file.path)
+            let builder = InteractionBuilder(bodyLimit: sizeLimit, budget: budget)
+            let document = try parse(file, budget: budget)
             switch format {
             case .har: entries += try ForeignHARReader(builder: builder).entries(document, path: file.path)
             case .vcrpy: entries += try VcrpyReader(builder: builder).entries(document, path: file.path)
@@ -70,10 +71,11 @@ public struct CassetteImporter: Sendable {
     }
 
     /// Reads and parses one input file: JSON when it starts with `{` or `[`, YAML otherwise.
-    func parse(_ file: URL) throws(ImportError) -> JSONValue {
+    func parse(_ file: URL, budget: ReadBudget? = nil) throws(ImportError) -> JSONValue {
         let bytes: Data
         do {
-            bytes = try CassetteFile.decompressIfNeeded(try CassetteFile.readBytes(file, limit: sizeLimit), path: file.path, limit: sizeLimit)
+            bytes = try CassetteFile.decompressIfNeeded(
+                try CassetteFile.readBytes(file, limit: sizeLimit), path: file.path, limit: sizeLimit, budget: budget)
         } catch {
             throw ImportError(path: file.path, problem: error.description, nextStep: "Check the path and the file.")
         }

@@ -8,6 +8,9 @@ import Foundation
 struct InteractionBuilder {
     /// Decoded bodies larger than this are refused (a foreign file may carry a gzip bomb).
     var bodyLimit = GzipCodec.defaultDecompressionLimit
+    /// The budget of the file being read: all its bodies' decompression draws from it, so many
+    /// small bombs stop at the file's total.
+    var budget: ReadBudget?
 
     struct Parts {
         var method: String
@@ -62,8 +65,13 @@ struct InteractionBuilder {
                 nextStep: "Re-record without that encoding (send Accept-Encoding: gzip).")
         }
         do {
-            return try GzipCodec.decompress(body, container: container, limit: bodyLimit)
+            return try GzipCodec.decompress(body, container: container, budget: budget ?? ReadBudget(for: path), limit: bodyLimit)
         } catch {
+            if case .budgetExceeded(let refusal) = error {
+                throw ImportError(
+                    path: path, problem: "\(location): decoding the \(coding) response body would pass the file's budget (\(refusal.description))",
+                    nextStep: "Split the capture into smaller files; import only files you trust.")
+            }
             throw ImportError(
                 path: path, problem: "\(location): the \(coding) response body cannot be decoded (\(error.description))",
                 nextStep: "The file is damaged or truncated; export it again from the tool that wrote it.")

@@ -36,7 +36,7 @@ extension RedactionSession {
             if !inRequest, policy.pseudonymize, let personal = personalKind(at: pointer) {
                 return .string(pseudonymize(text, kind: personal, location: location, keyKind: kind))
             }
-            return .string(redactText(text, kind: kind, location: location))
+            return .string(redactText(text, kind: kind, location: location, depth: jsonLayerDepth + pointer.tokens.count))
         case .number:
             if !inRequest, schema.secretScope(at: pointer) == .whole {
                 return secretNumber(value, kind: kind, location: prefix + pointer.reportText, rule: "schema:x-secret")

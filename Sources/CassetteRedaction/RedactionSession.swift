@@ -15,6 +15,9 @@ struct RedactionSession: Sendable {
     var entry = 0
     /// `request` or `response`.
     var side = "request"
+    /// How deep the root of the JSON being walked sits, counting the JSON-in-string layers
+    /// around it (0 for a body): embedded JSON gets only the depth left (``JSONParser/parseEmbedded(_:at:budget:)``).
+    var jsonLayerDepth = 0
 
     init(policy: RedactionPolicy, schema: SchemaAnnotations, existingText: [String]) {
         self.policy = policy
@@ -55,10 +58,11 @@ struct RedactionSession: Sendable {
     /// A text with every secret found by value replaced: known credentials in their raw,
     /// percent-encoded and base64 forms, JWTs, `otpauth://` seeds, token formats, scheme
     /// credentials, URL user-info and secret-named parameters. JSON inside the text is
-    /// redacted as JSON. `kind`/`location` name the place in the report.
-    mutating func redactText(_ text: String, kind: String, location: String) -> String {
+    /// redacted as JSON. `kind`/`location` name the place in the report; `depth` is how deep the
+    /// text sits in the JSON around it, across layers (the current layer's root when `nil`).
+    mutating func redactText(_ text: String, kind: String, location: String, depth: Int? = nil) -> String {
         guard !text.isEmpty, !Placeholder.isPlaceholder(text) else { return text }
-        if let embedded = redactEmbeddedJSON(text, kind: kind, location: location) { return embedded }
+        if let embedded = redactEmbeddedJSON(text, kind: kind, location: location, depth: depth ?? jsonLayerDepth) { return embedded }
         let matches = TextMatch.nonOverlapping(knownSecrets.matches(in: text) + ValueRules.matches(in: text))
         return apply(matches, to: text, kind: kind, location: location)
     }
@@ -89,10 +93,13 @@ struct RedactionSession: Sendable {
 
     /// A string that holds a JSON object or array, redacted as JSON and written back compactly;
     /// `nil` when the text is not JSON (or nothing changed).
-    private mutating func redactEmbeddedJSON(_ text: String, kind: String, location: String) -> String? {
+    private mutating func redactEmbeddedJSON(_ text: String, kind: String, location: String, depth: Int) -> String? {
         let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
         guard let first = trimmed.first, first == "{" || first == "[" else { return nil }
-        guard let parsed = try? JSONParser.parse(text) else { return nil }
+        guard let parsed = try? JSONParser.parseEmbedded(text, at: depth) else { return nil }
+        let enclosing = jsonLayerDepth
+        jsonLayerDepth = depth + 1
+        defer { jsonLayerDepth = enclosing }
         let redacted = redactJSON(parsed, at: .root, kind: kind, prefix: location + "#")
         guard redacted != parsed else { return nil }
         return redacted.jsonText

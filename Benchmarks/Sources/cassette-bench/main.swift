@@ -10,10 +10,11 @@ import Foundation
 //   cassette-bench match    --cassette F --requests N   (CassettePlayer.answer alone, for profiling)
 //   cassette-bench serve    --cassette F   (the library behind `cassette serve F --port 0 --repeat-last`)
 //   cassette-bench synth    --provider P --count N --seed S   (the library behind `cassette synth`)
+//   cassette-bench hostile  [--timeout S] [--only TEXT]   (issue 13's hostile inputs: outcome, wall time, peak RSS)
 
 let arguments = CommandLine.arguments.dropFirst()
 do {
-    guard let command = arguments.first else { throw BenchFailure("usage: cassette-bench replay|open|open-once|audit-dir|validate|serve|synth --name value ...") }
+    guard let command = arguments.first else { throw BenchFailure("usage: cassette-bench replay|open|open-once|audit-dir|validate|serve|synth|hostile --name value ...") }
     let options = try Arguments(arguments.dropFirst())
     switch command {
     case "replay":
@@ -43,6 +44,13 @@ do {
         try MatchBenchmark(cassette: URL(fileURLWithPath: options.string("cassette")), requests: options.int("requests", default: 1000)).run()
     case "serve":
         try await ServeCassette(cassette: options.string("cassette")).run()
+    case "hostile":
+        exit(try HostileBenchmark(timeout: Double(options.int("timeout", default: 30)), only: options.optional("only")).run())
+    case "hostile-case":
+        HostileCase(
+            file: URL(fileURLWithPath: options.string("file")), operation: options.string("operation"),
+            output: URL(fileURLWithPath: options.string("out"))
+        ).run()
     case "synth":
         try SynthVariants(
             provider: options.string("provider"), count: options.int("count", default: 1),

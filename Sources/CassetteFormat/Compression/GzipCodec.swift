@@ -11,6 +11,8 @@ public enum CompressionError: Error, Sendable, Equatable, CustomStringConvertibl
     case exceedsLimit(Int)
     /// zlib itself failed (out of memory, version mismatch).
     case zlib(String)
+    /// The file's ``ReadBudget`` has no decompressed bytes left for this stream.
+    case budgetExceeded(ReadBudgetExceeded)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum CompressionError: Error, Sendable, Equatable, CustomStringConvertibl
         case .corrupt(let detail): return "the compressed stream is corrupt (\(detail))"
         case .exceedsLimit(let limit): return "decompressed size exceeds the limit of \(limit) bytes"
         case .zlib(let detail): return "zlib failed (\(detail))"
+        case .budgetExceeded(let refusal): return refusal.description
         }
     }
 }
@@ -79,6 +82,44 @@ public enum GzipCodec {
                 && ((UInt16(input[input.startIndex]) << 8) | UInt16(input[input.startIndex + 1])) % 31 == 0
             return try inflate(input, windowBits: looksLikeZlib ? 15 : -15, limit: limit)
         }
+    }
+
+    /// Decompresses one stream of a file, drawing from that file's ``ReadBudget``: the output is
+    /// capped at what the budget has left (and at `limit`, a per-stream cap), and what was
+    /// produced is charged to the budget. Every decoder of one file (the cassette's gunzip, each
+    /// body's gzip or deflate layer) passes the same budget, so the file's total is bounded.
+    ///
+    /// - Throws: ``CompressionError/budgetExceeded(_:)`` (naming the file and the limit) when the
+    ///   budget runs out; ``CompressionError/exceedsLimit(_:)`` when this stream alone passes
+    ///   `limit` (what it inflated is still charged); the other cases for damaged streams.
+    public static func decompress(
+        _ input: Data,
+        container: Container = .gzip,
+        budget: ReadBudget,
+        limit: Int = Int.max
+    ) throws(CompressionError) -> Data {
+        let remaining = budget.remainingDecompressedBytes
+        let cap = min(limit, remaining)
+        let output: Data
+        do {
+            output = try decompress(input, container: container, limit: cap)
+        } catch {
+            guard case .exceedsLimit = error else { throw error }
+            // The bytes inflated before the cap was hit were work done for this file: charged,
+            // so many bodies that each stop at their own cap still end at the file's total.
+            do {
+                try budget.spendDecompressedBytes(cap + 1)
+            } catch {
+                throw .budgetExceeded(error)
+            }
+            throw error
+        }
+        do {
+            try budget.spendDecompressedBytes(output.count)
+        } catch {
+            throw .budgetExceeded(error)
+        }
+        return output
     }
 
     private static func appendLittleEndian(_ value: UInt32, to data: inout Data) {

@@ -19,6 +19,8 @@ public enum CassetteError: Error, Sendable, Equatable, CustomStringConvertible, 
     case notHAR(path: String, detail: String)
     /// Written by a newer toolkit.
     case unsupportedFormatVersion(path: String, found: Int, supported: Int)
+    /// Reading the file would exceed its ``ReadBudget`` (decompressed bytes, work or depth).
+    case overBudget(ReadBudgetExceeded)
 
     public var description: String {
         switch self {
@@ -38,6 +40,8 @@ public enum CassetteError: Error, Sendable, Equatable, CustomStringConvertible, 
             return "\(path): valid JSON but not a HAR 1.2 cassette (\(detail)). Import foreign formats with `cassette import`."
         case .unsupportedFormatVersion(let path, let found, let supported):
             return "\(path): cassette format version \(found) is newer than this toolkit supports (\(supported)). Upgrade cassette (CassetteKit) to a release that reads format \(found)."
+        case .overBudget(let refusal):
+            return refusal.description
         }
     }
 
@@ -50,6 +54,8 @@ public enum CassetteError: Error, Sendable, Equatable, CustomStringConvertible, 
             .tooLarge(let path, _), .invalidJSON(let path, _), .notHAR(let path, _),
             .unsupportedFormatVersion(let path, _, _):
             return path
+        case .overBudget(let refusal):
+            return refusal.subject
         }
     }
 }

@@ -209,7 +209,11 @@ struct HARReader {
             if let fallback, value == .null { return fallback }
             throw HARShapeError(pointer: "\(pointer)/\(key)", expectation: "expected a number")
         }
-        return number.doubleValue
+        let double = number.doubleValue
+        guard double.isFinite else {
+            throw HARShapeError(pointer: "\(pointer)/\(key)", expectation: "expected a finite number (infinity and NaN cannot be written back)")
+        }
+        return double
     }
 
     func integer(_ key: String, default fallback: Int? = nil) throws(HARShapeError) -> Int {

@@ -1,27 +1,24 @@
 import Foundation
 
-/// Why a document is not valid JSON, and where (byte offset, line and column, 1-based).
-public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let offset: Int
-    public let line: Int
-    public let column: Int
-    public let reason: String
-
-    public var description: String { "line \(line), column \(column): \(reason)" }
-}
-
 /// A strict RFC 8259 parser producing ``JSONValue`` (member order and number literals kept).
 ///
-/// It works on bytes, refuses invalid UTF-8, trailing garbage and nesting deeper than
-/// ``maximumDepth`` (so hostile input cannot exhaust the stack).
+/// It works on bytes, refuses invalid UTF-8, trailing garbage, numbers that do not fit a double
+/// (`1e400`: nothing could write them back) and nesting deeper than ``maximumDepth`` (so
+/// hostile input cannot exhaust the stack). Duplicate member names cost a hash lookup each (a
+/// later duplicate replaces the earlier value, in the earlier position).
+///
+/// JSON found inside a string of another JSON document goes through
+/// ``parseEmbedded(_:at:budget:)``, which gives it only the depth left, so nesting stays bounded
+/// across JSON-in-string layers.
 public enum JSONParser {
-    /// Deepest nesting accepted.
+    /// Deepest nesting accepted (counting JSON-in-string layers, for embedded text).
     public static let maximumDepth = 512
 
-    /// Parses a whole document.
-    public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
+    /// Parses a whole document, refusing nesting deeper than `maximumDepth`.
+    public static func parse(_ data: Data, maximumDepth: Int = JSONParser.maximumDepth) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError> = data.withUnsafeBytes { raw in
             var reader = JSONReader(bytes: raw.bindMemory(to: UInt8.self))
+            reader.maximumDepth = maximumDepth
             do {
                 reader.skipWhitespace()
                 let value = try reader.parseValue(depth: 0)
@@ -40,8 +37,45 @@ public enum JSONParser {
     }
 
     /// Parses a whole document given as text.
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parse(Data(text.utf8))
+    public static func parse(_ text: String, maximumDepth: Int = JSONParser.maximumDepth) throws(JSONParseError) -> JSONValue {
+        try parse(Data(text.utf8), maximumDepth: maximumDepth)
+    }
+
+    /// Parses JSON held in a string value of another JSON document (a JSON body inside a JSON
+    /// string, a token's JSON payload): the one entry point for every reader that looks inside a
+    /// string as JSON.
+    ///
+    /// - Parameters:
+    ///   - text: the string's content.
+    ///   - depth: how deep the string itself sits, counting every enclosing layer (the root of a
+    ///     body is 0, a member of it 1, and a layer's root is one deeper than its string). The
+    ///     text gets only the depth that is left, not a fresh limit.
+    ///   - budget: the file's budget: its depth limit (default ``maximumDepth``) and work (one
+    ///     unit per byte read) are charged.
+    /// - Throws: ``JSONParseError``; ``JSONParseError/budgetExceeded`` is set when the depth or
+    ///   work ran out rather than the syntax being wrong.
+    public static func parseEmbedded(_ text: String, at depth: Int, budget: ReadBudget? = nil) throws(JSONParseError) -> JSONValue {
+        let limit = budget?.limits.maximumDepth ?? maximumDepth
+        let left = limit - depth - 1
+        let refusal = budget?.exceeded(.depth) ?? ReadBudgetExceeded(subject: "JSON text", limit: .depth, value: limit)
+        guard left >= 0 else {
+            throw JSONParseError(offset: 0, line: 1, column: 1, reason: "nesting deeper than \(limit) levels counting the enclosing JSON layers", budgetExceeded: refusal)
+        }
+        if let budget {
+            do { try budget.spendWork(text.utf8.count) } catch {
+                throw JSONParseError(offset: 0, line: 1, column: 1, reason: "the work budget is spent", budgetExceeded: error)
+            }
+        }
+        do {
+            return try parse(text, maximumDepth: left)
+        } catch {
+            guard error.reason.hasPrefix("nesting deeper than") else { throw error }
+            var deeper = JSONParseError(
+                offset: error.offset, line: error.line, column: error.column,
+                reason: "nesting deeper than \(limit) levels counting the enclosing JSON layers", budgetExceeded: refusal)
+            deeper.pointer = error.pointer
+            throw deeper
+        }
     }
 }
 
@@ -52,6 +86,8 @@ struct JSONReader {
     var index = 0
     /// Unescaped bytes of the string being read (slow path only); its capacity is reused.
     var scratch: [UInt8] = []
+    /// Deepest nesting accepted.
+    var maximumDepth = JSONParser.maximumDepth
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -84,7 +120,7 @@ struct JSONReader {
     }
 
     mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
+        guard depth <= maximumDepth else { throw error("nesting deeper than \(maximumDepth)") }
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
@@ -118,11 +154,11 @@ struct JSONReader {
 
     mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         index += 1
-        var members: [JSONObject.Member] = []
+        var object = JSONObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(JSONObject(uncheckedMembers: members))
+            return .object(object)
         }
         while true {
             skipWhitespace()
@@ -133,12 +169,10 @@ struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
             index += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth + 1)
-            if let existing = members.firstIndex(ofKey: key) {
-                members[existing].value = value
-            } else {
-                members.append(JSONObject.Member(key: key, value: value))
-            }
+            let value: JSONValue
+            do { value = try parseValue(depth: depth + 1) } catch { throw error.within(key) }
+            // A later duplicate replaces the earlier value (a hash lookup once the object is large).
+            object.setParsedMember(key, value)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -147,7 +181,7 @@ struct JSONReader {
             }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(JSONObject(uncheckedMembers: members))
+                return .object(object)
             }
             throw error("expected ',' or '}' in an object")
         }
@@ -163,7 +197,7 @@ struct JSONReader {
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue(depth: depth + 1))
+            do { elements.append(try parseValue(depth: depth + 1)) } catch { throw error.within(String(elements.count)) }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an array") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -305,7 +339,20 @@ struct JSONReader {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        // Only a literal with an exponent or very many digits can overflow a double.
+        if exponentOrLong(from: start), !(Double(literal)?.isFinite ?? false) {
+            throw error("a number too large for a double (it would be read as infinity, which JSON cannot write back)")
+        }
         return JSONNumber(literal: literal)
+    }
+
+    /// Whether the number from `start` to the reader's position has an exponent or over 300 digits.
+    private func exponentOrLong(from start: Int) -> Bool {
+        if index - start > 300 { return true }
+        for position in start..<index where bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            return true
+        }
+        return false
     }
 
     @inline(__always) func isDigit(_ byte: UInt8) -> Bool {

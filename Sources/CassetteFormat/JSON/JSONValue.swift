@@ -93,12 +93,15 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         self.literal = String(value)
     }
 
-    /// Creates a number from a double; integral values are written without a fraction.
+    /// Creates a number from a double; integral values are written without a fraction. JSON
+    /// has no infinity or NaN, so they are never written: infinity becomes the largest finite
+    /// double of its sign, NaN becomes 0 (readers refuse such values before they get here).
     public init(_ value: Double) {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            self.literal = String(Int64(value))
+        let finite = value.isNaN ? 0 : (value.isInfinite ? (value > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude) : value)
+        if finite == finite.rounded(), abs(finite) < 1e15 {
+            self.literal = String(Int64(finite))
         } else {
-            self.literal = "\(value)"
+            self.literal = "\(finite)"
         }
     }
 
@@ -130,72 +133,6 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public var description: String { literal }
 }
 
-/// A JSON object: members in document order, looked up by key.
-public struct JSONObject: Sendable, Hashable, Sequence {
-    /// One `"key": value` pair.
-    public struct Member: Sendable, Hashable {
-        public var key: String
-        public var value: JSONValue
-        public init(key: String, value: JSONValue) {
-            self.key = key
-            self.value = value
-        }
-    }
-
-    /// The members in order. Keys are unique when built through this type's API.
-    public private(set) var members: [Member]
-
-    /// An empty object.
-    public init() {
-        members = []
-    }
-
-    /// An object with the given members, in order; a later duplicate key replaces the earlier.
-    public init(_ pairs: [(String, JSONValue)]) {
-        members = []
-        members.reserveCapacity(pairs.count)
-        for (key, value) in pairs { self[key] = value }
-    }
-
-    package init(uncheckedMembers: [Member]) {
-        members = uncheckedMembers
-    }
-
-    /// The number of members.
-    public var count: Int { members.count }
-    /// Whether the object has no members.
-    public var isEmpty: Bool { members.isEmpty }
-    /// The keys in order.
-    public var keys: [String] { members.map(\.key) }
-
-    /// Reads or writes a member; writing `nil` removes it, writing a new key appends it.
-    public subscript(key: String) -> JSONValue? {
-        get {
-            members.firstIndex(ofKey: key).map { members[$0].value }
-        }
-        set {
-            if let index = members.firstIndex(ofKey: key) {
-                if let newValue {
-                    members[index].value = newValue
-                } else {
-                    members.remove(at: index)
-                }
-            } else if let newValue {
-                members.append(Member(key: key, value: newValue))
-            }
-        }
-    }
-
-    /// A copy whose members are sorted by key (code-point order), recursively not applied.
-    public func sortedByKey() -> JSONObject {
-        JSONObject(uncheckedMembers: members.sorted { $0.key < $1.key })
-    }
-
-    public func makeIterator() -> IndexingIterator<[Member]> {
-        members.makeIterator()
-    }
-}
-
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
@@ -205,13 +142,4 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
-}
-
-extension [JSONObject.Member] {
-    /// The position of the member named `key`: UTF-8 lengths are compared before contents, so
-    /// the common miss (another key) costs no string comparison.
-    func firstIndex(ofKey key: String) -> Int? {
-        let length = key.utf8.count
-        return firstIndex { $0.key.utf8.count == length && $0.key == key }
-    }
 }

@@ -4,8 +4,9 @@ import Foundation
 /// HAR 1.2 documents.
 ///
 /// Writing is deterministic (same log, same bytes) and atomic (a temporary file in the same
-/// folder, then a rename). Reading is defensive: a size cap on decompression and a distinct
-/// ``CassetteError`` for each way a file can be broken.
+/// folder, then a rename). Reading is defensive: a size cap on decompression, one
+/// ``ReadBudget`` per file (pass the same budget to whatever decodes the file's bodies next), and
+/// a distinct ``CassetteError`` for each way a file can be broken.
 public enum CassetteFile {
     /// The file extension of compressed cassettes.
     public static let fileExtension = "har.gz"
@@ -20,11 +21,12 @@ public enum CassetteFile {
         JSONSerializer.data(log.jsonDocument, style: .pretty)
     }
 
-    /// Decodes cassette bytes. `path` is only used in error messages.
+    /// Decodes cassette bytes. `path` is only used in error messages. The gunzip draws from
+    /// `budget` (a fresh budget for `path` when none is given).
     public static func decode(
-        _ data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit
+        _ data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit, budget: ReadBudget? = nil
     ) throws(CassetteError) -> HAR.Log {
-        let json = try decompressIfNeeded(data, path: path, limit: limit)
+        let json = try decompressIfNeeded(data, path: path, limit: limit, budget: budget)
         // Straight from bytes to the log when the document is well formed; the full path below
         // (tree, then HAR) decides everything else and says what is wrong and where.
         if let log = HARFastDecoder.decode(json) { return log }
@@ -51,9 +53,11 @@ public enum CassetteFile {
         }
     }
 
-    /// Decompresses when the bytes are gzip, passes plain JSON through.
+    /// Decompresses when the bytes are gzip, passes plain JSON through. The output is capped at
+    /// `limit` and charged to `budget` (a fresh budget for `path` when none is given), so the
+    /// caller can hand the same budget to the decoders of the file's bodies.
     public static func decompressIfNeeded(
-        _ data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit
+        _ data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit, budget: ReadBudget? = nil
     ) throws(CassetteError) -> Data {
         guard GzipCodec.isGzip(data) else {
             if path.hasSuffix(".gz") {
@@ -63,23 +67,24 @@ public enum CassetteFile {
             return data
         }
         do {
-            return try GzipCodec.decompress(data, container: .gzip, limit: limit)
+            return try GzipCodec.decompress(data, container: .gzip, budget: budget ?? ReadBudget(for: path), limit: limit)
         } catch {
             switch error {
             case .truncated: throw .truncated(path: path)
             case .corrupt(let detail): throw .corrupt(path: path, detail: detail)
             case .exceedsLimit(let limit): throw .tooLarge(path: path, limit: limit)
             case .zlib(let detail): throw .corrupt(path: path, detail: detail)
+            case .budgetExceeded(let refusal): throw .overBudget(refusal)
             }
         }
     }
 
-    /// Reads a cassette from disk.
+    /// Reads a cassette from disk; its gunzip draws from `budget` (a fresh one when `nil`).
     public static func read(
-        _ url: URL, limit: Int = GzipCodec.defaultDecompressionLimit
+        _ url: URL, limit: Int = GzipCodec.defaultDecompressionLimit, budget: ReadBudget? = nil
     ) throws(CassetteError) -> HAR.Log {
         let data = try readBytes(url, limit: limit)
-        return try decode(data, path: url.path, limit: limit)
+        return try decode(data, path: url.path, limit: limit, budget: budget)
     }
 
     /// Reads a file's raw bytes, refusing a compressed file larger than the cap outright.
