@@ -22,6 +22,7 @@ enum SecretNames {
     ]
     private static let harmlessHeaders: Set<String> = [
         "www-authenticate", "proxy-authenticate", "authentication-info", "proxy-authentication-info",
+        ":authority", "authority",  // the HTTP/2 host pseudo-header, not a credential
     ]
 
     /// Whether a header (other than `Cookie`/`Set-Cookie`) carries a secret by its name:
