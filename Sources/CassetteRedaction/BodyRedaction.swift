@@ -72,6 +72,8 @@ extension RedactionSession {
         }
         var decodedLayers = 0
         let codings = contentEncoding.map(ContentDecoding.codings) ?? []
+        // `identity` alone has no coding to undo, but the header still goes with the decoded body.
+        let hasEncodingHeader = !(contentEncoding?.trimmingCharacters(in: .whitespaces).isEmpty ?? true)
         if let header = contentEncoding, !codings.isEmpty {
             switch ContentDecoding.decode(bytes, contentEncoding: header, maxOutput: Self.decodedBodyLimit) {
             case .decoded(let data, let layers):
@@ -94,14 +96,14 @@ extension RedactionSession {
             return nil
         }
         let changed = output != bytes
-        guard changed || decodedLayers > 0 || !codings.isEmpty else { return nil }
+        guard changed || decodedLayers > 0 || hasEncodingHeader else { return nil }
         if !changed, decodedLayers == 0, !isBase64 {
             return StoredBody(text: text, isBase64: false, size: bytes.count, decoded: true)
         }
-        if let outputText = String(data: output, encoding: .utf8) {
-            return StoredBody(text: outputText, isBase64: false, size: output.count, decoded: !codings.isEmpty)
+        if let outputText = String(validating: output, as: UTF8.self) {
+            return StoredBody(text: outputText, isBase64: false, size: output.count, decoded: hasEncodingHeader)
         }
-        return StoredBody(text: output.base64EncodedString(), isBase64: true, size: output.count, decoded: !codings.isEmpty)
+        return StoredBody(text: output.base64EncodedString(), isBase64: true, size: output.count, decoded: hasEncodingHeader)
     }
 
     /// A body no reader understands at the top level: kept and reported when the policy allows
@@ -122,7 +124,7 @@ extension RedactionSession {
         defer { readerDepth -= 1 }
         let reader = type.reader
         if reader == .multipart { return readMultipart(bytes, type: type) }
-        guard reader != .opaque, let text = String(data: bytes, encoding: .utf8), ContentDecoding.looksLikeText(bytes) else {
+        guard reader != .opaque, let text = String(validating: bytes, as: UTF8.self), ContentDecoding.looksLikeText(bytes) else {
             let reason = reader == .opaque ? "no reader for this content type" : "the body is not UTF-8 text"
             return opaque(bytes, reason: reason)
         }
@@ -150,7 +152,7 @@ extension RedactionSession {
     mutating func opaque(_ bytes: Data, reason: String) -> BodyRead {
         guard policy.allowOpaqueBodies else { return .unreadable(reason) }
         record(kind: "body", location: "(opaque)", rule: "opaque-body")
-        guard let text = String(data: bytes, encoding: .utf8) else { return .read(bytes) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .read(bytes) }
         return .read(Data(redactText(text, kind: "body", location: "(opaque)").utf8))
     }
 
