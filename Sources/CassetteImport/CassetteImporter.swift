@@ -14,7 +14,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 /// Turns cassettes of other tools into redacted cassettes.
 ///
 /// Every interaction goes through the same redaction and fail-closed check as recording
-/// (``Redaction/sanitize(_:policy:)``), so a leaky fixture set comes out safe, or not at all.
+/// (``Redaction/sanitize(_:policy:)``), so a leaky fixture set comes out safe, or not at all. The
+/// credentials the imported requests carry (``Redaction/credentials(in:)``) are known secrets for
+/// the whole import.
 public struct CassetteImporter: Sendable {
     /// The format of the input files.
     public var format: ImportFormat
@@ -61,6 +63,10 @@ public struct CassetteImporter: Sendable {
         let log = HAR.Log(
             entries: entries,
             cassette: CassetteMetadata(provider: policy.provider, source: "import", recordedAt: entries.first?.startedDateTime))
+        // Credentials the imported requests carry are secrets wherever they reappear (a bearer
+        // token echoed in a response's error_description), not only where a rule finds them.
+        var policy = policy
+        policy.knownSecrets += Redaction.credentials(in: log)
         return try Redaction.sanitize(log, policy: policy)
     }
 

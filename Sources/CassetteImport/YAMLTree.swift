@@ -26,7 +26,11 @@ public enum YAMLTree {
         guard let node else {
             throw ImportError(path: path, problem: "the document is empty", nextStep: "Pass a non-empty file.")
         }
-        return try convert(node, path: path, depth: 0)
+        // Anchors and aliases share nodes, so a small file can describe an exponentially large
+        // tree ("billion laughs"). Alias-free YAML has fewer nodes than twice its bytes; past
+        // that, aliases are expanding it, which a cassette never needs.
+        var remainingNodes = 2 * text.utf8.count + 16
+        return try convert(node, path: path, depth: 0, remainingNodes: &remainingNodes)
     }
 
     /// The bytes of a value produced from a `!!binary` scalar, or `nil` for any other value.
@@ -39,9 +43,15 @@ public enum YAMLTree {
 
     private static let maximumDepth = 256
 
-    private static func convert(_ node: Node, path: String, depth: Int) throws(ImportError) -> JSONValue {
+    private static func convert(_ node: Node, path: String, depth: Int, remainingNodes: inout Int) throws(ImportError) -> JSONValue {
         guard depth < maximumDepth else {
             throw ImportError(path: path, problem: "nesting deeper than \(maximumDepth) levels", nextStep: "This is not a cassette; check the file.")
+        }
+        remainingNodes -= 1
+        guard remainingNodes >= 0 else {
+            throw ImportError(
+                path: path, problem: "YAML aliases expand the document beyond twice the file's size (line \(line(node)))",
+                nextStep: "This is not a cassette a recorder wrote; expand the aliases in the file or remove them.")
         }
         switch node {
         case .scalar(let scalar):
@@ -50,7 +60,7 @@ public enum YAMLTree {
             var elements: [JSONValue] = []
             elements.reserveCapacity(sequence.count)
             for element in sequence {
-                elements.append(try convert(element, path: path, depth: depth + 1))
+                elements.append(try convert(element, path: path, depth: depth + 1, remainingNodes: &remainingNodes))
             }
             return .array(elements)
         case .mapping(let mapping):
@@ -60,7 +70,7 @@ public enum YAMLTree {
                 guard case .scalar(let keyScalar) = key else {
                     throw ImportError(path: path, problem: "a mapping key at line \(line(key)) is not a plain string", nextStep: "Use string keys.")
                 }
-                members.append((keyScalar.string, try convert(value, path: path, depth: depth + 1)))
+                members.append((keyScalar.string, try convert(value, path: path, depth: depth + 1, remainingNodes: &remainingNodes)))
             }
             return .object(JSONObject(members))
         case .alias:

@@ -14,11 +14,18 @@ extension RedactionSession {
         let lower = name.lowercased()
         if lower == "cookie" { return redactCookieList(value) }
         if lower == "set-cookie" { return redactSetCookie(value) }
-        if SecretNames.isSecretHeader(name) {
+        if SecretNames.isSecretHeader(name), !Self.isFlagValue(value) {
             let rule = SecretNames.credentialHeaders.contains(lower) ? "credential-header" : "secret-header-name"
             return redactCredential(value, kind: "header", location: name, rule: rule)
         }
         return redactText(value, kind: "header", location: name)
+    }
+
+    /// A secret-named header set to a setting rather than a secret
+    /// (`x-vercel-set-bypass-cookie: samesitenone`, `X-Token-Required: true`).
+    static func isFlagValue(_ value: String) -> Bool {
+        ["true", "false", "samesitenone", "samesitelax", "samesitestrict", "0", "1", "yes", "no", "none"]
+            .contains(value.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// `Bearer abc` → `Bearer REDACTED_1`; a value without a scheme word is replaced whole.

@@ -12,11 +12,19 @@ extension RedactionSession {
             // Keys are already unique: build the members directly (no per-key lookup).
             var members: [JSONObject.Member] = []
             members.reserveCapacity(object.count)
+            let parent = Self.nearestMemberName(of: pointer)
+            var renamed = false
             for member in object {
-                let child = pointer.appending(member.key)
+                let key = redactMemberName(member.key, at: pointer, kind: kind, prefix: prefix)
+                renamed = renamed || key != member.key
+                let child = pointer.appending(key)
+                let secretByPlace = SecretNames.isSecretChild(member.key, parent: parent, inRequest: inRequest)
+                    || SecretNames.isSecretBySibling(member.key, siblings: object.lazy.map { ($0.key, $0.value.stringValue) })
                 members.append(JSONObject.Member(
-                    key: member.key, value: redactMember(member.key, member.value, at: child, kind: kind, prefix: prefix)))
+                    key: key,
+                    value: redactMember(member.key, member.value, at: child, kind: kind, prefix: prefix, secretByPlace: secretByPlace)))
             }
+            if renamed { members = Self.uniqueKeys(members) }
             return .object(JSONObject(uncheckedMembers: members))
         case .array(let elements):
             return .array(elements.enumerated().map { redactJSON($1, at: pointer.appending($0), kind: kind, prefix: prefix) })
@@ -39,11 +47,46 @@ extension RedactionSession {
         }
     }
 
-    private mutating func redactMember(_ key: String, _ value: JSONValue, at pointer: JSONPointer, kind: String, prefix: String) -> JSONValue {
-        guard SecretNames.isSecretMember(key, inRequest: inRequest) else {
-            return redactJSON(value, at: pointer, kind: kind, prefix: prefix)
+    private mutating func redactMember(
+        _ key: String, _ value: JSONValue, at pointer: JSONPointer, kind: String, prefix: String, secretByPlace: Bool
+    ) -> JSONValue {
+        if SecretNames.isSecretMember(key, inRequest: inRequest) {
+            return redactSecretValue(value, at: pointer, kind: kind, prefix: prefix, rule: "key:\(key)")
         }
-        return redactSecretValue(value, at: pointer, kind: kind, prefix: prefix, rule: "key:\(key)")
+        if secretByPlace {
+            return redactSecretValue(value, at: pointer, kind: kind, prefix: prefix, rule: "key-context:\(key)")
+        }
+        return redactJSON(value, at: pointer, kind: kind, prefix: prefix)
+    }
+
+    /// A member name that holds a secret by itself (a token used as a key) with the secret
+    /// replaced; other names unchanged.
+    private mutating func redactMemberName(_ key: String, at pointer: JSONPointer, kind: String, prefix: String) -> String {
+        guard key.utf8.count >= 6, !Placeholder.isPlaceholder(key) else { return key }
+        let matches = TextMatch.nonOverlapping(knownSecrets.matches(in: key) + ValueRules.matches(in: key))
+        guard !matches.isEmpty else { return key }
+        let location = prefix + (pointer.tokens.isEmpty ? "/" : pointer.reportText) + " (a member name)"
+        return apply(matches, to: key, kind: kind, location: location)
+    }
+
+    /// The nearest enclosing member name of a pointer, skipping array indices
+    /// (`/recovery/codes` → `codes`, `/tokens/0` → `tokens`).
+    static func nearestMemberName(of pointer: JSONPointer) -> String? {
+        pointer.tokens.last { token in !token.isEmpty && !token.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    }
+
+    /// Members whose renamed keys collided get a numbered suffix, so the object stays valid.
+    static func uniqueKeys(_ members: [JSONObject.Member]) -> [JSONObject.Member] {
+        var seen: Set<String> = []
+        return members.map { member in
+            var copy = member
+            var number = 2
+            while !seen.insert(copy.key).inserted {
+                copy.key = member.key + "_\(number)"
+                number += 1
+            }
+            return copy
+        }
     }
 
     /// A value under a secret key: strings and numbers replaced, arrays element-wise (so their

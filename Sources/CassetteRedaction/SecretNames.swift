@@ -17,13 +17,16 @@ enum SecretNames {
     /// Headers whose whole value is a credential, with the auth scheme word kept.
     static let credentialHeaders: Set<String> = ["authorization", "proxy-authorization"]
 
-    private static let headerFragments = ["token", "secret", "key", "session", "auth", "password", "credential", "signature"]
+    private static let headerFragments = [
+        "token", "secret", "key", "session", "auth", "password", "credential", "signature", "bypass", "jwt",
+    ]
     private static let harmlessHeaders: Set<String> = [
         "www-authenticate", "proxy-authenticate", "authentication-info", "proxy-authentication-info",
     ]
 
     /// Whether a header (other than `Cookie`/`Set-Cookie`) carries a secret by its name:
-    /// `Authorization`, `X-Api-Key`, `X-Development-Session`, `x-wacht-auth`, ...
+    /// `Authorization`, `X-Api-Key`, `X-Development-Session`, `x-wacht-auth`,
+    /// `x-vercel-protection-bypass`, `X-JWT-Assertion`, ...
     static func isSecretHeader(_ name: String) -> Bool {
         let lower = name.lowercased()
         if harmlessHeaders.contains(lower) || lower.hasPrefix("access-control-") { return false }
@@ -36,12 +39,17 @@ enum SecretNames {
     private static let exactParameters: Set<String> = [
         "code", "key", "sig", "signature", "secret", "token", "auth", "authorization", "password", "passwd", "pwd",
         "pass", "otp", "totp", "jwt", "session", "sessionid", "sid", "devsession", "apikey", "authcode",
+        "codeverifier", "secretanswer", "securityanswer", "passphrase",
     ]
-    private static let parameterFragments = ["token", "secret", "password", "apikey", "session", "credential", "signature"]
+    private static let parameterFragments = [
+        "token", "secret", "password", "apikey", "session", "credential", "signature", "protectionbypass",
+    ]
     private static let parameterSuffixes = ["key", "auth"]
 
     /// Whether a query, fragment or form parameter carries a secret by its name: `token`,
-    /// `access_token`, `code`, `secret`, `key`, `__dev_session__`, `client_secret`, ...
+    /// `access_token`, `code` (OAuth), `code_verifier` (PKCE), `secret`, `key`, `__dev_session__`,
+    /// `client_secret`, `jsessionid`, `x-vercel-protection-bypass`, ... The PKCE `code_challenge`
+    /// (a public hash of the verifier) and the OAuth `state` (a public nonce) are not secrets.
     static func isSecretParameter(_ name: String) -> Bool {
         let normalized = normalize(name)
         if normalized.isEmpty { return false }
@@ -55,10 +63,13 @@ enum SecretNames {
     private static let exactMembers: Set<String> = [
         "token", "secret", "password", "passwd", "apikey", "totpsecret", "otpsecret", "backupcodes",
         "recoverycodes", "privatekey", "secretkey", "clientsecret", "accesskey", "mfasecret", "seed", "otpseed",
-        "cookie", "setcookie", "authorization",
+        "cookie", "setcookie", "authorization", "manualentrykey", "setupkey", "totpkey", "otpkey", "mfakey",
+        "codeverifier", "passphrase", "recoverykey", "recoverykeys", "backupkey", "backupkeys", "recoverycode",
+        "backupcode",
     ]
     private static let memberSuffixes = [
         "token", "secret", "password", "apikey", "privatekey", "secretkey", "backupcodes", "recoverycodes",
+        "secretaccesskey", "secretanswer", "securityanswer", "codeverifier", "passphrase",
     ]
     /// Extra members that are secret in requests only (an OAuth `code`, a one-time `otp`).
     private static let requestOnlyMembers: Set<String> = ["code", "otp", "totp", "otpcode", "mfacode", "authcode"]
@@ -71,6 +82,45 @@ enum SecretNames {
         if exactMembers.contains(normalized) { return true }
         if inRequest, requestOnlyMembers.contains(normalized) { return true }
         return memberSuffixes.contains { normalized.hasSuffix($0) }
+    }
+
+    // MARK: Members secret by their place
+
+    /// Members that hold the secret of a secret-named (or secret-grouping) parent:
+    /// `token: {value: …}`, `recovery: {codes: […]}`, `credentials: {data: …}`.
+    private static let valueChildren: Set<String> = [
+        "value", "data", "raw", "plaintext", "plain", "secret", "key", "keys", "token", "code", "codes", "seed",
+    ]
+    /// Parents that group secrets without a secret name of their own.
+    private static let secretGroups: Set<String> = [
+        "recovery", "backup", "mfa", "totp", "otp", "twofactor", "2fa", "credential", "credentials", "secrets",
+    ]
+    /// Sibling members that say what a `value` member is (`{"type": "token", "value": …}`).
+    private static let kindMembers: Set<String> = ["type", "kind", "tokentype", "credentialtype", "secrettype"]
+    private static let secretKinds = ["token", "secret", "password", "apikey", "credential", "bearer", "otp", "recovery"]
+
+    /// Whether a member is secret because of its parent: a `value`/`data`/`codes`/... member whose
+    /// parent key is secret-named (`token.value`, `apiKey.data`) or groups secrets
+    /// (`recovery.codes`, `mfa.secret`). `parent` is the nearest enclosing member name.
+    static func isSecretChild(_ key: String, parent: String?, inRequest: Bool) -> Bool {
+        guard let parent, valueChildren.contains(normalize(key)) else { return false }
+        let parentName = normalize(parent)
+        return secretGroups.contains(parentName) || isSecretMember(parent, inRequest: inRequest)
+    }
+
+    /// Whether a `value`/`data`/`secret` member is secret because a sibling says what it is:
+    /// `{"type": "token", "value": …}`, `{"kind": "api_key", "data": …}`. `siblings` are the
+    /// object's members (name, string value). ZITADEL's `accessTokenType` names a member, not a
+    /// kind member, so it does not count.
+    static func isSecretBySibling(_ key: String, siblings: some Sequence<(String, String?)>) -> Bool {
+        let name = normalize(key)
+        guard name == "value" || name == "data" || name == "secret" else { return false }
+        for (sibling, kind) in siblings {
+            guard let kind, kindMembers.contains(normalize(sibling)) else { continue }
+            let normalized = normalize(kind)
+            if normalized == "bearer" || secretKinds.contains(where: { ASCIIText.contains($0, in: normalized) }) { return true }
+        }
+        return false
     }
 
     // MARK: Personal data (pseudonymization without a schema)
