@@ -24,10 +24,11 @@ struct HostileInputTests {
     func embeddedDepthIsShared() throws {
         let twenty = String(repeating: "[", count: 20) + String(repeating: "]", count: 20)
         #expect(try JSONParser.parseEmbedded(twenty, at: 0).arrayValue != nil)
-        #expect(try JSONParser.parseEmbedded(twenty, at: JSONParser.maximumDepth - 21).arrayValue != nil)
+        // At depth d the text's root is d + 1 and its innermost array d + 20.
+        #expect(try JSONParser.parseEmbedded(twenty, at: JSONParser.maximumDepth - 20).arrayValue != nil)
         let budget = ReadBudget(for: "deep.har")
         do {
-            _ = try JSONParser.parseEmbedded(twenty, at: JSONParser.maximumDepth - 20, budget: budget)
+            _ = try JSONParser.parseEmbedded(twenty, at: JSONParser.maximumDepth - 19, budget: budget)
             Issue.record("a layer past the depth left was accepted")
         } catch {
             #expect(error.budgetExceeded?.limit == .depth)
