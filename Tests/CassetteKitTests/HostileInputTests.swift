@@ -24,10 +24,11 @@ struct HostileInputTests {
     func embeddedDepthIsShared() throws {
         let twenty = String(repeating: "[", count: 20) + String(repeating: "]", count: 20)
         #expect(try JSONParser.parseEmbedded(twenty, at: 0).arrayValue != nil)
-        #expect(try JSONParser.parseEmbedded(twenty, at: JSONParser.maximumDepth - 21).arrayValue != nil)
+        // At depth d the text's root is d + 1 and its innermost array d + 20.
+        #expect(try JSONParser.parseEmbedded(twenty, at: JSONParser.maximumDepth - 20).arrayValue != nil)
         let budget = ReadBudget(for: "deep.har")
         do {
-            _ = try JSONParser.parseEmbedded(twenty, at: JSONParser.maximumDepth - 20, budget: budget)
+            _ = try JSONParser.parseEmbedded(twenty, at: JSONParser.maximumDepth - 19, budget: budget)
             Issue.record("a layer past the depth left was accepted")
         } catch {
             #expect(error.budgetExceeded?.limit == .depth)
@@ -145,7 +146,8 @@ struct HostileInputTests {
 
     @Test("the audit refuses a file whose gzip bodies pass its budget (unreadable is never clean)")
     func auditRefusesOverBudget() throws {
-        let bomb = try GzipBomb.make(mebibytes: 15).base64EncodedString()
+        // Each body stops at the audit's 16 MiB cap (nothing readable to scan), but is charged.
+        let bomb = try GzipBomb.make(mebibytes: 20).base64EncodedString()
         let entries = (0..<12).map { _ in
             HAR.Entry(
                 startedDateTime: "2024-01-02T03:04:05.000Z", time: 1, request: RedactionFixtures.request(),
