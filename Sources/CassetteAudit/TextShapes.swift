@@ -124,7 +124,8 @@ struct TextShapeSummary {
 }
 
 /// Locations made safe to print: a word in them that is a known token format or looks random
-/// (a secret used as a member, cookie or parameter name) is masked like a preview.
+/// (a secret used as a member, cookie or parameter name) is masked as `<hidden:token>`, which
+/// reveals nothing of it (no prefix, no length).
 enum SafeLocation {
     static func masked(_ location: String) -> String {
         let bytes = Array(location.utf8)
@@ -137,7 +138,7 @@ enum SafeLocation {
                 let text = String(decoding: word, as: UTF8.self)
                 let hasDigit = word.contains { $0 >= 48 && $0 <= 57 }
                 if !TokenFormats.hits(in: text).isEmpty || (hasDigit && TokenShape.looksRandom(text, minimumLength: 20)) {
-                    output.append(contentsOf: Array(SecretPreview.mask(text).utf8))
+                    output.append(contentsOf: Array("<hidden:token>".utf8))  // reveals nothing, as SafeDisplay
                     changed = true
                     return
                 }

@@ -25,7 +25,7 @@ struct ImportErrorDisplayTests {
         }
         let error = try #require(caught)
         #expect(!SecretTraces.found(secret, in: error.description))
-        #expect(error.description.contains("/interactions/0/request/headers/<hidden:token>: expected a header value"))
+        #expect(error.description.contains("/interactions/0/request/headers/<hidden:token> expected a header value"))
     }
 
     @Test("a redaction refusal's locations are hidden the same way when printed (as `cassette import` does)")

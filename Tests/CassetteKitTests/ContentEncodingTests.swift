@@ -86,12 +86,17 @@ struct ContentEncodingTests {
         #expect(!SecretForms.leak(error.description, [secret]))
     }
 
-    @Test("with opaque bodies allowed, an undecodable body keeps its bytes and its header")
+    @Test("with opaque bodies allowed, an undecodable encoded body is still refused by the independent audit")
     func unknownEncodingAllowed() throws {
+        // `--allow-opaque-body` lets the redactor keep bytes it cannot read, but nothing can prove
+        // a `zstd` stream clean: the audit's second line refuses it (fail closed), naming the rule.
         let encoded = Data([0x28, 0xB5, 0x2F, 0xFD, 0x00, 0x8B, 0x01])
-        let clean = try Redaction.sanitize(log(body: encoded, encoding: "zstd"), policy: RedactionPolicy(allowOpaqueBodies: true))
-        #expect(clean.entries[0].response.headers.value(named: "Content-Encoding") == "zstd")
-        #expect(clean.entries[0].response.content.bodyData == encoded)
+        #expect(throws: UnsafeCassetteError.self) {
+            _ = try Redaction.sanitize(log(body: encoded, encoding: "zstd"), policy: RedactionPolicy(allowOpaqueBodies: true))
+        }
+        let redacted = Redaction.redact(log(body: encoded, encoding: "zstd"), policy: RedactionPolicy(allowOpaqueBodies: true)).log
+        #expect(redacted.entries[0].response.headers.value(named: "Content-Encoding") == "zstd")
+        #expect(redacted.entries[0].response.content.bodyData == encoded)
     }
 
     @Test("a broken gzip body is refused")

@@ -144,9 +144,11 @@ struct HostileInputTests {
         #expect(capped == 7, "128 MiB holds seven 16 MiB cuts before the eighth passes it")
     }
 
-    @Test("the audit refuses a file whose gzip bodies pass its budget (unreadable is never clean)")
+    @Test("the audit never passes a file whose gzip bodies pass its budget (unreadable is never clean)")
     func auditRefusesOverBudget() throws {
-        // Each body stops at the audit's 16 MiB cap (nothing readable to scan), but is charged.
+        // Each body stops at the audit's cap (nothing readable to scan), but is charged: the audit
+        // either refuses the file (the file's ReadBudget) or reports every unread body as an
+        // `audit-budget-exceeded` finding (its own inflate budget); both exit non-zero.
         let bomb = try GzipBomb.make(mebibytes: 20).base64EncodedString()
         let entries = (0..<12).map { _ in
             HAR.Entry(
@@ -156,9 +158,11 @@ struct HostileInputTests {
                     content: HAR.Content(size: -1, mimeType: "application/octet-stream", text: bomb, encoding: "base64")))
         }
         let data = CassetteFile.encodeJSON(HAR.Log(entries: entries))
-        #expect(throws: CassetteError.self) { try SecretAuditor().audit(data: data, path: "bombs.har") }
         do {
-            _ = try SecretAuditor().audit(data: data, path: "bombs.har")
+            let findings = try SecretAuditor().audit(data: data, path: "bombs.har")
+            #expect(!findings.isEmpty)
+            #expect(findings.allSatisfy { $0.ruleID == "audit-budget-exceeded" })
+            #expect(findings.count == entries.count, "every unread body is named")
         } catch {
             guard case .overBudget(let refusal) = error else {
                 Issue.record("expected the budget refusal, got \(error)")

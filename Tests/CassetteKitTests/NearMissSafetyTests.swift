@@ -30,8 +30,10 @@ struct NearMissSafetyTests {
             recorded: RedactionFixtures.request(url: "https://api.example.com/v1/reset/\(recordedSecret)?lang=en"),
             incoming: .incoming(method: "GET", url: "https://api.example.com/v1/reset/\(pathSecret)?lang=en&state=\(querySecret)"))
         for secret in [recordedSecret, pathSecret, querySecret] { #expect(!SecretTraces.found(secret, in: text)) }
-        #expect(text.contains("https://api.example.com/v1/reset/<hidden:token>?lang=en&state=<hidden:token>"))
-        #expect(text.contains("path differs: recorded /v1/reset/<hidden:token>, request /v1/reset/<hidden:token>"))
+        // The incoming reset token is replaced by the redactor's path rule before matching (a
+        // placeholder, visible); the recorded one, never redacted here, is masked by the display path.
+        #expect(text.contains("https://api.example.com/v1/reset/REDACTED_1?lang=en&state=<hidden:token>"))
+        #expect(text.contains("path differs: recorded /v1/reset/<hidden:token>, request /v1/reset/REDACTED_1"))
         #expect(text.contains("+ request:  state=<hidden:token>"))
     }
 
@@ -82,6 +84,6 @@ struct NearMissSafetyTests {
             recorded: RedactionFixtures.request(), incoming: .incoming(method: "GET", url: "https://api.example.com/me/\(secret)"),
             matchers: [.method, quoting])
         #expect(!SecretTraces.found(secret, in: text))
-        #expect(text.contains("saw https://api.example.com/me/<hidden:token>"))
+        #expect(text.contains("[FAIL] quoting: saw <hidden:token>"))
     }
 }

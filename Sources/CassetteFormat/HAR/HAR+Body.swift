@@ -22,7 +22,7 @@ public enum BodyEncoding {
 extension HAR.Content {
     /// Stores a decoded body: as text when textual and valid UTF-8, else as base64.
     public init(body: Data, mimeType: String) {
-        if BodyEncoding.isTextual(mimeType: mimeType), let text = String(data: body, encoding: .utf8) {
+        if BodyEncoding.isTextual(mimeType: mimeType), let text = String(validating: body, as: UTF8.self) {
             self.init(size: body.count, mimeType: mimeType, text: text, encoding: nil)
         } else {
             self.init(size: body.count, mimeType: mimeType, text: body.base64EncodedString(), encoding: "base64")
@@ -40,7 +40,7 @@ extension HAR.Content {
 extension HAR.PostData {
     /// Stores a request body: as text when textual and valid UTF-8, else as base64.
     public init(body: Data, mimeType: String) {
-        if BodyEncoding.isTextual(mimeType: mimeType), let text = String(data: body, encoding: .utf8) {
+        if BodyEncoding.isTextual(mimeType: mimeType), let text = String(validating: body, as: UTF8.self) {
             self.init(mimeType: mimeType, text: text)
         } else {
             self.init(mimeType: mimeType, text: body.base64EncodedString(), encoding: "base64")

@@ -58,13 +58,13 @@ public struct NearMissReport: Sendable, Hashable, CustomStringConvertible {
         var lines: [String] = []
         // Summaries are built through SafeDisplay; judged again here for reports built by hand.
         let shownRequest = "\(SafeDisplay.text(request.method)) \(SafeDisplay.url(request.url))"
-        lines.append("cassette: no recorded interaction matches \(shownRequest)")
+        lines.append("cassette: no recorded interaction matches \(shownRequest)")  // display-safe: built through SafeDisplay above
         lines.append("  cassette: \(context.cassetteName)\(context.cassettePath.map { " (\($0))" } ?? "")")
         lines.append("            \(interactionCount) interaction\(interactionCount == 1 ? "" : "s") recorded")
         lines.append("  mode:     \(context.mode)")
         lines.append("  matchers: \(matchers.joined(separator: ", "))")
         if let test = context.testName { lines.append("  test:     \(test)") }
-        lines.append("  request:  \(shownRequest)")
+        lines.append("  request:  \(shownRequest)")  // display-safe: built through SafeDisplay above
         for header in request.headers { lines.append("            \(SafeDisplay.text(header))") }
         if let body = request.body { lines.append("            body: \(SafeDisplay.text(body))") }
         if nearest.isEmpty {
