@@ -33,12 +33,20 @@ public struct CassetteImporter: Sendable {
         self.sizeLimit = sizeLimit
     }
 
+    /// One foreign file's allowance: the standard depth and work, but 64 MiB decompressed in all,
+    /// because import keeps every decoded body in memory until the cassette is written (with
+    /// 128 MiB, forty small gzip bombs peaked at 271 MB; the goal is under 200 MB).
+    static let importLimits = ReadBudget.Limits(
+        maximumDepth: ReadBudget.Limits.standard.maximumDepth,
+        maximumDecompressedBytes: 64 * 1024 * 1024,
+        maximumWork: ReadBudget.Limits.standard.maximumWork)
+
     /// The interactions of all files, in order, unredacted. For tests and tools that redact
     /// themselves; ``importCassette(from:)`` is what writes to disk.
     public func interactions(from files: [URL]) throws(ImportError) -> [HAR.Entry] {
         var entries: [HAR.Entry] = []
         for file in files {
-            let budget = ReadBudget(for: file.path)
+            let budget = ReadBudget(for: file.path, limits: Self.importLimits)
             let builder = InteractionBuilder(bodyLimit: sizeLimit, budget: budget)
             let document = try parse(file, budget: budget)
             switch format {

@@ -14,12 +14,8 @@ struct PlantedNegativeTests {
         var entry = Plant.withResponseHeaders([("Link", "<https://api.example.com/v1/items?page=2&access_token=REDACTED_1>; rel=\"next\"")])
         entry.requestHeaders.append(("Authorization", "Bearer REDACTED_1"))
         let document = PlantedDocument(har: PlantEntry.document([entry]), needles: [], formats: [])
-        withKnownIssue("false refusal on main, fixed by branch rules", isIntermittent: true) {
-            #expect(PlantCheck.sanitize(document) == .redacted)
-        }
-        withKnownIssue("false finding on main, fixed by branch audit", isIntermittent: true) {
-            #expect(PlantCheck.audit(document) == .missed)
-        }
+        #expect(PlantCheck.sanitize(document) == .redacted)
+        #expect(PlantCheck.audit(document) == .missed)
     }
 
     @Test("Clean random documents are neither refused nor flagged")

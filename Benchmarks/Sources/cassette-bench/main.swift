@@ -47,7 +47,7 @@ do {
     case "hostile":
         exit(try HostileBenchmark(timeout: Double(options.int("timeout", default: 30)), only: options.optional("only")).run())
     case "hostile-case":
-        HostileCase(
+        try HostileCase(
             file: URL(fileURLWithPath: options.string("file")), operation: options.string("operation"),
             output: URL(fileURLWithPath: options.string("out"))
         ).run()

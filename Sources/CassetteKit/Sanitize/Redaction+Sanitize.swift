@@ -18,7 +18,15 @@ extension Redaction {
 
     /// ``sanitize(_:policy:)`` that also returns this pass's report (for progress output such as
     /// "3 values redacted in headers, 2 in the body").
+    ///
+    /// Every credential the log's own requests carry (``Redaction/credentials(in:)``) is a known
+    /// secret of this pass, so a token the app sent and the service echoed (an
+    /// `error_description`, a debug page) is replaced wherever it reappears, in `record`,
+    /// in-test recording and `import` alike.
     public static func sanitizeWithReport(_ log: HAR.Log, policy: RedactionPolicy) throws(UnsafeCassetteError) -> RedactionResult {
+        var policy = policy
+        let requestCredentials = credentials(in: log).filter { !policy.knownSecrets.contains($0) }
+        policy.knownSecrets += requestCredentials
         let result = redact(log, policy: policy)
         var found = leaks(in: result.log, policy: policy)
         var seen = Set(found)

@@ -125,7 +125,7 @@ struct RequestCredentialCollector {
 
     private mutating func add(_ value: String) {
         let bytes = value.utf8
-        guard bytes.count >= 6, !Placeholder.isPlaceholder(value), !Self.flagWords.contains(value.lowercased()) else { return }
+        guard bytes.count >= 6, !Placeholder.isPlaceholder(value), !Self.flagWords.contains(value.lowercased()), !RedactionSession.isFlagValue(value) else { return }
         if bytes.allSatisfy(ByteClass.isDigit), bytes.count < 8 { return }
         // A value that is only placeholders and punctuation (`Bearer REDACTED_1`) is not a secret.
         if ASCIIText.contains(Placeholder.prefix, in: value),
