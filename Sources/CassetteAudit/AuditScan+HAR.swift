@@ -57,7 +57,7 @@ extension AuditScan {
     private mutating func scanHeaders(_ headers: [HAR.NameValue], side: String, entry: Int, zitadel: Bool) {
         for header in headers {
             let lower = header.name.lowercased()
-            let site = ScanSite(entry: entry, location: "\(side) header \(header.name)", key: header.name)
+            let site = ScanSite(entry: entry, location: "\(side) header \(Self.printableHeaderName(header.name))", key: header.name)
             switch lower {
             case "cookie":
                 for (name, value) in Self.cookiePairs(header.value) {
@@ -170,5 +170,20 @@ extension AuditScan {
             return
         }
         report(.credentialHeader, secret: credential, at: site)
+    }
+}
+
+extension AuditScan {
+    /// A header name as a location shows it: a real header name (RFC 9110 token characters, at
+    /// most 64) as it is; anything else (a name made of JSON, quotes or escapes, which could
+    /// carry a secret the location masks cannot see through) as `<unusual name>`.
+    static func printableHeaderName(_ name: String) -> String {
+        let bytes = name.utf8
+        guard !bytes.isEmpty, bytes.count <= 64 else { return "<unusual name>" }
+        for byte in bytes {
+            let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            guard isAlphanumeric || "!#$%&'*+-.^_`|~".utf8.contains(byte) else { return "<unusual name>" }
+        }
+        return name
     }
 }

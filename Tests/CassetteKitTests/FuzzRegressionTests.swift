@@ -80,6 +80,23 @@ struct FuzzRegressionTests {
     /// stack-overflow in `JSONReader.parseArray`, reached from the redactor's walk into each
     /// string layer; issue 13 item 1). Owner: format (a depth budget across layers). Disabled
     /// because a stack overflow ends the whole test process; enable with the fix.
+    @Test("a secret inside a header name made of escaped JSON never shows in the audit's printed location")
+    func secretInsideAHeaderName() {
+        // FuzzAudit found it: the location named the header, and the location masks could not see
+        // a secret between backslash-escaped quotes.
+        let secret = RandomSecret.alphanumeric(32)
+        let name = #"{"data": "{\"note\":\"client_secret \#(secret)\"}"}"#
+        let log = HAR.Log(entries: [
+            HAR.Entry(
+                startedDateTime: "2026-01-01T00:00:00.000Z",
+                request: HAR.Request(method: "GET", url: "https://api.example.com/me", headers: [HAR.NameValue(name: name, value: "client_secret=" + secret)]),
+                response: HAR.Response(status: 200, content: HAR.Content(size: 2, mimeType: "application/json", text: "{}")))
+        ])
+        let findings = SecretAuditor().audit(log, file: "fuzz.har")
+        #expect(!findings.isEmpty, "the secret in the header value is a finding")
+        #expect(!findings.contains { $0.displayLocation.contains(secret) || $0.preview.contains(secret) })
+    }
+
     @Test("JSON inside JSON strings, deep in every layer, is answered without a crash")
     func jsonInsideJSONStrings() throws {
         let secret = RandomSecret.alphanumeric(32)
