@@ -379,7 +379,7 @@ def main():
 
     os.makedirs(os.path.join(args.out, "validate"), exist_ok=True)
     os.makedirs(os.path.join(args.out, "synth"), exist_ok=True)
-    schema_dir = os.path.join(args.root, "Sources", "CassetteKit", "Resources", "providers")
+    schema_dir = os.path.join(args.root, "Sources", "CassetteProviders", "Resources", "providers")
     for provider in PROVIDERS:
         with open(os.path.join(schema_dir, f"{provider}.me.schema.json")) as f:
             schema = json.load(f)
