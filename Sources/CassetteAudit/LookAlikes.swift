@@ -165,6 +165,6 @@ enum LookAlike {
     }
 
     static func isHexDigit(_ byte: UInt8) -> Bool {
-        (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 102) || (byte >= 65 && byte <= 70)
+        ASCIIText.isHexDigit(byte)
     }
 }

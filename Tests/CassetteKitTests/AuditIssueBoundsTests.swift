@@ -94,7 +94,7 @@ struct AuditIssueBoundsTests {
     /// Type names declared in the redactor's sources.
     static func redactionTypeNames(root: URL) throws -> Set<String> {
         var names: Set<String> = []
-        for folder in ["Sources/CassetteKit/Redaction", "Sources/CassetteRedaction"] {
+        for folder in ["Sources/CassetteRedaction"] {
             let url = root.appendingPathComponent(folder)
             guard let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { continue }
             for file in files where file.hasSuffix(".swift") {
@@ -111,7 +111,7 @@ struct AuditIssueBoundsTests {
         let redaction = try Self.redactionTypeNames(root: root)
         #expect(redaction.count > 5, "the redactor's sources were not found")
         var used: [String] = []
-        for folder in ["Sources/CassetteKit/Audit", "Sources/CassetteAudit"] {
+        for folder in ["Sources/CassetteAudit"] {
             let url = root.appendingPathComponent(folder)
             guard let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { continue }
             for file in files where file.hasSuffix(".swift") {

@@ -66,4 +66,9 @@ package enum ASCIIText {
     private static func lowercase(_ byte: UInt8) -> UInt8 {
         byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
+
+    /// `0-9`, `a-f`, `A-F`: the one hex-digit test for every target (percent escapes, token shapes).
+    package static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
+    }
 }

@@ -173,7 +173,7 @@ struct URLParts {
         while probe < count {
             let byte = bytes[probe]
             if byte == UInt8(ascii: "%") {
-                guard probe + 2 < count, isHexDigit(bytes[probe + 1]), isHexDigit(bytes[probe + 2]) else { return nil }
+                guard probe + 2 < count, ASCIIText.isHexDigit(bytes[probe + 1]), ASCIIText.isHexDigit(bytes[probe + 2]) else { return nil }
                 probe += 3
                 continue
             }
@@ -240,9 +240,4 @@ struct URLParts {
         default: return nil
         }
     }
-}
-
-/// `0-9`, `a-f`, `A-F`.
-private func isHexDigit(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
 }

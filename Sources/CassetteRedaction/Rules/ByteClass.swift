@@ -14,7 +14,7 @@ enum ByteClass {
     /// `[0-9a-f]`.
     static func isLowerHex(_ byte: UInt8) -> Bool { isDigit(byte) || (byte >= 0x61 && byte <= 0x66) }
     /// `[0-9A-Fa-f]`.
-    static func isHex(_ byte: UInt8) -> Bool { isLowerHex(byte) || (byte >= 0x41 && byte <= 0x46) }
+    static func isHex(_ byte: UInt8) -> Bool { ASCIIText.isHexDigit(byte) }
     /// `[A-Z0-9]`.
     static func isUpperAlphanumeric(_ byte: UInt8) -> Bool { isUpper(byte) || isDigit(byte) }
     /// ASCII space, tab, CR, LF.
