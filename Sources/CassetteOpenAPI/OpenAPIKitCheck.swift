@@ -1,10 +1,13 @@
 import CassetteKit
 import Foundation
+
+#if OpenAPIKitWarnings
 import OpenAPIKit
 import OpenAPIKit30
 
 /// Asks OpenAPIKit whether the document is valid OpenAPI, for a warning only: the import works
-/// on the raw tree either way (real documents are often not quite valid).
+/// on the raw tree either way (real documents are often not quite valid). Compiled only with the
+/// `OpenAPIKitWarnings` package trait.
 enum OpenAPIKitCheck {
     static func warnings(document: JSONValue, version: String) -> [String] {
         let data = JSONSerializer.data(document)
@@ -24,3 +27,10 @@ enum OpenAPIKitCheck {
         }
     }
 }
+#else
+/// Without the `OpenAPIKitWarnings` trait the import walks the raw tree only and adds no
+/// OpenAPIKit warning.
+enum OpenAPIKitCheck {
+    static func warnings(document: JSONValue, version: String) -> [String] { [] }
+}
+#endif
