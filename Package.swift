@@ -119,11 +119,17 @@ let package = Package(
             dependencies: ["CassetteKit"],
             swiftSettings: strictSettings
         ),
+        // The one YAML reader (order-preserving, bounded) for import, OpenAPI and profiles.
+        .target(
+            name: "CassetteYAML",
+            dependencies: ["CassetteFormat", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "CassetteOpenAPI",
             dependencies: [
                 "CassetteKit",
-                .product(name: "Yams", package: "Yams"),
+                "CassetteYAML",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit", condition: .when(traits: ["OpenAPIKitWarnings"])),
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit", condition: .when(traits: ["OpenAPIKitWarnings"])),
             ],
@@ -131,7 +137,10 @@ let package = Package(
         ),
         .target(
             name: "CassetteImport",
-            dependencies: ["CassetteKit", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CassetteKit",
+                "CassetteYAML",
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -167,8 +176,8 @@ let package = Package(
                 "CassetteOpenAPI",
                 "CassetteServer",
                 "CassetteImport",
+                "CassetteYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),
@@ -182,6 +191,11 @@ let package = Package(
         .testTarget(
             name: "CassetteRecordingTests",
             dependencies: ["CassetteKit", "CassetteRecording", "CassetteReplay", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteYAMLTests",
+            dependencies: ["CassetteYAML", "CassetteFormat"],
             swiftSettings: strictSettings
         ),
         .testTarget(
