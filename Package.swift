@@ -189,6 +189,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "CassetteMatchingTests",
+            dependencies: ["CassetteKit", "CassetteMatching", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CassetteRecordingTests",
             dependencies: ["CassetteKit", "CassetteRecording", "CassetteReplay", "CassetteTestSupport"],
             swiftSettings: strictSettings
