@@ -58,6 +58,14 @@ struct HelperOptionsTests {
         #expect(run.statuses == [201])
     }
 
+    @Test(".cassette keeps the options' matchers unless matchers: is given (written as before: matchers: .default)")
+    func traitMatchers() {
+        let kept = CassetteTrait.cassette("api/me", options: ReplayOptions(matchers: [.method, .path]))
+        #expect(kept.options.matchers.map(\.name) == ["method", "path"])
+        let given = CassetteTrait.cassette("api/me", matchers: .default, options: ReplayOptions(matchers: [.method, .path]))
+        #expect(given.options.matchers.map(\.name) == [RequestMatcher].default.map(\.name))
+    }
+
     @Test("recordMode from ReplayOptions is kept: none refuses a missing cassette", arguments: SwiftTestingHelper.allCases)
     func recordMode(_ helper: SwiftTestingHelper) async throws {
         let folder = try Self.cassetteFolder()
