@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "CassetteMatching", targets: ["CassetteMatching"]),
         .library(name: "CassetteRecording", targets: ["CassetteRecording"]),
         .library(name: "CassetteSynth", targets: ["CassetteSynth"]),
+        .library(name: "CassetteVerify", targets: ["CassetteVerify"]),
         .library(name: "CassetteOpenAPI", targets: ["CassetteOpenAPI"]),
         .library(name: "CassetteServer", targets: ["CassetteServer"]),
         .library(name: "CassetteImport", targets: ["CassetteImport"]),
@@ -119,6 +120,13 @@ let package = Package(
             dependencies: ["CassetteKit"],
             swiftSettings: strictSettings
         ),
+        // `cassette verify`: the live call through the recording pipeline, the structural diff
+        // with the cassette, the schema check of the live body, and re-recording what drifted.
+        .target(
+            name: "CassetteVerify",
+            dependencies: ["CassetteKit", "CassetteSynth"],
+            swiftSettings: strictSettings
+        ),
         // The one YAML reader (order-preserving, bounded) for import, OpenAPI and profiles.
         .target(
             name: "CassetteYAML",
@@ -173,6 +181,7 @@ let package = Package(
                 "CassetteKit",
                 "CassetteReplay",
                 "CassetteSynth",
+                "CassetteVerify",
                 "CassetteOpenAPI",
                 "CassetteServer",
                 "CassetteImport",
@@ -218,6 +227,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "CassetteVerifyTests",
+            dependencies: ["CassetteVerify", "CassetteKit", "CassetteServer", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CassetteOpenAPITests",
             dependencies: ["CassetteOpenAPI", "CassetteSynth", "CassetteTestSupport"],
             exclude: ["__Fixtures__"],  // OpenAPI documents read from the source tree
@@ -236,7 +250,7 @@ let package = Package(
         .testTarget(
             name: "CassetteCLITests",
             dependencies: [
-                "cassette", "CassetteKit", "CassetteReplay", "CassetteSynth", "CassetteServer",
+                "cassette", "CassetteKit", "CassetteReplay", "CassetteSynth", "CassetteServer", "CassetteVerify",
                 "CassetteImport", "CassetteTestSupport",
             ],
             swiftSettings: strictSettings

@@ -23,6 +23,13 @@ public struct Recorder: Sendable {
 
     /// Performs the plan. On any failure the output file is left exactly as it was.
     public func record(_ plan: RecordingPlan) async throws(RecordFailure) -> RecordingOutcome {
+        try store(try await capture(plan), plan: plan)
+    }
+
+    /// The pipeline up to the write: calls the endpoint (redirects refused), turns the answer
+    /// into HAR and sanitizes it (fail closed). Nothing is written; `cassette verify` compares
+    /// the result with the cassette on disk, and ``store(_:plan:)`` writes it.
+    public func capture(_ plan: RecordingPlan) async throws(RecordFailure) -> CapturedCassette {
         guard !plan.credential.isEmpty else {
             throw .missingCredential(variable: plan.credentialSource, provider: plan.profile.name)
         }
@@ -68,10 +75,16 @@ public struct Recorder: Sendable {
         } catch {
             throw .unsafe(error)
         }
-        let change = try write(sanitized, to: plan.output)
+        return CapturedCassette(log: sanitized, status: http.statusCode, bodySize: response.content.size, url: plan.displayRequestURL)
+    }
+
+    /// The write stage for a captured cassette: atomically into `plan.output`, or not at all when
+    /// the content on disk is the same (timestamps and durations aside), leaving it byte-identical.
+    public func store(_ captured: CapturedCassette, plan: RecordingPlan) throws(RecordFailure) -> RecordingOutcome {
+        let change = try write(captured.log, to: plan.output)
         return RecordingOutcome(
-            url: plan.displayRequestURL, status: http.statusCode, bodySize: response.content.size,
-            redaction: sanitized.cassette?.redaction ?? RedactionReport(), change: change, output: plan.output.path)
+            url: captured.url, status: captured.status, bodySize: captured.bodySize,
+            redaction: captured.log.cassette?.redaction ?? RedactionReport(), change: change, output: plan.output.path)
     }
 
     /// Sends the request through ``RecordingTransport``: redirects are not followed (the

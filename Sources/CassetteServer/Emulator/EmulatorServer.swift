@@ -31,9 +31,11 @@ public enum EmulatorServer {
         }
     }
 
-    /// Starts the emulator for `providers` on `port` (0: a free port).
+    /// Starts the emulator for `providers` on `port` (0: a free port). With `drift`, successful
+    /// JSON answers are changed as it says (for `cassette verify` demos and tests).
     public static func start(
-        providers: [String] = EmulatorServer.providers, port: UInt16 = 0, seed: UInt64 = EmulatorServer.defaultSeed
+        providers: [String] = EmulatorServer.providers, port: UInt16 = 0, seed: UInt64 = EmulatorServer.defaultSeed,
+        drift: EmulatorDrift? = nil
     ) async throws -> EmulatorHandle {
         let unknown = providers.filter { !Self.providers.contains($0) }
         guard unknown.isEmpty else {
@@ -43,7 +45,8 @@ public enum EmulatorServer {
         for provider in providers { credentials[provider] = makeCredentials(for: provider) }
         let accepted = credentials.mapValues { $0.map(\.value) }
         let server = try await LoopbackServer.start(port: port) { request in
-            route(request, accepted: accepted, seed: seed)
+            let response = route(request, accepted: accepted, seed: seed)
+            return drift?.apply(to: response) ?? response
         }
         return EmulatorHandle(server: server, credentials: credentials)
     }

@@ -13,6 +13,7 @@ enum CommandRegistry {
         AuditCommand.self,
         HooksCommand.self,
         ValidateCommand.self,
+        VerifyCommand.self,
         SynthCommand.self,
         SchemaCommand.self,
         MatchCommand.self,
