@@ -2,7 +2,8 @@ import CassetteKit
 
 /// What a test helper reports when a replaying session ends: each miss (with its near-miss
 /// report) and each refused recording as a failure, then the interactions the test never
-/// used, as a warning or a failure as the ``UnusedInteractionPolicy`` says.
+/// used, as a warning or a failure as the ``UnusedInteractionPolicy`` says, then a cassette
+/// older than ``ReplayOptions/maxAge``, as ``ReplayOptions/expiry`` says.
 ///
 /// The XCTest and Swift Testing helpers both turn these into their own failures, so the text a
 /// developer reads is the same whichever framework runs the test.
@@ -28,6 +29,7 @@ public struct ReplayFinding: Sendable, Hashable, CustomStringConvertible {
         if policy.reports, let unused = summary.unusedReport {
             findings.append(ReplayFinding(severity: policy.fails ? .failure : .warning, message: unused))
         }
+        if let stale = summary.staleCassette { findings.append(stale) }
         return findings
     }
 }

@@ -23,6 +23,12 @@ public struct ReplayOptions: Sendable {
     public var unusedInteractions: UnusedInteractionPolicy
     /// The environment consulted for `CASSETTE_RECORD_MODE`, `CI` and `CASSETTE_DIR`.
     public var environment: [String: String]
+    /// How old a replayed cassette may be (from its `_cassette.recordedAt`); `nil` never asks.
+    /// An older cassette (or one without `recordedAt`) is reported at the end of the test, with
+    /// its age and the commands to check and refresh it, as ``expiry`` says.
+    public var maxAge: CassetteMaxAge?
+    /// Whether a cassette older than ``maxAge`` is a warning or fails the test.
+    public var expiry: CassetteExpiry
     /// Replaces ``Redaction/sanitize(_:policy:)`` before recordings are written. Internal: only
     /// this module's tests use it, to prove that a refusal writes nothing.
     var recordingSanitizer: LiveRecorder.Sanitizer?
@@ -32,7 +38,8 @@ public struct ReplayOptions: Sendable {
         recordMode: RecordMode = .automatic, matchers: [RequestMatcher] = .default, repeatLast: Bool = false,
         latency: ReplayLatency = .none, redaction: RedactionPolicy = RedactionPolicy(), testName: String? = nil,
         unusedInteractions: UnusedInteractionPolicy = .ignore,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        maxAge: CassetteMaxAge? = nil, expiry: CassetteExpiry = .warn
     ) {
         self.recordMode = recordMode
         self.matchers = matchers
@@ -42,7 +49,23 @@ public struct ReplayOptions: Sendable {
         self.testName = testName
         self.unusedInteractions = unusedInteractions
         self.environment = environment
+        self.maxAge = maxAge
+        self.expiry = expiry
     }
+}
+
+/// What the test helpers do about a cassette older than ``ReplayOptions/maxAge``.
+public struct CassetteExpiry: Sendable, Hashable {
+    private enum Storage: Hashable { case warn, fail }
+    private let storage: Storage
+
+    /// Report it without failing (a warning in Swift Testing; printed under XCTest).
+    public static let warn = CassetteExpiry(storage: .warn)
+    /// Fail the test.
+    public static let fail = CassetteExpiry(storage: .fail)
+
+    /// Whether a stale cassette fails the test.
+    public var fails: Bool { storage == .fail }
 }
 
 /// Simulated latency for replayed answers.

@@ -42,11 +42,18 @@ public struct ReplaySummary: Sendable, Hashable {
     public var unusedInteractions: [InteractionSummary]
     /// A readable list of the unused interactions, or `nil` when all were used.
     public var unusedReport: String?
+    /// The cassette is older than ``ReplayOptions/maxAge``: its age and how to refresh it, as a
+    /// warning or a failure as ``ReplayOptions/expiry`` says.
+    public var staleCassette: ReplayFinding?
 
     /// Creates a summary.
-    public init(problems: [ReplayProblem], unusedInteractions: [InteractionSummary], unusedReport: String?) {
+    public init(
+        problems: [ReplayProblem], unusedInteractions: [InteractionSummary], unusedReport: String?,
+        staleCassette: ReplayFinding? = nil
+    ) {
         self.problems = problems
         self.unusedInteractions = unusedInteractions
         self.unusedReport = unusedReport
+        self.staleCassette = staleCassette
     }
 }

@@ -30,6 +30,8 @@ public final class ReplaySession: Sendable {
     public let session: URLSession
     /// The replay engine (matching, order, unused interactions).
     public let player: CassettePlayer
+    /// The cassette is older than ``ReplayOptions/maxAge`` (reported by ``finish()``).
+    public let staleCassette: ReplayFinding?
     private let handler: ReplayHandler
     private let lease: RouteLease
     /// Whether ``makeConfiguration(basedOn:)`` handed the protocol class out.
@@ -66,7 +68,7 @@ public final class ReplaySession: Sendable {
         self.init(
             name: name, cassetteURL: nil, mode: mode, player: player,
             handler: ReplayHandler(player: player, behaviour: .replayOnly, recorder: nil, latency: options.latency),
-            configuration: configuration)
+            configuration: configuration, staleCassette: CassetteAgeCheck.finding(log: log, options: options, context: context))
     }
 
     /// Replays a cassette file in a given mode (shipped cassettes use `none`, whatever the
@@ -102,16 +104,19 @@ public final class ReplaySession: Sendable {
             : LiveRecorder(
                 cassetteURL: cassette, base: log, policy: playerOptions.redaction, player: player,
                 sanitize: options.recordingSanitizer ?? .redacting)
+        // A cassette recorded again from scratch in this session is new: its age is not checked.
+        let stale = behaviour == .recordAll ? nil : CassetteAgeCheck.finding(log: log, options: options, context: context)
         self.init(
             name: displayName, cassetteURL: cassette, mode: mode, player: player,
             handler: ReplayHandler(player: player, behaviour: behaviour, recorder: recorder, latency: options.latency),
-            configuration: configuration)
+            configuration: configuration, staleCassette: stale)
     }
 
     private init(
         name: String, cassetteURL: URL?, mode: ResolvedRecordMode, player: CassettePlayer, handler: ReplayHandler,
-        configuration: URLSessionConfiguration
+        configuration: URLSessionConfiguration, staleCassette: ReplayFinding?
     ) {
+        self.staleCassette = staleCassette
         self.name = name
         self.cassetteURL = cassetteURL
         self.recordMode = mode
@@ -155,7 +160,8 @@ public final class ReplaySession: Sendable {
         handler.recorder?.invalidate()
         RouteTable.shared.release(lease, reusable: !exported.withLock { $0 })
         return ReplaySummary(
-            problems: handler.problems, unusedInteractions: player.unusedInteractions(), unusedReport: player.unusedReport())
+            problems: handler.problems, unusedInteractions: player.unusedInteractions(), unusedReport: player.unusedReport(),
+            staleCassette: staleCassette)
     }
 
     private static func configure(_ base: URLSessionConfiguration, route: RouteClass) -> URLSessionConfiguration {

@@ -147,6 +147,19 @@ struct VerifyCommandTests {
         #expect(drifted.stdout.contains("atoms/me: no drift"), "a pointer another provider lacks leaves it alone: \(drifted.stdout)")
     }
 
+    @Test("--max-age names the cassettes recorded longer ago (exit 1); a bad duration is bad usage")
+    func maxAge() async throws {
+        let shipped = BuiltProducts.packageRoot().appendingPathComponent("Cassettes/zitadel").path
+        let old = try await runCassetteAsync(["verify", shipped, "--emulate", "--max-age", "90d"])
+        #expect(old.status == 1, "\(old.stdout)\(old.stderr)")
+        #expect(old.stdout.contains("zitadel/me: no drift; recorded "), "\(old.stdout)")
+        #expect(old.stdout.contains("(2025-01-01), older than the 90 days allowed"), "\(old.stdout)")
+        let young = try await runCassetteAsync(["verify", shipped, "--emulate", "--max-age", "36500d"])
+        #expect(young.status == 0, "\(young.stdout)\(young.stderr)")
+        let bad = try await runCassetteAsync(["verify", shipped, "--emulate", "--max-age", "soon"])
+        #expect(bad.status == 2)
+    }
+
     @Test("--update re-records only what drifted; a cassette without drift stays byte-identical; after it, no drift")
     func update() async throws {
         let folder = try TemporaryDirectory()

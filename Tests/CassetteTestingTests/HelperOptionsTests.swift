@@ -149,6 +149,25 @@ struct HelperOptionsTests {
         #expect(mode.hasPrefix("none (CASSETTE_RECORD_MODE=none"))
     }
 
+    @Test("maxAge and expiry from ReplayOptions are kept: an old cassette fails the test with its age and the refresh commands", arguments: SwiftTestingHelper.allCases)
+    func maxAge(_ helper: SwiftTestingHelper) async throws {
+        let folder = try Self.cassetteFolder()
+        defer { folder.remove() }
+        var log = try CassetteFile.read(folder.file("api/me.har.gz"))
+        log.cassette = CassetteMetadata(
+            source: "live", recordedAt: ExchangeTiming.timestamp(Date().addingTimeInterval(-40 * 86_400)))
+        try CassetteFile.write(log, to: folder.file("api/me.har.gz"))
+        let stale = await Self.run(
+            helper, options: ReplayOptions(environment: Self.environment(folder), maxAge: .days(30), expiry: .fail),
+            requests: ["https://api.example.com/me"])
+        #expect(stale.statuses == [201])
+        #expect(stale.issues.contains { $0.contains("is stale: recorded 40 days ago") && $0.contains("older than the 30 days allowed") && $0.contains("cassette verify") })
+        let fresh = await Self.run(
+            helper, options: ReplayOptions(environment: Self.environment(folder), maxAge: .days(50), expiry: .fail),
+            requests: ["https://api.example.com/me"])
+        #expect(fresh.issues.isEmpty)
+    }
+
     // MARK: - Running a helper
 
     /// Runs `requests` through `helper`, collecting what it recorded as issues.

@@ -135,6 +135,26 @@ final class HelperOptionsXCTests: XCTestCase {
         }
     }
 
+    func testMaxAgeAndExpiryFromOptionsAreKept() async throws {
+        let file = try XCTUnwrap(folder).file("api/me.har.gz")
+        var log = try CassetteFile.read(file)
+        log.cassette = CassetteMetadata(source: "live", recordedAt: ExchangeTiming.timestamp(Date().addingTimeInterval(-40 * 86_400)))
+        try CassetteFile.write(log, to: file)
+        for helper in Helper.allCases {
+            try await run(helper, options: ReplayOptions(environment: environment, maxAge: .days(30)), requests: ["https://api.example.com/me"]) { run in
+                XCTAssertEqual(run.statuses, [201], "\(helper)")
+                XCTAssertEqual(run.failures.count, 0, "\(helper): .warn is the default")
+                XCTAssertTrue(run.warnings.contains { $0.contains("is stale: recorded 40 days ago") && $0.contains("older than the 30 days allowed") }, "\(helper)")
+            }
+            try await run(helper, options: ReplayOptions(environment: environment, maxAge: .days(30), expiry: .fail), requests: ["https://api.example.com/me"]) { run in
+                XCTAssertTrue(run.failures.contains { $0.contains("is stale") && $0.contains("cassette verify") }, "\(helper)")
+            }
+            try await run(helper, options: ReplayOptions(environment: environment, maxAge: .days(50), expiry: .fail), requests: ["https://api.example.com/me"]) { run in
+                XCTAssertEqual(run.failures.count + run.warnings.count, 0, "\(helper): young enough")
+            }
+        }
+    }
+
     // MARK: - Running a helper
 
     /// Runs `requests` through `helper` and hands `check` what it showed: at once for

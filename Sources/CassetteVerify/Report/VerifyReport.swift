@@ -16,6 +16,8 @@ public struct VerifyReport: Sendable {
     public var drifted: Int { results.filter { if case .drifted = $0.verdict { return true } else { return false } }.count }
     /// Cassettes that could not be checked.
     public var notVerified: Int { results.filter { if case .notVerified = $0.verdict { return true } else { return false } }.count }
+    /// Cassettes older than `--max-age`.
+    public var stale: Int { results.filter { $0.staleness != nil }.count }
     /// Cassettes checked, drifted or not.
     public var verified: Int {
         results.filter {
@@ -26,10 +28,11 @@ public struct VerifyReport: Sendable {
         }.count
     }
 
-    /// 1 when anything drifted (the finding a scheduled job acts on, even when another cassette
-    /// could not be checked); else 2 when a cassette could not be checked or none could; else 0.
+    /// 1 when anything drifted or is older than `--max-age` (the findings a scheduled job acts
+    /// on, even when another cassette could not be checked); else 2 when a cassette could not be
+    /// checked or none could; else 0.
     public var exitCode: Int32 {
-        if drifted > 0 { return 1 }
+        if drifted > 0 || stale > 0 { return 1 }
         if notVerified > 0 || verified == 0 { return 2 }
         return 0
     }
@@ -39,6 +42,7 @@ public struct VerifyReport: Sendable {
         let skipped = results.count - verified - notVerified
         var parts = ["\(drifted) drifted", "\(verified - drifted) without drift"]
         if notVerified > 0 { parts.append("\(notVerified) not verified") }
+        if stale > 0 { parts.append("\(stale) older than the maximum age") }
         if skipped > 0 { parts.append("\(skipped) skipped") }
         return "verified \(verified) of \(results.count) cassette\(results.count == 1 ? "" : "s"): " + parts.joined(separator: ", ")
     }
@@ -52,8 +56,8 @@ public struct VerifyReport: Sendable {
     public var json: JSONValue {
         let items: [JSONValue] = results.map { result in
             var object: [(String, JSONValue)] = [
-                ("name", .string(SafeDisplay.text(result.name))),
-                ("path", .string(SafeDisplay.text(result.path))),
+                ("name", .string(result.name)),
+                ("path", .string(result.path)),
                 ("provider", result.provider.map { .string(SafeDisplay.text($0)) } ?? .null),
             ]
             switch result.verdict {
@@ -69,6 +73,10 @@ public struct VerifyReport: Sendable {
                 object.append(("verdict", "skipped"))
                 object.append(("reason", .string(SafeDisplay.location(reason))))
             }
+            if let staleness = result.staleness {
+                object.append(("stale", .string(staleness.description)))
+                if let age = staleness.age { object.append(("ageDays", .number(JSONNumber(Int(age / 86_400))))) }
+            }
             switch result.update {
             case .rewritten?: object.append(("update", "rewritten"))
             case .unchanged?: object.append(("update", "unchanged"))
@@ -83,7 +91,7 @@ public struct VerifyReport: Sendable {
             JSONObject([
                 ("cassettes", .array(items)),
                 ("verified", .number(JSONNumber(verified))), ("drifted", .number(JSONNumber(drifted))),
-                ("notVerified", .number(JSONNumber(notVerified))), ("exitCode", .number(JSONNumber(Int(exitCode)))),
+                ("notVerified", .number(JSONNumber(notVerified))), ("stale", .number(JSONNumber(stale))), ("exitCode", .number(JSONNumber(Int(exitCode)))),
             ]))
     }
 

@@ -36,8 +36,17 @@ public struct CassetteVerifier: Sendable {
         return CassetteVerifier(catalog: catalog, schemas: schemas, options: options)
     }
 
-    /// Verifies the cassette at `file`, named `name` in the report.
+    /// Verifies the cassette at `file`, named `name` in the report; with
+    /// ``VerifyOptions/maxAge``, also says whether it is older than that.
     public func verify(_ file: URL, name: String) async -> VerificationResult {
+        var result = await verifyLive(file, name: name)
+        if let maxAge = options.maxAge, let log = try? CassetteFile.read(file) {
+            result.staleness = CassetteStaleness.check(log, maxAge: maxAge)
+        }
+        return result
+    }
+
+    private func verifyLive(_ file: URL, name: String) async -> VerificationResult {
         func result(_ verdict: VerificationResult.Verdict, provider: String? = nil) -> VerificationResult {
             VerificationResult(name: name, path: file.path, provider: provider, verdict: verdict)
         }

@@ -35,6 +35,8 @@ public struct VerificationResult: Sendable {
     public var verdict: Verdict
     /// What `--update` did, when it was asked and the cassette drifted.
     public var update: Update?
+    /// The cassette is older than `--max-age` (or its age is unknown).
+    public var staleness: CassetteStaleness?
 
     /// Creates a result.
     public init(name: String, path: String, provider: String?, verdict: Verdict, update: Update? = nil) {
@@ -52,9 +54,10 @@ public struct VerificationResult: Sendable {
     }
 
     /// One line: `zitadel/me: /lastLogin removed; /user/human/profile/nickName added (string)`.
-    /// Names, places and kinds only; every part through the display path.
+    /// Names, places and kinds only: places and reasons go through the display path; the
+    /// cassette's name and path are the user's own file names, shown as they are.
     public var line: String {
-        let shownName = SafeDisplay.text(name)
+        let shownName = name
         var text: String
         switch verdict {
         case .noDrift: text = "\(shownName): no drift"
@@ -62,8 +65,9 @@ public struct VerificationResult: Sendable {
         case .notVerified(let reason): text = "\(shownName): not verified: \(SafeDisplay.location(reason))"
         case .skipped(let reason): text = "\(shownName): skipped: \(SafeDisplay.location(reason))"
         }
+        if let staleness { text += "; \(staleness.description)" }
         switch update {
-        case .rewritten?: text += " (re-recorded \(SafeDisplay.text(path)))"
+        case .rewritten?: text += " (re-recorded \(path))"
         case .unchanged?: text += " (--update: content unchanged, file left as it was)"
         case .refused(let reason)?: text += " (not re-recorded: \(SafeDisplay.location(reason)))"
         case nil: break

@@ -17,14 +17,17 @@ public struct VerifyOptions: Sendable {
     public var update: Bool
     /// A stand-in for every service (the built-in emulator, `--emulate`).
     public var standIn: StandInService?
+    /// Report cassettes older than this (`--max-age 90d`), from their `_cassette.recordedAt`.
+    public var maxAge: CassetteMaxAge?
 
     /// Options with the usual defaults: the cassette's base URL, the provider's credential
     /// variable, a 30 s timeout, no update.
     public init(
         baseURL: URL? = nil, credentialVariable: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment, timeout: TimeInterval = 30,
-        update: Bool = false, standIn: StandInService? = nil
+        update: Bool = false, standIn: StandInService? = nil, maxAge: CassetteMaxAge? = nil
     ) {
+        self.maxAge = maxAge
         self.baseURL = baseURL
         self.credentialVariable = credentialVariable
         self.environment = environment

@@ -21,7 +21,8 @@ struct VerifyCommand: AsyncParsableCommand {
             against the provider's schema. The base URL is the cassette's _cassette.baseURL \
             unless that is the emulator's or an example address (then pass --base-url, or \
             --emulate). With no argument, verifies Cassettes/.
-            Exit codes: 0 nothing drifted, 1 something drifted, 2 bad usage, a missing or \
+            With --max-age, cassettes recorded longer ago are named too.
+            Exit codes: 0 nothing drifted, 1 something drifted (or is older than --max-age), 2 bad usage, a missing or \
             refused credential, an unreachable service, or nothing to verify.
             """
     )
@@ -44,6 +45,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Report format: text or json.")
     var format: String = "text"
 
+    @Option(help: "Also report cassettes recorded longer ago than this (90d, 12w, 36h), from _cassette.recordedAt; they count as findings (exit 1).")
+    var maxAge: String?
+
     @Flag(help: "Re-record the cassettes that drifted, atomically, through the recorder (unchanged content leaves the file byte-identical).")
     var update = false
 
@@ -61,11 +65,18 @@ struct VerifyCommand: AsyncParsableCommand {
         guard emulatorDrift == nil || emulate else { throw CLIFailure.usage("error: --emulator-drift needs --emulate.") }
         guard !(emulate && baseURL != nil) else { throw CLIFailure.usage("error: --emulate and --base-url cannot be used together.") }
         let base = try baseURL.map(Self.parseBaseURL)
+        let age = try maxAge.map { text throws(CLIFailure) -> CassetteMaxAge in
+            guard let parsed = CassetteMaxAge(parsing: text) else {
+                throw CLIFailure.usage("error: --max-age takes a duration such as 90d, 12w or 36h, not \"\(SafeDisplay.text(text))\".")
+            }
+            return parsed
+        }
         let cassettes = try CassetteDiscovery.find(paths.isEmpty ? ["Cassettes"] : paths)
         guard !cassettes.isEmpty else {
             throw CLIFailure.usage("error: no cassette (.har.gz, .har) found in \(paths.isEmpty ? "Cassettes" : paths.map(SafeDisplay.text).joined(separator: ", ")).")
         }
         var verifier = try makeVerifier(baseURL: base)
+        verifier.options.maxAge = age
         var emulator: EmulatorHandle?
         if emulate {
             let drift = try emulatorDrift.map { text throws(CLIFailure) -> EmulatorDrift in
