@@ -7,6 +7,8 @@
 //   matching, provider profiles and schemas). No XCTest, no Testing, no third-party package.
 // - CassetteReplay: the URLProtocol, record modes and in-test recording.
 // - CassetteSynth: JSON Schema 2020-12 validator and fixture synthesizer.
+// - CassetteVerify: `cassette verify`, the live call through the recording pipeline compared
+//   with the cassette (structure and schema), and re-recording what drifted.
 // - CassetteOpenAPI: OpenAPI to JSON Schema import (Yams, OpenAPIKit); kept apart so that the
 //   synthesizer does not pull OpenAPIKit.
 // - CassetteServer: loopback HTTP server (FlyingFox) for `cassette serve` and the emulator.

@@ -86,6 +86,28 @@ struct VerifyCommandTests {
         let kinds = Set((cassette["changes"]?.arrayValue ?? []).compactMap { $0["kind"]?.stringValue })
         #expect(kinds.isSuperset(of: ["removed", "added", "type", "enum", "empty", "header-added", "schema"]), "\(kinds)")
         #expect(document["exitCode"] == .number(JSONNumber(1)))
+        for secret in secrets(emulator) + secrets(drifted) {
+            #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret) && !json.stdout.contains(secret))
+        }
+    }
+
+    @Test("redirects are refused: a 302 is reported as a changed status and the credential never reaches the other host")
+    func redirectRefused() async throws {
+        let credential = RandomSecret.zitadelOpaqueToken()
+        let elsewhere = try LoopbackHTTPServer { _ in .json("{}") }
+        defer { elsewhere.stop() }
+        let redirecting = try LoopbackHTTPServer { _ in
+            LoopbackHTTPServer.Response(status: 302, headers: [("Location", elsewhere.baseURL + "/auth/v1/users/me")])
+        }
+        defer { redirecting.stop() }
+        let shipped = BuiltProducts.packageRoot().appendingPathComponent("Cassettes/zitadel").path
+        let result = try await runCassetteAsync(
+            ["verify", shipped, "--base-url", redirecting.baseURL], environment: ["ZITADEL_TOKEN": credential])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("zitadel/me: status 200 -> 302"), "\(result.stdout)")
+        #expect(elsewhere.connectionCount == 0, "the redirect was not followed")
+        #expect(redirecting.requests.first?.header("Authorization") == "Bearer \(credential)", "the credential from the environment was sent")
+        #expect(!result.stdout.contains(credential) && !result.stderr.contains(credential))
     }
 
     @Test("a status that changed is drift; a refused credential is not verified (exit 2) and names the variable")
