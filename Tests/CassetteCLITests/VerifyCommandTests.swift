@@ -206,6 +206,33 @@ struct VerifyCommandTests {
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
     }
 
+    @Test("--update never replaces a cassette with an outage's answer: a changed status is reported, the file untouched")
+    func updateRefusesOtherStatus() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let shipped = BuiltProducts.packageRoot().appendingPathComponent("Cassettes/atoms/me.har.gz")
+        try FileManager.default.createDirectory(at: folder.file("atoms"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: shipped, to: folder.file("atoms/me.har.gz"))
+        let before = try Data(contentsOf: folder.file("atoms/me.har.gz"))
+        let result = try await runCassetteAsync(["verify", folder.url.path, "--update", "--emulate", "--emulator-drift", "status:503"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("atoms/me: status 200 -> 503") && result.stdout.contains("not re-recorded"), "\(result.stdout)")
+        #expect(try Data(contentsOf: folder.file("atoms/me.har.gz")) == before)
+    }
+
+    @Test("a cassette with no provider is skipped; when nothing can be verified the exit code is 2")
+    func nothingToVerify() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        var log = SampleLogs.mixed()
+        log.cassette?.provider = nil  // as an in-test recording of the app's own requests
+        try FileManager.default.createDirectory(at: folder.file("tests"), withIntermediateDirectories: true)
+        try CassetteFile.write(log, to: folder.file("tests/in-test.har.gz"))
+        let result = try await runCassetteAsync(["verify", folder.url.path, "--emulate"])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("tests/in-test: skipped: no provider"), "\(result.stdout)")
+    }
+
     @Test("a local server echoing the credential into a new member: the report names the place, never the value")
     func localServerEchoesCredential() async throws {
         let credential = RandomSecret.base64url(48)
