@@ -12,17 +12,18 @@ struct FixtureSynthesizerTests {
         try ProviderResources.json(named: "\(name).schema.json")
     }
 
-    @Test("500 variants per strategy, all valid by a freshly compiled validator", arguments: schemas)
+    @Test("500 variants per strategy, all valid by a freshly compiled validator and keeping every x-invariants relation", arguments: schemas)
     func manyVariantsAreValid(name: String) throws {
         let schema = try Self.schema(name)
         let synthesizer = try FixtureSynthesizer(schema: schema)
         let validator = try JSONSchemaValidator(schema: schema)
+        let invariants = try InvariantChecker(schema: schema)
         for strategy in SynthesisStrategy.allCases {
             let variants = try synthesizer.variants(count: 500, strategy: strategy, seed: 0xC0FFEE)
             #expect(variants.count == 500)
             for (index, variant) in variants.enumerated() {
-                let errors = validator.validate(variant)
-                #expect(errors.isEmpty, "\(name) \(strategy) #\(index): \(errors.prefix(3).map(\.description))")
+                let errors = validator.validate(variant).map(\.description) + invariants.violations(in: variant).map(\.description)
+                #expect(errors.isEmpty, "\(name) \(strategy) #\(index): \(errors.prefix(3))")
                 if !errors.isEmpty { break }
             }
         }
