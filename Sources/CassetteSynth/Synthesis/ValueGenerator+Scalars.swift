@@ -31,7 +31,7 @@ extension ValueGenerator {
             if !fits(text, merged) || !(formatCheck?.check(text) ?? true) {
                 text = plainPatternValue(merged) ?? text
             }
-        } else if let kind = merged.pii, case let value = FakeData.personal(kind: kind, name: name, nonASCII: shape == .nonASCII, generator: &generator),
+        } else if let kind = merged.pii, case let value = FakeData.personal(kind: kind, name: name, nonASCII: shape == .nonASCII, someone: person, generator: &generator),
             formatCheck?.check(value) ?? true, matchesPatterns(value, merged)
         {
             text = value
