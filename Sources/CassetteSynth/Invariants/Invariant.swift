@@ -19,15 +19,19 @@ import CassetteKit
 /// - `order`: the values (RFC 3339 timestamps or numbers) do not decrease in the order given.
 /// - `equal`: the values are equal; the first pointer is the source the synthesizer copies from.
 /// - `member`: the value at `pointer` equals one element of the array at `of`.
+/// - `together`: the values are all set or all unset (absent or `null`), like an id and the
+///   member it names; the first pointer decides when the synthesizer repairs.
 ///
 /// A pointer may hold one `*` token (each element of an array; pointers whose text before the `*`
 /// is the same walk the same element together) and may end in `#name`, which stands for the
-/// query parameter `name` of the URL found there. A relation holds vacuously where a value is
-/// absent or `null`.
+/// query parameter `name` of the URL found there. Except for `together`, a relation holds
+/// vacuously where a value is absent or `null`.
 public struct Invariant: Sendable, Hashable {
     /// The relation kinds.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case order, equal, member
+        /// All set (present and not null) or none: an id and the member it names.
+        case together
     }
 
     /// The relation.
@@ -67,7 +71,7 @@ public struct Invariant: Sendable, Hashable {
         }
         var texts: [String] = []
         switch kind {
-        case .order, .equal:
+        case .order, .equal, .together:
             guard case .array(let list)? = entry["pointers"], list.count >= 2 else {
                 throw InvariantDeclarationError(location: location, reason: "\(kindName) needs \"pointers\": an array of at least two JSON pointers")
             }

@@ -10,6 +10,8 @@ public struct InvariantViolation: Sendable, Hashable, CustomStringConvertible {
     public let declaredAt: JSONPointer
     /// The location reported as wrong (the second of the pair).
     public let instanceLocation: JSONPointer
+    /// For `together`: whether the second location is the one set.
+    var secondIsSet = false
 
     /// The violation as a located validation error, for reports that list both kinds.
     public var validationError: ValidationError {
@@ -29,6 +31,7 @@ public struct InvariantViolation: Sendable, Hashable, CustomStringConvertible {
         case .order: relation = "\(locations[0]) is later than \(locations[1]); they must be in order"
         case .equal: relation = "\(locations[0]) and \(locations[1]) differ; they must be equal"
         case .member: relation = "\(locations[0]) is not one of \(locations[1])"
+        case .together: relation = "\(locations[1]) is \(secondIsSet ? "set" : "unset") while \(locations[0]) is not; they are set together"
         }
         return relation
     }
@@ -168,6 +171,14 @@ public struct InvariantChecker: Sendable {
                 let array = value(pointers[1], binding, in: document)?.arrayValue
             else { return nil }
             return array.contains(where: { $0.isSemanticallyEqual(to: element) }) ? nil : violation(0, 1)
+        case .together:
+            let firstSet = value(pointers[0], binding, in: document) != nil
+            for index in pointers.indices.dropFirst() where (value(pointers[index], binding, in: document) != nil) != firstSet {
+                var broken = violation(0, index)
+                broken.secondIsSet = !firstSet
+                return broken
+            }
+            return nil
         }
     }
 
@@ -203,6 +214,14 @@ public struct InvariantChecker: Sendable {
             else { return document }
             if let first = array.first { return write(first, to: pointers[0], binding, in: document) ?? document }
             return write(.array([element]), to: pointers[1], binding, in: document) ?? document
+        case .together:
+            // Unset the others when the first is unset; a set first cannot invent the others.
+            guard value(pointers[0], binding, in: document) == nil else { return document }
+            var current = document
+            for pointer in pointers.dropFirst() where value(pointer, binding, in: current) != nil && pointer.parameter == nil {
+                current = current.setting(.null, at: location(pointer, binding)) ?? current
+            }
+            return current
         }
     }
 

@@ -52,12 +52,13 @@ struct MutationTests {
     func kindsOfChange() throws {
         let names = Set(try Variants(mutating: try ShippedCassettes.log(.wacht)).names)
         for expected in [
-            "/data/social_connections: absent", "/data/primary_phone_number: null", "/data/availability: \"busy\"",
+            "/data/social_connections: absent", "/data/availability: \"busy\"",
             "/data/first_name: non-ASCII", "/data/first_name: long string", "/data/user_email_addresses: 2 elements",
             "/data/has_password: false",
         ] {
             #expect(names.contains(expected), "missing \(expected)")
         }
+        #expect(!names.contains("/data/primary_phone_number: null"), "the id still names it: x-invariants keeps them together")
         let zitadel = Set(try Variants(mutating: try ShippedCassettes.log(.zitadel)).names)
         #expect(zitadel.contains("/user/state: \"USER_STATE_LOCKED\""))
         #expect(zitadel.contains("/lastLogin: absent"))

@@ -53,6 +53,18 @@ struct InvariantTests {
         #expect(checker.violations(in: document).isEmpty)
     }
 
+    @Test("together: an id and the member it names are set together")
+    func together() throws {
+        let checker = try InvariantChecker(schema: try JSONParser.parse(
+            #"{"x-invariants": [{"kind": "together", "pointers": ["/primary", "/primaryId"]}]}"#))
+        #expect(checker.holds(in: try JSONParser.parse(#"{"primary": null, "primaryId": null}"#)))
+        #expect(checker.holds(in: try JSONParser.parse(#"{"primary": {"id": "1"}, "primaryId": "1"}"#)))
+        #expect(checker.holds(in: try JSONParser.parse(#"{}"#)))
+        let broken = checker.violations(in: try JSONParser.parse(#"{"primary": null, "primaryId": "1"}"#))
+        #expect(broken.map(\.description) == ["/primaryId is set while /primary is not; they are set together [invariant /x-invariants/0]"])
+        #expect(!checker.holds(in: try JSONParser.parse(#"{"primary": {"id": "1"}}"#)))
+    }
+
     @Test("a bad declaration is an error naming the entry", arguments: [
         #"{"x-invariants": {"kind": "order"}}"#,
         #"{"x-invariants": [{"kind": "before", "pointers": ["/a", "/b"]}]}"#,
