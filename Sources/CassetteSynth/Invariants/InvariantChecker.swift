@@ -190,7 +190,8 @@ public struct InvariantChecker: Sendable {
     // MARK: - Repair
 
     static func repair(_ invariant: Invariant, binding: Binding, in document: JSONValue) -> JSONValue {
-        guard check(invariant, binding: binding, in: document) != nil else { return document }
+        // `equal` also fills a null target (below), which its check counts as holding.
+        guard invariant.kind == .equal || check(invariant, binding: binding, in: document) != nil else { return document }
         let pointers = invariant.pointers
         switch invariant.kind {
         case .order:
@@ -204,7 +205,9 @@ public struct InvariantChecker: Sendable {
         case .equal:
             guard let source = value(pointers[0], binding, in: document) else { return document }
             var current = document
-            for pointer in pointers.dropFirst() where value(pointer, binding, in: current) != nil {
+            // A null target takes the source too (an id left null while its member is set), so
+            // `together` holds without another draw; an absent member stays absent.
+            for pointer in pointers.dropFirst() where current.value(at: location(pointer, binding)) != nil {
                 current = write(source, to: pointer, binding, in: current) ?? current
             }
             return current
