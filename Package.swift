@@ -213,7 +213,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CassetteSynthTests",
-            dependencies: ["CassetteKit", "CassetteSynth", "CassetteTestSupport"],
+            dependencies: ["CassetteKit", "CassetteSynth", "CassetteTestSupport", "CassetteServer", "CassetteReplay"],
             exclude: ["__Fixtures__"],  // the vendored JSON Schema Test Suite, read from the source tree
             swiftSettings: strictSettings
         ),
