@@ -86,6 +86,12 @@ public struct EmulatorCredential: Sendable, Hashable {
     public let value: String
     /// What kind of credential it is (`API key`, `session JWT`).
     public let kind: String
+
+    /// A credential of `kind` (fresh and random: never derive one from a seed).
+    public init(value: String, kind: String) {
+        self.value = value
+        self.kind = kind
+    }
 }
 
 /// A running emulator.
