@@ -13,7 +13,8 @@ public struct ServerLog: Sendable {
     /// Says nothing (library use, tests).
     public static let silent = ServerLog { _ in }
 
-    func callAsFunction(_ line: String) {
+    /// Says `line`.
+    public func callAsFunction(_ line: String) {
         write(line)
     }
 }

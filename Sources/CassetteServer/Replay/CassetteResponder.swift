@@ -21,6 +21,11 @@ public struct CassetteResponder: Sendable {
     public let player: CassettePlayer
     /// The most bytes of a near-miss report sent back or logged.
     public let maxReportBytes: Int
+    /// Each interaction's answer as sent (recorded status, headers less the framing ones the
+    /// server sets itself, decoded body), made once at start.
+    private let answers: [ServerResponse]
+    /// The log's `GET /path` text of recent requests.
+    let shownRequests = ShownRequestCache()
 
     /// Serves the interactions of `logs`, in order; `name` appears in near-miss reports. With
     /// `repeatLast` (the default) the last matching answer is given again once the recorded ones
@@ -33,6 +38,11 @@ public struct CassetteResponder: Sendable {
         var merged = HAR.Log(entries: logs.flatMap(\.entries))
         merged.cassette = logs.count == 1 ? logs[0].cassette : nil
         let redaction = RedactionPolicy(provider: logs.count == 1 ? logs[0].cassette?.provider : nil)
+        answers = merged.entries.map { entry in
+            let response = entry.response
+            let headers = response.headers.filter { !Self.isFramingHeader($0.name) }
+            return ServerResponse(status: response.status, headers: headers, body: response.content.bodyData ?? Data())
+        }
         player = CassettePlayer(
             log: merged,
             options: CassettePlayer.Options(
@@ -76,19 +86,20 @@ public struct CassetteResponder: Sendable {
 
     /// The answer to one request, and the near-miss report when nothing matched.
     public func respond(_ request: ServerRequest) -> (ServerResponse, NearMissReport?) {
-        let host = request.headers.value(named: "Host") ?? "localhost"
+        let host = request.headers.first { Self.equalsIgnoringASCIICase($0.name, "host") }?.value ?? "localhost"
         let target = Self.target(path: request.path, query: request.query)
         let incoming = HAR.Request.incoming(
             method: request.method, url: "http://\(host)\(target)", headers: request.headers,
             body: request.body.isEmpty ? nil : request.body)
         switch player.answer(incoming) {
         case .answer(let playback):
+            if playback.index < answers.count { return (answers[playback.index], nil) }
             let response = playback.entry.response
-            let headers = response.headers.filter {
-                let name = $0.name.lowercased()
-                return name != "content-length" && name != "content-encoding" && name != "transfer-encoding" && name != "connection"
-            }
-            return (ServerResponse(status: response.status, headers: headers, body: response.content.bodyData ?? Data()), nil)
+            return (
+                ServerResponse(
+                    status: response.status, headers: response.headers.filter { !Self.isFramingHeader($0.name) },
+                    body: response.content.bodyData ?? Data()), nil
+            )
         case .miss(let report):
             let document: JSONValue = .object(JSONObject([
                 ("error", .string("no recorded interaction matches \(Self.shownRequest(request.method, target))")),
@@ -113,6 +124,21 @@ public struct CassetteResponder: Sendable {
         guard text.utf8.count > maxReportBytes else { return text }
         let kept = String(decoding: text.utf8.prefix(maxReportBytes), as: UTF8.self)
         return kept + "\n… (report cut at \(maxReportBytes) bytes)"
+    }
+
+    /// Headers that described the recorded transfer, not the answer the server sends.
+    static func isFramingHeader(_ name: String) -> Bool {
+        for framing in ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"]
+        where equalsIgnoringASCIICase(name, framing) {
+            return true
+        }
+        return false
+    }
+
+    /// `a == b` with ASCII letters compared without case (`b` lowercase), without allocating.
+    static func equalsIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { x, y in x == y || (x >= 0x41 && x <= 0x5A && x + 0x20 == y) }
     }
 
     /// `/path?name=value&...`, query names and values percent-encoded.

@@ -62,6 +62,9 @@ struct EmulateCommand: AsyncParsableCommand {
             Console.error("credential values are not shown; run with --print-credentials to get `export` lines")
         }
         await handle.waitUntilStopped()
-        if !handle.wasStopped { throw ListeningLine.stoppedUnexpectedly }
+        if !handle.wasStopped {
+            ServerLog.flushStandardError()
+            throw ListeningLine.stoppedUnexpectedly
+        }
     }
 }

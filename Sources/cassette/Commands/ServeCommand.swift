@@ -71,7 +71,10 @@ struct ServeCommand: AsyncParsableCommand {
                 "emulator of \(handle.providers.joined(separator: ", ")) listening on \(ListeningLine.urls(handle.boundAddresses)); its credentials are fresh "
                     + "and not shown (`cassette emulate --print-credentials` runs the emulator and prints them)")
             await handle.waitUntilStopped()
-            if !handle.wasStopped { throw ListeningLine.stoppedUnexpectedly }
+            if !handle.wasStopped {
+            ServerLog.flushStandardError()
+            throw ListeningLine.stoppedUnexpectedly
+        }
             return
         }
         guard !cassettes.isEmpty else {
@@ -81,20 +84,15 @@ struct ServeCommand: AsyncParsableCommand {
         let responder = try CassetteResponder.load(
             cassettes, matchers: try MatcherList.parse(matchers), repeatLast: !strict, maxReportBytes: limits.maxReportBytes)
         let count = responder.player.log.entries.count
-        let server = try await LoopbackServer.start(host: host, port: port, limits: limits, log: .standardError) { request in
-            let (response, report) = responder.respond(request)
-            let shown = CassetteResponder.shownRequest(request.method, request.path)
-            if let report {
-                Console.error("\(shown) -> \(CassetteResponder.missStatus) (no match)\n\(responder.reportText(report))")
-            } else {
-                Console.error("\(shown) -> \(response.status)")
-            }
-            return response
-        }
+        let server = try await LoopbackServer.start(
+            host: host, port: port, limits: limits, log: .standardError, handler: responder.serverHandler(log: .standardError))
         let exposure = loopback ? "" : " (not loopback: reachable from the network)"
         Console.error("serving \(count) interaction(s) on \(ListeningLine.urls(server.boundAddresses))\(exposure)")
         await server.waitUntilStopped()
-        if !server.wasStopped { throw ListeningLine.stoppedUnexpectedly }
+        if !server.wasStopped {
+            ServerLog.flushStandardError()
+            throw ListeningLine.stoppedUnexpectedly
+        }
     }
 }
 

@@ -37,8 +37,3 @@ struct ServerLimitOptions: ParsableArguments {
             maxBodyBytes: maxBodyBytes, requestTimeout: requestTimeout, idleTimeout: idleTimeout, maxConnections: maxConnections)
     }
 }
-
-/// A server log that writes each line to stderr.
-extension ServerLog {
-    static let standardError = ServerLog { Console.error($0) }
-}
