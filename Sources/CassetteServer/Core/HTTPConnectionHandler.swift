@@ -92,7 +92,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         }
         headers.add(name: "Content-Length", value: String(response.body.count))
         let keepAlive = requestHead.isKeepAlive
-        if !keepAlive { headers.add(name: "Connection", value: "close") }
+        // Said either way, as Node and most servers do (the emulator's recordings keep it).
+        headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         let status = HTTPResponseStatus(statusCode: response.status, reasonPhrase: HTTPStatusPhrase.phrase(for: response.status))
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: requestHead.version, status: status, headers: headers))), promise: nil)
         if requestHead.method != .HEAD, !response.body.isEmpty {

@@ -44,7 +44,7 @@ struct EmulateCommand: AsyncParsableCommand {
             throw CLIFailure.usage("error: \(error)")
         }
         let catalog = try? ProviderCatalog.builtIn()
-        Console.error("emulator listening on \(ListeningLine.urls(handle.boundAddresses)) (loopback only); Ctrl-C stops it")
+        Console.error("emulator listening on \(ListeningLine.urls(handle.boundAddresses)) (loopback only); Ctrl-C stops it")  // display-safe: numeric addresses the server bound
         for name in handle.providers {
             let variable = catalog?.profile(named: name)?.credentialEnvironmentVariable ?? "\(name.uppercased())_TOKEN"
             let path = catalog?.profile(named: name)?.path ?? ""

@@ -87,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = try await LoopbackServer.start(
             host: host, port: port, limits: limits, log: .standardError, handler: responder.serverHandler(log: .standardError))
         let exposure = loopback ? "" : " (not loopback: reachable from the network)"
-        Console.error("serving \(count) interaction(s) on \(ListeningLine.urls(server.boundAddresses))\(exposure)")
+        Console.error("serving \(count) interaction(s) on \(ListeningLine.urls(server.boundAddresses))\(exposure)")  // display-safe: numeric addresses the server bound
         await server.waitUntilStopped()
         if !server.wasStopped {
             ServerLog.flushStandardError()
