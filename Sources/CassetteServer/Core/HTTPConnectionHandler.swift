@@ -154,6 +154,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     /// Sends one of the server's own answers and closes the connection once it is written.
     func answerAndClose(_ canned: CannedAnswer, context: ChannelHandlerContext) {
         closing = true
+        progress.drainBudget = 1 << 20
         head = nil
         body = nil
         var headers = HTTPHeaders()
@@ -162,8 +163,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: canned.body)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
-            // Stop sending, keep reading (and dropping) for a moment: closing with unread bytes
-            // would reset the connection, and the client could lose the answer.
+            // Stop sending, keep reading (and dropping, 1 MiB at most) for a moment: closing with
+            // unread bytes would reset the connection, and the client could lose the answer.
             context.close(mode: .output, promise: nil)
             let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
             context.eventLoop.scheduleTask(in: .seconds(1)) { boundContext.value.close(promise: nil) }

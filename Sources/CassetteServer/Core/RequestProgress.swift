@@ -11,6 +11,9 @@ final class RequestProgress {
     var requestLineEnded = false
     /// The request-timeout timer for the pending request.
     var deadline: Scheduled<Void>?
+    /// Set once a limit answer is sent: bytes still arriving are dropped unread, up to this many;
+    /// past them the connection is closed at once.
+    var drainBudget: Int?
 
     /// The request being read ended (its answer is written).
     func requestEnded() {
@@ -40,6 +43,12 @@ final class RequestWatcher: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let bytes = unwrapInboundIn(data)
+        if let budget = progress.drainBudget {
+            let left = budget - bytes.readableBytes
+            progress.drainBudget = left
+            if left < 0 { context.close(promise: nil) }
+            return
+        }
         if bytes.readableBytes > 0 {
             progress.pending = true
             if !progress.requestLineEnded, bytes.readableBytesView.contains(UInt8(ascii: "\n")) {
