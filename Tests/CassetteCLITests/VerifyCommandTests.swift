@@ -58,7 +58,7 @@ struct VerifyCommandTests {
         let emulator = try await EmulatorServer.start(providers: ["zitadel"])
         let drift = try EmulatorDrift(
             parsing: "remove:/lastLogin,add:/user/human/profile/nickName,retype:/user/details/sequence,enum:/user/state,empty:/user/loginNames,header:X-Drifted")
-        let drifted = try await EmulatorServer.start(providers: ["zitadel"], drift: drift)
+        let drifted = try await EmulatorServer.start(emulations: [Emulation.zitadel.drifted(drift)])
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try await record(["zitadel"], from: emulator, into: folder)
@@ -113,7 +113,7 @@ struct VerifyCommandTests {
     @Test("a status that changed is drift; a refused credential is not verified (exit 2) and names the variable")
     func statusAndRefusedCredential() async throws {
         let emulator = try await EmulatorServer.start(providers: ["atoms"])
-        let failing = try await EmulatorServer.start(providers: ["atoms"], drift: EmulatorDrift([.status(503)]))
+        let failing = try await EmulatorServer.start(emulations: [Emulation.atoms.drifted(EmulatorDrift([.status(503)]))])
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try await record(["atoms"], from: emulator, into: folder)

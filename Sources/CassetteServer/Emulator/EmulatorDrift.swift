@@ -134,3 +134,15 @@ public struct EmulatorDrift: Sendable, Hashable {
         }
     }
 }
+
+extension Emulation {
+    /// This emulation with `drift` applied to its successful JSON answers: hand it to
+    /// ``EmulatorServer/start(emulations:host:port:seed:limits:log:)`` to see `cassette verify`
+    /// find drift.
+    public func drifted(_ drift: EmulatorDrift) -> Emulation {
+        let respond = self.respond
+        return Emulation(
+            provider: provider, method: method, path: path, publicBaseURL: publicBaseURL, makeCredentials: makeCredentials,
+            respond: { request, accepted, seed in drift.apply(to: respond(request, accepted, seed)) })
+    }
+}

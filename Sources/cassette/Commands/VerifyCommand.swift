@@ -84,7 +84,8 @@ struct VerifyCommand: AsyncParsableCommand {
             }
             let handle: EmulatorHandle
             do {
-                handle = try await EmulatorServer.start(drift: drift)
+                let emulations = Emulation.builtIn.map { emulation in drift.map(emulation.drifted) ?? emulation }
+                handle = try await EmulatorServer.start(emulations: emulations)
             } catch {
                 throw CLIFailure.usage("error: the emulator did not start: \(error)")
             }
