@@ -37,7 +37,9 @@ struct VerifyCommandTests {
     @Test("the same service answering the same structure: exit 0, one `no drift` line per cassette, no credential printed")
     func noDrift() async throws {
         let emulator = try await EmulatorServer.start(seed: 7)
-        let other = try await EmulatorServer.start(seed: 8)  // other values, same structure
+        // Other values, same structure. (The default seed: some seeds make Unleash's seenAt
+        // come before its createdAt, which the schema's order invariant rightly refuses.)
+        let other = try await EmulatorServer.start(seed: EmulatorServer.defaultSeed)
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try await record(EmulatorServer.providers, from: emulator, into: folder)
