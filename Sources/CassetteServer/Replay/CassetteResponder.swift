@@ -47,7 +47,7 @@ public struct CassetteResponder: Sendable {
             log: merged,
             options: CassettePlayer.Options(
                 matchers: matchers, repeatLast: repeatLast, redaction: redaction,
-                context: ReplayContext(cassetteName: name, mode: "none (cassette serve replays only)")))
+                context: Self.context(name)))
     }
 
     /// Reads cassette files and folders (every `.har.gz`, `.har` and `.json` below a folder,
@@ -109,6 +109,13 @@ public struct CassetteResponder: Sendable {
         }
     }
 
+    /// Reports name the `serve` flag, not the library option, for repeating the last answer.
+    static func context(_ name: String) -> ReplayContext {
+        var context = ReplayContext(cassetteName: name, mode: "none (cassette serve replays only)")
+        context.repeatLastHint = "cassette serve without --strict"
+        return context
+    }
+
     /// `GET /path?query` through the safe display path, bounded.
     public static func shownRequest(_ method: String, _ target: String) -> String {
         "\(SafeDisplay.truncate(SafeDisplay.text(method.uppercased()), limit: 24)) \(SafeDisplay.truncate(SafeDisplay.url(target), limit: 512))"
@@ -117,10 +124,7 @@ public struct CassetteResponder: Sendable {
     /// The report as sent and logged: bounded by ``maxReportBytes``, with the `serve` flag that
     /// allows repeating when the report says an earlier request used the only match.
     public func reportText(_ report: NearMissReport) -> String {
-        var text = report.description
-        if !player.options.repeatLast, report.nearest.contains(where: \.alreadyUsed) {
-            text += "\n(cassette serve: drop --strict to answer with the last matching interaction again)"
-        }
+        let text = report.description
         guard text.utf8.count > maxReportBytes else { return text }
         let kept = String(decoding: text.utf8.prefix(maxReportBytes), as: UTF8.self)
         return kept + "\n… (report cut at \(maxReportBytes) bytes)"
