@@ -16,6 +16,7 @@ public struct AuditFinding: Sendable, Hashable {
     /// A one-way digest of the value, in memory only, for baselines (`nil` when not known).
     public var valueDigest: SecretDigest?
 
+    /// Creates a finding; `preview` must already be masked.
     public init(file: String, entry: Int?, location: String, ruleID: String, preview: String, valueDigest: SecretDigest? = nil) {
         self.file = file
         self.entry = entry
@@ -39,6 +40,7 @@ public struct AuditFinding: Sendable, Hashable {
 /// UUIDs, hashes, timestamps, enum names, flags, empty values and `REDACTED_<n>` placeholders
 /// are not findings.
 public struct SecretAuditor: Sendable {
+    /// An auditor with every rule.
     public init() {}
 
     /// Every finding in one decoded cassette.

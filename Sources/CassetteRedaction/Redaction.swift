@@ -19,6 +19,7 @@ public struct RedactionPolicy: Sendable {
     /// `cassette record`/`import --allow-opaque-body`.
     public var allowOpaqueBodies: Bool
 
+    /// Creates a policy; see each property.
     public init(knownSecrets: [String] = [], pseudonymize: Bool = false, provider: String? = nil, allowOpaqueBodies: Bool = false) {
         self.knownSecrets = knownSecrets
         self.pseudonymize = pseudonymize
@@ -95,6 +96,7 @@ public struct UnsafeCassetteError: Error, Sendable, CustomStringConvertible {
     /// Bodies no reader understood (content type or encoding), so no rule could be applied
     /// to them by structure.
     public var unreadableBodies: [UnreadableBody]
+    /// Creates the refusal from the unsafe locations (never the values).
     public init(locations: [String], unreadableBodies: [UnreadableBody] = []) {
         self.locations = locations
         self.unreadableBodies = unreadableBodies

@@ -7,8 +7,11 @@
 public struct JSONObject: Sendable, Hashable, Sequence {
     /// One `"key": value` pair.
     public struct Member: Sendable, Hashable {
+        /// The member name.
         public var key: String
+        /// The member value.
         public var value: JSONValue
+        /// Creates a member.
         public init(key: String, value: JSONValue) {
             self.key = key
             self.value = value

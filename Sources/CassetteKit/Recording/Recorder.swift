@@ -18,6 +18,7 @@ public struct Recorder: Sendable {
     /// The `User-Agent` every recording sends, so cassettes do not depend on the platform.
     public static let userAgent = "cassette/\(CassetteKitVersion.current)"
 
+    /// Creates a recorder.
     public init() {}
 
     /// Performs the plan. On any failure the output file is left exactly as it was.
