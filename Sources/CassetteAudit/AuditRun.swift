@@ -64,7 +64,7 @@ extension SecretAuditor {
 
     /// The files to audit under the given paths: files as given, folders walked recursively for
     /// ``auditedExtensions`` (skipping `.git`, `.build` and `node_modules`), sorted.
-    /// Throws ``CassetteError/notFound(path:)`` for a path that does not exist.
+    /// Throws `CassetteError/notFound(path:)` for a path that does not exist.
     public static func discover(_ paths: [String]) throws(CassetteError) -> [AuditSource] {
         var sources: [AuditSource] = []
         let manager = FileManager.default

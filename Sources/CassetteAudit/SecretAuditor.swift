@@ -63,7 +63,7 @@ public struct SecretAuditor: Sendable {
     ///
     /// Throws when the file cannot be read as what its name says: truncated or corrupt gzip, a
     /// bomb past `limit`, invalid JSON, a `.har`/`.har.gz` that is not HAR, or a file whose bodies
-    /// need more than its ``ReadBudget`` to inspect. Unreadable is never clean.
+    /// need more than its `ReadBudget` to inspect. Unreadable is never clean.
     public func audit(data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit) throws(CassetteError) -> [AuditFinding] {
         let budget = ReadBudget(for: path)
         let json = try CassetteFile.decompressIfNeeded(data, path: path, limit: limit, budget: budget)

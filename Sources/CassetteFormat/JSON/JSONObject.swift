@@ -1,7 +1,7 @@
 /// A JSON object: members in document order, looked up by key.
 ///
 /// Lookups and inserts cost a hash lookup once the object has more than
-/// ``JSONObject/indexThreshold`` members (a key index is kept beside the members), so reading
+/// `JSONObject/indexThreshold` members (a key index is kept beside the members), so reading
 /// or building an object of 50,000 members is linear, not quadratic. Equality and hashing see
 /// the members only.
 public struct JSONObject: Sendable, Hashable, Sequence {

@@ -80,7 +80,7 @@ public enum JSONValue: Sendable, Hashable {
 
 /// A JSON number kept as its literal text, with its numeric value at hand.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
-    /// The number exactly as written in the document (or as produced by ``init(_:)``).
+    /// The number exactly as written in the document (or as produced by an initializer).
     public let literal: String
 
     /// Creates a number from a literal that is already valid JSON number syntax.
