@@ -2,7 +2,7 @@ import CassetteKit
 import Foundation
 import Yams
 
-/// Turns YAML text into the toolkit's order-preserving ``JSONValue`` tree.
+/// Turns YAML text into the toolkit's order-preserving `JSONValue` tree.
 ///
 /// Scalars are typed by the YAML 1.1 core resolver (what PyYAML and Ruby's Psych write):
 /// integers and floats become numbers, `true`/`false` booleans, `~`/`null` null, everything

@@ -9,7 +9,7 @@ import Foundation
 #endif
 
 /// Records one `/me` call into a cassette: builds the request from a profile, performs it over a
-/// real `URLSession`, redacts the result through ``Redaction/sanitize(_:policy:)`` (which fails
+/// real `URLSession`, redacts the result through `Redaction/sanitize(_:policy:)` (which fails
 /// closed), and writes it atomically; or writes nothing at all and throws ``RecordFailure``.
 ///
 /// Re-recording content equal to the cassette on disk (timestamps and durations aside) leaves
