@@ -60,7 +60,7 @@ struct PluginEndToEndTests {
         environment["ZITADEL_TOKEN"] = credential
         let recorded = try Self.plugin(
             ["record", "zitadel", "--base-url", emulator.baseURL.absoluteString], in: consumer, environment: environment)
-        #expect(recorded.status == 0, "\(recorded.stdout)\(recorded.stderr)")
+        try #require(recorded.status == 0, "\(recorded.stdout)\(recorded.stderr)")
         #expect(!(recorded.stdout + recorded.stderr).contains(credential))
         let cassette = consumer.appendingPathComponent("Cassettes/zitadel/me.har.gz")
         #expect(FileManager.default.fileExists(atPath: cassette.path), "record wrote Cassettes/zitadel/me.har.gz in the consumer")
@@ -85,8 +85,9 @@ struct PluginEndToEndTests {
             ["synth", "zitadel", "--count", "3", "--seed", "7", "--output", "Fixtures/zitadel", "--as", "cassette"], in: consumer)
         #expect(synthesized.status == 0, "\(synthesized.stdout)\(synthesized.stderr)")
         let written = (try? FileManager.default.contentsOfDirectory(atPath: consumer.appendingPathComponent("Fixtures/zitadel").path)) ?? []
-        #expect(written.filter { $0.hasSuffix(".har.gz") }.count == 3, "\(written)")
-        let validated = try Self.plugin(["validate", "Fixtures/zitadel"], in: consumer)
+        let cassettes = written.filter { $0.hasSuffix(".har.gz") }.sorted().map { "Fixtures/zitadel/\($0)" }
+        #expect(cassettes.count == 3, "\(written)")
+        let validated = try Self.plugin(["validate"] + cassettes, in: consumer)
         #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
     }
 
