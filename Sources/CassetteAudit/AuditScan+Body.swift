@@ -204,3 +204,18 @@ enum JSONVariants {
         return ASCIIText.trimmed(String(decoding: bytes[(open + 1)..<(end - 1)], as: UTF8.self))
     }
 }
+
+extension AuditScan {
+    /// The secret name an object declares for itself in a `type`, `kind` or `object` member
+    /// (`{"type": "personal_access_token", "value": ...}`, as token-creation endpoints answer):
+    /// its generic members (`value`, `data`, `raw`, …) are then read under that name.
+    static func declaredSecretKind(of object: JSONObject, secretKey: (String) -> SecretKey.Kind) -> String? {
+        for name in ["type", "kind", "object", "token_type", "tokenType"] {
+            guard case .string(let declared)? = object[name], declared.utf8.count <= 64,
+                secretKey(declared) != .plain, !declared.lowercased().hasPrefix("bearer")
+            else { continue }
+            return declared
+        }
+        return nil
+    }
+}

@@ -217,6 +217,14 @@ struct AuditScan {
             report(.vercelBypass, secret: credential, at: site)
             return true
         }
+        if key.kind != .plain, key.kind != .backupCodes, ValueShape.isGroupedBase32Seed(credential) {
+            report(.totpSeed, secret: credential, at: site)
+            return true
+        }
+        if key.kind == .token || key.kind == .password, ValueShape.isUniformRecoveryCode(credential) {
+            report(.backupCodes, secret: credential, at: site)
+            return true
+        }
         switch key.kind {
         case .backupCodes:
             let codes = credential.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" }).filter(ValueShape.isBackupCode)
@@ -260,6 +268,7 @@ struct AuditScan {
         case .object(let object):
             guard enterNesting(at: site) else { return }
             defer { nesting -= 1 }
+            let declaredKind = Self.declaredSecretKind(of: object, secretKey: { secretKey($0).kind })
             for member in object {
                 let memberPointer = pointer.appending(member.key)
                 if member.key.utf8.count >= 16, checkedMemberNames.count < 4096 ? checkedMemberNames.insert(member.key).inserted : true {
@@ -267,7 +276,10 @@ struct AuditScan {
                     nameSite.pointer = memberPointer
                     for hit in TokenFormats.hits(in: member.key) { report(.secretMemberName, secret: hit.secret, at: nameSite) }
                 }
-                let key = resolvedKey(member.key, parent: site.key)
+                var key = resolvedKey(member.key, parent: site.key)
+                if let declaredKind, secretKey(key).kind == .plain, SecretKey.genericChildNames.contains(member.key.lowercased()) {
+                    key = declaredKind
+                }
                 scanJSON(member.value, pointer: memberPointer, base: base,
                     site: ScanSite(entry: site.entry, location: site.location, key: key, carrierRule: site.carrierRule), depth: depth)
             }

@@ -116,7 +116,30 @@ enum TextPairs {
         }
         var end = start
         while end < bytes.count, !isBareDelimiter(bytes[end], isColon: isColon) { end += 1 }
+        end = groupedRunEnd(bytes, start: start, end: end, isColon: isColon)
         return (bytes[start..<end], end)
+    }
+
+    /// A bare value of 3 to 8 letters and digits followed by space-separated groups of the same
+    /// length (the last may be shorter) is one value written in groups for typing, as a TOTP
+    /// "manual entry key" is (`abcd efgh ijkl mnop`): returns the end of the last group, or `end`
+    /// unchanged. Each byte is looked at once, so the scan stays linear.
+    private static func groupedRunEnd(_ bytes: [UInt8], start: Int, end: Int, isColon: Bool) -> Int {
+        let width = end - start
+        guard (3...8).contains(width), bytes[start..<end].allSatisfy(TokenFormats.isAlphanumeric) else { return end }
+        var groupsEnd = end
+        var groups = 1
+        while groupsEnd < bytes.count, bytes[groupsEnd] == 0x20, groups < 32 {
+            var next = groupsEnd + 1
+            while next < bytes.count, next - groupsEnd - 1 <= width, TokenFormats.isAlphanumeric(bytes[next]) { next += 1 }
+            let length = next - groupsEnd - 1
+            let endsRun = next >= bytes.count || isBareDelimiter(bytes[next], isColon: isColon)
+            guard length >= 1, length <= width, endsRun else { break }
+            groupsEnd = next
+            groups += 1
+            if length < width { break }
+        }
+        return groups >= 4 ? groupsEnd : end
     }
 
     private static func isBareDelimiter(_ byte: UInt8, isColon: Bool) -> Bool {

@@ -12,6 +12,32 @@ enum ValueShape {
         return upper || lower
     }
 
+    /// A base32 TOTP seed written in groups for typing (`abcd efgh ijkl mnop`, as authenticator
+    /// set-up screens show a "manual entry key"): at least four groups of one length (3 to 8) but
+    /// the last, which may be shorter. Sentences rarely have words of one length, so this tells a
+    /// grouped seed from prose that a space count alone (``isProse(_:)``) would take it for.
+    static func isGroupedBase32Seed(_ value: String) -> Bool {
+        let groups = value.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        guard groups.count >= 4, groups.count <= 32, let width = groups.first?.count, (3...8).contains(width) else { return false }
+        for group in groups.dropLast() where group.count != width { return false }
+        guard let last = groups.last, (1...width).contains(last.count) else { return false }
+        return isBase32Seed(value)
+    }
+
+    /// A recovery code as services print them (`ab3D-x9Kq`, `7F2K-Q9ZD-M4TX`; Wacht's alphabet is
+    /// `[A-Za-z0-9]`, so `gjzc-yblr` is one too): two or more `-`-separated groups of one length
+    /// (4 to 8) of letters and digits. Words of unequal length (`refresh-token`) are not one. Used
+    /// only under names that hold credentials, where such a value is a finding even when it reads
+    /// like two words.
+    static func isUniformRecoveryCode(_ value: String) -> Bool {
+        let groups = value.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard groups.count >= 2, groups.count <= 8, let width = groups.first?.count, (4...8).contains(width) else { return false }
+        for group in groups {
+            guard group.count == width, group.allSatisfy(TokenFormats.isAlphanumeric) else { return false }
+        }
+        return true
+    }
+
     /// A backup or recovery code: `XXXX-XXXX` groups, 8–24 letters and digits with a digit, or 6–12 digits.
     static func isBackupCode(_ value: Substring) -> Bool {
         let groups = value.split(separator: "-", omittingEmptySubsequences: false)

@@ -55,25 +55,21 @@ struct AuditIssueBoundsTests {
             copy.response.headers.append(HAR.NameValue(name: "Content-Encoding", value: "gzip"))
             return copy
         }
-        let clock = ContinuousClock()
-        var findings: [AuditFinding] = []
-        let elapsed = try clock.measure { findings = try SecretAuditor().audit(data: IssueHAR.file(log), path: "bomb.har") }
+        // Time and memory: `cassette-bench hostile` (gzip-bodies-16MiB, release, 2 s and 200 MB).
+        let findings = try SecretAuditor().audit(data: IssueHAR.file(log), path: "bomb.har")
         #expect(findings.map(\.ruleID).allSatisfy { $0 == "audit-budget-exceeded" })
         #expect(findings.count >= 1)
-        #expect(elapsed < .seconds(20), "debug build; the release bound is 2 s")
     }
 
-    @Test("repeated eyJ and long runs before an Unleash shape are audited in linear time")
+    @Test("repeated eyJ, colon and markup runs and long runs before an Unleash shape are audited to an end with a few findings")
     func linearText() throws {
-        let clock = ContinuousClock()
+        // Time: `cassette-bench hostile` (eyJ-repeated, unleash-run, colon-runs, markup-runs).
         let jay = String(repeating: "eyJ", count: 20_000)
         let run = String(repeating: "a", count: 60_000) + ":development." + RandomSecret.hex(56)
         let colons = String(repeating: "a:", count: 30_000)
         for text in [jay, run, colons, String(repeating: "<a ", count: 20_000), String(repeating: "x=", count: 30_000)] {
-            let elapsed = try clock.measure {
-                _ = try SecretAuditor().audit(data: IssueHAR.responseBody(text, mimeType: "text/plain"), path: "long.har")
-            }
-            #expect(elapsed < .seconds(5), "debug build")
+            let findings = try SecretAuditor().audit(data: IssueHAR.responseBody(text, mimeType: "text/plain"), path: "long.har")
+            #expect(findings.count <= 16, "repetitive text gives a few findings, not one per repetition")
         }
     }
 

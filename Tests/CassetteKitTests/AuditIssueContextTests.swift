@@ -15,6 +15,23 @@ struct AuditIssueContextTests {
     static let names: [(String, Make)] = [
         ("token: {value: ...}", { let s = RandomSecret.base64url(32); return body("token value", s, #"{"token":{"value":"\#(s)","expires_in":3600}}"#) }),
         ("result.value under a secret parent", { let s = RandomSecret.alphanumeric(28); return body("result value", s, #"{"clientSecret":{"result":{"value":"\#(s)"}}}"#) }),
+        ("result.value with a neutral parent and a declared token type", {
+            let s = RandomSecret.base64url(40)
+            return body("declared type", s, #"{"result":{"type":"personal_access_token","value":"\#(s)"}}"#)
+        }),
+        ("a grouped seed under a password name (not prose)", {
+            let s = IssueHAR.groupedSeed().lowercased()
+            return body("grouped password", s, #"{"password":"\#(s)"}"#)
+        }),
+        ("a grouped seed in key=value text", {
+            let s = IssueHAR.groupedSeed().lowercased()
+            return body("grouped text", s, "status=ok\napi_key=\(s)\nexpires=3600\n", mimeType: "text/plain")
+        }),
+        ("a recovery code of letters only under a token name", {
+            let s = String(RandomSecret.alphanumeric(40).filter(\.isLetter).prefix(8).lowercased())
+            let code = s.prefix(4) + "-" + s.dropFirst(4)
+            return body("letter code", String(code), #"{"access_token":"\#(code)"}"#)
+        }),
         ("manualEntryKey grouped seed", { let s = IssueHAR.groupedSeed(); return body("manual entry", s, #"{"totp":{"manualEntryKey":"\#(s)","qr":"data:image/png;base64,AAAA"}}"#) }),
         ("recovery.codes", {
             let codes = (0..<4).map { _ in RandomSecret.backupCode() }

@@ -21,6 +21,8 @@ struct AuditLookAlikeTests {
         ("validation messages about passwords", #"{"errors":{"password":"must be at least 8 characters long","token":"is invalid or has expired"}}"#),
         ("a counter and numbers under secret-sounding keys", #"{"activeSessions":1,"deletedSessions":0,"loginAttempts":3,"sess":1234567,"pin_length":6}"#),
         ("publishable keys and public names", #"{"key":"feature.dark-mode","name":"Ada Lovelace","permission":"ADMIN","sequence":"2","splash":{"personalDashboardKeyConcepts":true}}"#),
+        ("prose and enum words under secret names", #"{"password":"must have one digit here","token":"is invalid","secret":"not-set","api_key":"use your own key","hint":"abcd efgh ijkl"}"#),
+        ("a typed object with a placeholder or a public value", #"{"result":{"type":"personal_access_token","value":"REDACTED_2","name":"ci token"},"grant":{"type":"authorization_code","data":"scopes=read"}}"#),
         ("an Unleash 401 and a ZITADEL error", #"{"id":"3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b","name":"UnauthorizedError","message":"You must log in to use Unleash.","code":16,"details":[{"@type":"type.googleapis.com/zitadel.v1.ErrorDetail","id":"AUTH-7fs1e","message":"Errors.Token.Invalid"}]}"#),
     ]
 

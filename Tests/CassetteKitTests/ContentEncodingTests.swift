@@ -130,4 +130,16 @@ struct ContentEncodingTests {
         #expect(clean.entries[0].request.headers.value(named: "Content-Encoding") == nil)
         #expect(clean.entries[0].request.postData?.encoding == nil)
     }
+
+    @Test("an unreadable body's refusal names its content type and encoding through the display path: a secret in either is masked")
+    func refusalTextIsSafe() throws {
+        // Lower case: media types and codings are compared, and shown, in lower case.
+        let token = "ghp_" + RandomSecret.alphanumeric(36).lowercased()
+        let encoded = Data([0x28, 0xB5, 0x2F, 0xFD, 0x00, 0x8B, 0x01])
+        let error = try #require(refusal(log(body: encoded, encoding: "x-\(token)", mimeType: "application/x-\(token)")))
+        #expect(!error.unreadableBodies.isEmpty)
+        #expect(!SecretForms.leak(error.description, [token]))
+        #expect(!SecretForms.leak(error.locations.joined(separator: " "), [token]))
+        #expect(error.description.contains("refusing to write"))
+    }
 }

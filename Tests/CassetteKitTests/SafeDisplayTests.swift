@@ -119,21 +119,18 @@ struct SafeDisplayTests {
         #expect(SafeDisplay.value("en", name: "lang") == "en")
     }
 
-    @Test("the display path is linear: hostile text of a few MB ends quickly")
+    /// Its time and memory are measured by `cassette-bench hostile` (the `display-*` inputs, release
+    /// build, goal 2 s and 200 MB); here, that each ends with a bounded result.
+    @Test("the display path ends on hostile text of a few MB with a bounded result")
     func hostileInputEndsQuickly() {
         let inputs = [
             String(repeating: "eyJ", count: 200_000), String(repeating: "a=", count: 300_000),
             String(repeating: "https://", count: 100_000), String(repeating: "/%2", count: 200_000),
             String(repeating: "x:", count: 300_000),
         ]
-        let clock = ContinuousClock()
         for input in inputs {
-            let elapsed = clock.measure {
-                _ = SafeDisplay.text(input)
-                _ = SafeDisplay.url(input)
-                _ = SafeDisplay.pointer(input)
-            }
-            #expect(elapsed < .seconds(10))
+            let shown = [SafeDisplay.text(input), SafeDisplay.url(input), SafeDisplay.pointer(input)]
+            #expect(shown.allSatisfy { $0.utf8.count <= input.utf8.count * 2 })
         }
     }
 }

@@ -117,6 +117,11 @@ struct HostileCase {
         case "read":
             let log = try CassetteFile.read(file)
             return "read \(log.entries.count) interactions"
+        case "display":
+            // The file is plain text: what a message would show of it (text, URL and pointer forms).
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            let shown = SafeDisplay.text(text).utf8.count + SafeDisplay.url(text).utf8.count + SafeDisplay.pointer(text).utf8.count
+            return "displayed \(shown) bytes"
         default:
             throw BenchFailure("unknown operation \(operation)")
         }

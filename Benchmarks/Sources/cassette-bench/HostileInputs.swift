@@ -40,6 +40,21 @@ enum HostileInputs {
         let infiniteFile = folder.appendingPathComponent("time-1e400.har")
         try Data(infinite.utf8).write(to: infiniteFile)
         inputs.append(Input(name: "time-1e400", issueCase: 6, file: infiniteFile, operations: ["import", "read", "audit"]))
+        let colons = String(repeating: "a:", count: 30_000)
+        try add("colon-runs", 3, har([entry(requestBody: nil, responseBody: colons, mimeType: "text/plain")]), ["import", "audit"])
+        try add("markup-runs", 3, har([entry(requestBody: nil, responseBody: String(repeating: "<a ", count: 20_000), mimeType: "text/html")]),
+            ["import", "audit"])
+        // What every message prints goes through the display path: a few MB of hostile text.
+        let displayTexts = [
+            ("display-eyJ", String(repeating: "eyJ", count: 200_000)), ("display-pairs", String(repeating: "a=", count: 300_000)),
+            ("display-urls", String(repeating: "https://", count: 100_000)), ("display-percent", String(repeating: "/%2", count: 200_000)),
+            ("display-colons", String(repeating: "x:", count: 300_000)),
+        ]
+        for (name, text) in displayTexts {
+            let file = folder.appendingPathComponent(name + ".txt")
+            try Data(text.utf8).write(to: file)
+            inputs.append(Input(name: name, issueCase: 3, file: file, operations: ["display"]))
+        }
         return inputs
     }
 

@@ -36,7 +36,16 @@ extension Redaction {
             if seen.insert(location).inserted { found.append(location) }
         }
         guard found.isEmpty, result.unreadableBodies.isEmpty else {
-            throw UnsafeCassetteError(locations: found, unreadableBodies: result.unreadableBodies)
+            // The error's text is printed as it is (CLI, test failures, logs): every part of it
+            // goes through the display path here, once, so that no printer has to remember.
+            let unreadable = result.unreadableBodies.map { body in
+                var shown = body
+                shown.contentType = SafeDisplay.text(body.contentType)
+                shown.encoding = body.encoding.map(SafeDisplay.text)
+                shown.reason = SafeDisplay.text(body.reason)
+                return shown
+            }
+            throw UnsafeCassetteError(locations: found.map(SafeDisplay.location), unreadableBodies: unreadable)
         }
         return result
     }
