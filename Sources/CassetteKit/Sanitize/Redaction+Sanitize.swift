@@ -19,7 +19,7 @@ extension Redaction {
     /// ``sanitize(_:policy:)`` that also returns this pass's report (for progress output such as
     /// "3 values redacted in headers, 2 in the body").
     ///
-    /// Every credential the log's own requests carry (``Redaction/credentials(in:)``) is a known
+    /// Every credential the log's own requests carry (`Redaction.credentials(in:)`) is a known
     /// secret of this pass, so a token the app sent and the service echoed (an
     /// `error_description`, a debug page) is replaced wherever it reappears, in `record`,
     /// in-test recording and `import` alike.
