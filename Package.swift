@@ -28,6 +28,8 @@ let package = Package(
         .library(name: "CassetteAudit", targets: ["CassetteAudit"]),
         .library(name: "CassetteRedaction", targets: ["CassetteRedaction"]),
         .library(name: "CassetteReplay", targets: ["CassetteReplay"]),
+        .library(name: "CassetteMatching", targets: ["CassetteMatching"]),
+        .library(name: "CassetteRecording", targets: ["CassetteRecording"]),
         .library(name: "CassetteSynth", targets: ["CassetteSynth"]),
         .library(name: "CassetteOpenAPI", targets: ["CassetteOpenAPI"]),
         .library(name: "CassetteServer", targets: ["CassetteServer"]),
@@ -82,11 +84,28 @@ let package = Package(
             dependencies: ["CassetteFormat", "CassetteProviders"],
             swiftSettings: strictSettings
         ),
-        // Umbrella: matching, recording and the sanitize gate (redaction + audit), re-exporting
-        // the layers below so `import CassetteKit` gives the whole core.
+        // Prepared requests, matchers, ordered replay and near-miss reports (printed through the
+        // audit's display path).
+        .target(
+            name: "CassetteMatching",
+            dependencies: ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction"],
+            swiftSettings: strictSettings
+        ),
+        // The one recording pipeline (capture, response to HAR, redirect policy, timing, the
+        // sanitize gate, atomic write) used by `cassette record` and in-test recording.
+        .target(
+            name: "CassetteRecording",
+            dependencies: ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction", "CassetteMatching"],
+            swiftSettings: strictSettings
+        ),
+        // Umbrella: re-exports the layers below so `import CassetteKit` gives the whole core.
         .target(
             name: "CassetteKit",
-            dependencies: ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction"],
+            dependencies: [
+                "CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction",
+                "CassetteMatching",
+                "CassetteRecording",
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -100,11 +119,17 @@ let package = Package(
             dependencies: ["CassetteKit"],
             swiftSettings: strictSettings
         ),
+        // The one YAML reader (order-preserving, bounded) for import, OpenAPI and profiles.
+        .target(
+            name: "CassetteYAML",
+            dependencies: ["CassetteFormat", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "CassetteOpenAPI",
             dependencies: [
                 "CassetteKit",
-                .product(name: "Yams", package: "Yams"),
+                "CassetteYAML",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit", condition: .when(traits: ["OpenAPIKitWarnings"])),
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit", condition: .when(traits: ["OpenAPIKitWarnings"])),
             ],
@@ -112,7 +137,10 @@ let package = Package(
         ),
         .target(
             name: "CassetteImport",
-            dependencies: ["CassetteKit", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CassetteKit",
+                "CassetteYAML",
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -148,8 +176,8 @@ let package = Package(
                 "CassetteOpenAPI",
                 "CassetteServer",
                 "CassetteImport",
+                "CassetteYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),
@@ -158,6 +186,21 @@ let package = Package(
             dependencies: [
                 "CassetteKit", "CassetteFormat", "CassetteAudit", "CassetteRedaction", "CassetteTestSupport",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteMatchingTests",
+            dependencies: ["CassetteKit", "CassetteMatching", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteRecordingTests",
+            dependencies: ["CassetteKit", "CassetteRecording", "CassetteReplay", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CassetteYAMLTests",
+            dependencies: ["CassetteYAML", "CassetteFormat"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -104,9 +104,9 @@ extension AuditScan {
     static func cookiePairs(_ text: String) -> [(String, String)] {
         text.split(separator: ";").compactMap { part in
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = pieces[0].trimmingCharacters(in: .whitespaces)
+            let name = ASCIIText.trimmed(String(pieces[0]))
             guard !name.isEmpty else { return nil }
-            return (name, pieces.count > 1 ? pieces[1].trimmingCharacters(in: .whitespaces) : "")
+            return (name, pieces.count > 1 ? ASCIIText.trimmed(String(pieces[1])) : "")
         }
     }
 

@@ -17,10 +17,17 @@ struct SecretKey: Sendable {
 
     let words: [String]
     let joined: String
+    /// The kind of value this key announces (worked out once: the scan asks it for every value).
+    let kind: Kind
+    /// Whether the key, as a parent, can turn a plain child name into a secret one
+    /// (`recovery` + `codes`, `totp` + `key`, `security` + `answer`).
+    let canQualify: Bool
 
     init(_ key: String) {
         words = SecretKey.split(key)
         joined = words.joined()
+        kind = SecretKey.kind(words: words, joined: joined)
+        canQualify = words.contains(where: SecretKey.qualifyingWords.contains)
     }
 
     private static let metadataFirstWords: Set<String> = [
@@ -37,11 +44,11 @@ struct SecretKey: Sendable {
         "location", "locations", "description", "header", "param", "parameter", "field", "style", "ttl", "lifetime",
         "duration", "reset", "hidden", "visible", "exp", "iat", "nbf",
     ]
-    private static let keyQualifiers: Set<String> = [
+    fileprivate static let keyQualifiers: Set<String> = [
         "api", "secret", "private", "signing", "access", "encryption", "client", "master", "auth", "session", "license",
         "app", "application", "service", "webhook", "integration", "subscription", "publishable", "consumer", "x",
     ]
-    private static let exactTokenKeys: Set<String> = [
+    fileprivate static let exactTokenKeys: Set<String> = [
         "token", "accesstoken", "refreshtoken", "idtoken", "secret", "clientsecret", "apikey", "xapikey", "apitoken",
         "apisecret", "authtoken", "sessiontoken", "bearertoken", "privatekey", "secretkey", "signingkey",
         "secretaccesskey", "sessionsecret", "webhooksecret", "resettoken", "invitetoken", "rotatingtoken", "pat",
@@ -57,55 +64,57 @@ struct SecretKey: Sendable {
         "body", "payload",
     ]
 
-    /// Whether the key, as a parent, can turn a plain child name into a secret one
-    /// (`recovery` + `codes`, `totp` + `key`, `security` + `answer`).
-    var canQualify: Bool {
-        words.contains(where: SecretKey.qualifyingWords.contains)
-    }
-
     private static let qualifyingWords: Set<String> = [
         "recovery", "backup", "totp", "otp", "mfa", "2fa", "twofactor", "password", "secret", "security", "authenticator",
     ]
 
     /// Whether the key describes a secret instead of holding one.
-    var isMetadata: Bool {
+    var isMetadata: Bool { SecretKey.isMetadata(words) }
+
+    private static func isMetadata(_ words: [String]) -> Bool {
         guard let first = words.first, let last = words.last else { return true }
         if words.count > 1 && SecretKey.metadataFirstWords.contains(first) { return true }
         return words.count > 1 && SecretKey.metadataLastWords.contains(last)
     }
 
-    /// The kind of value this key announces.
-    var kind: Kind {
+    private static func kind(words: [String], joined: String) -> Kind {
         guard !words.isEmpty else { return .plain }
-        if SecretKey.exactTokenKeys.contains(joined) { return .token }
-        guard !isMetadata else { return .plain }
-        if isBackupCodes { return .backupCodes }
-        if isTOTP { return .totpSeed }
-        if isPassword { return .password }
-        if isToken { return .token }
-        if isSecretSounding { return .secretSounding }
+        if exactTokenKeys.contains(joined) { return .token }
+        guard !isMetadata(words) else { return .plain }
+        let rules = KindRules(words: words, joined: joined)
+        if rules.isBackupCodes { return .backupCodes }
+        if rules.isTOTP { return .totpSeed }
+        if rules.isPassword { return .password }
+        if rules.isToken { return .token }
+        if rules.isSecretSounding { return .secretSounding }
         return .plain
     }
+}
 
-    private var isBackupCodes: Bool {
+/// The word rules behind ``SecretKey/kind``, most specific first.
+private struct KindRules {
+    let words: [String]
+    let joined: String
+
+    var isBackupCodes: Bool {
         ASCIIText.contains("backupcode", in: joined) || ASCIIText.contains("recoverycode", in: joined)
             || ((words.contains("backup") || words.contains("recovery")) && ["codes", "code", "keys"].contains(words.last ?? ""))
     }
 
-    private var isTOTP: Bool {
+    var isTOTP: Bool {
         ["totp", "otpsecret", "mfasecret", "twofactor", "authenticatorsecret", "manualentry", "setupkey", "otpkey"]
             .contains { ASCIIText.contains($0, in: joined) }
             || words.contains("mfa") || words.contains("2fa") || words.contains("seed")
             || (words.contains("otp") && words.count > 1)
     }
 
-    private var isPassword: Bool {
+    var isPassword: Bool {
         ["password", "passwd", "passphrase"].contains { ASCIIText.contains($0, in: joined) }
             || words.contains("pwd") || words.contains("pass") || words.contains("pw")
             || (words.last == "answer" && (words.contains("secret") || words.contains("security")))
     }
 
-    private var isToken: Bool {
+    var isToken: Bool {
         if SecretKey.exactTokenKeys.contains(joined) { return true }
         guard let last = words.last else { return false }
         if ["token", "tokens", "secret", "secrets", "apikey", "jwt", "credential", "credentials"].contains(last) { return true }
@@ -115,16 +124,18 @@ struct SecretKey: Sendable {
         return joined.hasSuffix("apikey") || joined.hasSuffix("secretkey") || joined.hasSuffix("privatekey")
     }
 
-    private static let secretSoundingHints: Set<String> = [
+    static let secretSoundingHints: Set<String> = [
         "secret", "secrets", "token", "tokens", "key", "auth", "credential", "credentials", "session", "signature", "sig",
         "private", "cookie", "bearer", "salt", "hmac", "jwt", "apikey", "passcode", "pin", "nonce", "cert", "sess",
     ]
 
-    private var isSecretSounding: Bool {
-        words.contains(where: SecretKey.secretSoundingHints.contains) || ASCIIText.contains("secret", in: joined)
+    var isSecretSounding: Bool {
+        words.contains(where: KindRules.secretSoundingHints.contains) || ASCIIText.contains("secret", in: joined)
             || ASCIIText.contains("token", in: joined) || ASCIIText.contains("apikey", in: joined)
     }
+}
 
+extension SecretKey {
     /// Splits `accessToken`, `access_token`, `X-Access-Token`, `__dev_session__` into lowercase words.
     static func split(_ key: String) -> [String] {
         var words: [String] = []

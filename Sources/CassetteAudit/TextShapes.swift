@@ -74,7 +74,7 @@ enum CredentialText {
         guard let space = value.utf8.prefix(16).firstIndex(of: UInt8(ascii: " ")) else { return value }
         let scheme = value[..<space].lowercased()
         guard schemes.contains(scheme) else { return value }
-        return value[value.utf8.index(after: space)...].trimmingCharacters(in: .whitespaces)
+        return ASCIIText.trimmed(String(value[value.utf8.index(after: space)...]))
     }
 
     /// The scheme word (lowercased) and the credential after it, when the value has one.
@@ -82,7 +82,7 @@ enum CredentialText {
         guard let space = value.firstIndex(of: " ") else { return (nil, value) }
         let word = value[..<space]
         guard word.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { return (nil, value) }
-        return (word.lowercased(), value[value.index(after: space)...].trimmingCharacters(in: .whitespaces))
+        return (word.lowercased(), ASCIIText.trimmed(String(value[value.index(after: space)...])))
     }
 }
 
@@ -109,7 +109,7 @@ enum FormText {
                 guard spaced.utf8.contains(UInt8(ascii: "%")) else { return spaced }
                 return spaced.removingPercentEncoding ?? spaced
             }
-            return (decode(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 ? decode(parts[1]) : "")
+            return (ASCIIText.trimmed(decode(parts[0])), parts.count > 1 ? decode(parts[1]) : "")
         }
     }
 }

@@ -1,117 +1,28 @@
 import CassetteKit
+import CassetteYAML
 import Foundation
-import Yams
 
-/// Turns YAML text into the toolkit's order-preserving `JSONValue` tree.
+/// Turns YAML text into the toolkit's order-preserving `JSONValue` tree, with errors naming the
+/// file: the toolkit's one YAML reader (``YAMLReader``), kept under this name for importers.
 ///
-/// Scalars are typed by the YAML 1.1 core resolver (what PyYAML and Ruby's Psych write):
-/// integers and floats become numbers, `true`/`false` booleans, `~`/`null` null, everything
-/// else (including quoted numbers) strings. A scalar tagged `!!binary` (vcrpy's bytes bodies) or
-/// `!binary` (older Ruby VCR) becomes the object `{"!!binary": "<base64>"}`, so that callers can
-/// tell bytes from text; ``YAMLTree/binaryData(_:)`` reads it back.
+/// Scalars are typed by the YAML 1.1 core resolver (what PyYAML and Ruby's Psych write); a scalar
+/// tagged `!!binary` or `!binary` becomes the object `{"!!binary": "<base64>"}`, which
+/// ``YAMLTree/binaryData(_:)`` reads back.
 public enum YAMLTree {
     /// The key of the object a binary scalar becomes.
-    public static let binaryKey = "!!binary"
+    public static let binaryKey = YAMLReader.binaryKey
 
     /// Parses one YAML document. `path` is only used in error messages.
     public static func parse(_ text: String, path: String) throws(ImportError) -> JSONValue {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ImportError(path: path, problem: "not valid YAML (\(Self.describe(error)))", nextStep: "Check that the file is a YAML or JSON document.")
+        do throws(YAMLReader.Failure) {
+            return try YAMLReader.parse(text)
         } catch {
-            throw ImportError(path: path, problem: "not valid YAML", nextStep: "Check that the file is a YAML or JSON document.")
+            throw ImportError(path: path, problem: error.problem, nextStep: error.nextStep)
         }
-        guard let node else {
-            throw ImportError(path: path, problem: "the document is empty", nextStep: "Pass a non-empty file.")
-        }
-        // Anchors and aliases share nodes, so a small file can describe an exponentially large
-        // tree ("billion laughs"). Alias-free YAML has fewer nodes than twice its bytes; past
-        // that, aliases are expanding it, which a cassette never needs.
-        var remainingNodes = 2 * text.utf8.count + 16
-        return try convert(node, path: path, depth: 0, remainingNodes: &remainingNodes)
     }
 
     /// The bytes of a value produced from a `!!binary` scalar, or `nil` for any other value.
     public static func binaryData(_ value: JSONValue) -> Data? {
-        guard case .object(let object) = value, object.count == 1, case .string(let base64)? = object[binaryKey] else {
-            return nil
-        }
-        return Data(base64Encoded: base64, options: .ignoreUnknownCharacters)
-    }
-
-    private static let maximumDepth = 256
-
-    private static func convert(_ node: Node, path: String, depth: Int, remainingNodes: inout Int) throws(ImportError) -> JSONValue {
-        guard depth < maximumDepth else {
-            throw ImportError(path: path, problem: "nesting deeper than \(maximumDepth) levels", nextStep: "This is not a cassette; check the file.")
-        }
-        remainingNodes -= 1
-        guard remainingNodes >= 0 else {
-            throw ImportError(
-                path: path, problem: "YAML aliases expand the document beyond twice the file's size (line \(line(node)))",
-                nextStep: "This is not a cassette a recorder wrote; expand the aliases in the file or remove them.")
-        }
-        switch node {
-        case .scalar(let scalar):
-            return scalarValue(scalar, tag: node.tag)
-        case .sequence(let sequence):
-            var elements: [JSONValue] = []
-            elements.reserveCapacity(sequence.count)
-            for element in sequence {
-                elements.append(try convert(element, path: path, depth: depth + 1, remainingNodes: &remainingNodes))
-            }
-            return .array(elements)
-        case .mapping(let mapping):
-            var members: [(String, JSONValue)] = []
-            members.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                guard case .scalar(let keyScalar) = key else {
-                    throw ImportError(path: path, problem: "a mapping key at line \(line(key)) is not a plain string", nextStep: "Use string keys.")
-                }
-                members.append((keyScalar.string, try convert(value, path: path, depth: depth + 1, remainingNodes: &remainingNodes)))
-            }
-            return .object(JSONObject(members))
-        case .alias:
-            throw ImportError(path: path, problem: "YAML aliases are not supported (line \(line(node)))", nextStep: "Expand the alias in the file.")
-        }
-    }
-
-    private static func scalarValue(_ scalar: Node.Scalar, tag: Tag) -> JSONValue {
-        let text = scalar.string
-        let tagName = tag.rawValue
-        if tagName == Tag.Name.binary.rawValue || tagName.hasSuffix("binary") {
-            return .object(JSONObject([(binaryKey, .string(text.filter { !$0.isWhitespace }))]))
-        }
-        switch Tag.Name(rawValue: tagName) {
-        case .null:
-            return .null
-        case .bool:
-            return .bool(["true", "yes", "on", "y"].contains(text.lowercased()))
-        case .int:
-            if let value = Int(text.replacingOccurrences(of: "_", with: "")) { return .number(JSONNumber(value)) }
-            return .string(text)
-        case .float:
-            if let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite {
-                return .number(JSONNumber(value))
-            }
-            return .string(text)
-        default:
-            return .string(text)
-        }
-    }
-
-    private static func line(_ node: Node) -> Int {
-        node.mark?.line ?? 0
-    }
-
-    private static func describe(_ error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return "\(problem) at line \(mark.line)"
-        default:
-            return "a YAML syntax error"
-        }
+        YAMLReader.binaryData(value)
     }
 }

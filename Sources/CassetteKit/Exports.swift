@@ -4,3 +4,5 @@
 @_exported import CassetteFormat
 @_exported import CassetteProviders
 @_exported import CassetteRedaction
+@_exported import CassetteMatching
+@_exported import CassetteRecording

@@ -1,4 +1,5 @@
 import CassetteKit
+import CassetteYAML
 import Foundation
 
 /// Which operation of an OpenAPI document to import.
@@ -57,9 +58,9 @@ public enum OpenAPISchemaImporter {
     public static func importSchema(text: String, source: String, operation: OperationSelector, status: String = "200") throws(OpenAPIImportError) -> ImportedSchema {
         let document: JSONValue
         do {
-            document = try YAMLTree.parse(text)
+            document = try YAMLReader.parse(text)
         } catch {
-            throw OpenAPIImportError("\(source): \(error.reason)")
+            throw OpenAPIImportError("\(source): \(error.description)")
         }
         guard let version = document["openapi"]?.stringValue ?? document["openapi"]?.numberValue?.literal else {
             let hint = document["swagger"] != nil ? " (this is Swagger 2.0: convert it to OpenAPI 3 first)" : ""

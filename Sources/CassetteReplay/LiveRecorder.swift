@@ -6,11 +6,13 @@ import Synchronization
     import FoundationNetworking
 #endif
 
-/// Records requests inside a test: sends them to the real network through an inner
-/// `URLSession` that does not carry the replay protocol, hands the real response to the test,
-/// and writes the cassette through ``Redaction/sanitize(_:policy:)`` (the same redaction and
-/// fail-closed check as `cassette record`). Nothing unsafe is ever written: when sanitizing
-/// refuses, the file is left as it was and the request fails with the reason.
+/// Records requests inside a test through the recording pipeline `cassette record` uses too
+/// (``RecordingPipeline``): sends them to the real network through the pipeline's session (which
+/// does not carry the replay protocol and never follows a redirect: a `3xx` reaches the test as
+/// it came, and each hop the test's client follows is recorded as its own interaction), hands the
+/// real response to the test, and writes the cassette through ``Redaction/sanitize(_:policy:)``.
+/// Nothing unsafe is ever written: when sanitizing refuses, the file is left as it was and the
+/// request fails with the reason.
 final class LiveRecorder: Sendable {
     /// What became of one recorded request.
     enum Outcome: Sendable {
@@ -59,10 +61,7 @@ final class LiveRecorder: Sendable {
         self.policy = policy
         self.sanitize = sanitize
         self.player = player
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        network = URLSession(configuration: configuration)
+        network = RecordingTransport.session()
         state = Mutex(State(base: base))
     }
 
@@ -84,16 +83,16 @@ final class LiveRecorder: Sendable {
         outgoing.httpBodyStream = nil
         outgoing.httpBody = body
         DispatchQueue.global().async { [self, outgoing] in
-            let started = Date()
+            let timing = ExchangeTiming.start()
             network.dataTask(with: outgoing) { [self] data, response, error in
-                let outcome = outcome(har, data: data, response: response, error: error, started: started)
+                let outcome = outcome(har, data: data, response: response, error: error, timing: timing)
                 DispatchQueue.global().async { completion(outcome) }
             }.resume()
         }
     }
 
     private func outcome(
-        _ har: HAR.Request, data: Data?, response: URLResponse?, error: (any Error)?, started: Date
+        _ har: HAR.Request, data: Data?, response: URLResponse?, error: (any Error)?, timing: ExchangeTiming
     ) -> Outcome {
         if let error {
             return .networkFailure(error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "\(error)"]))
@@ -101,7 +100,7 @@ final class LiveRecorder: Sendable {
         guard let http = response as? HTTPURLResponse else { return .networkFailure(URLError(.badServerResponse)) }
         let body = data ?? Data()
         do throws(RecordingError) {
-            try commit(Self.entry(har, response: http, body: body, started: started))
+            try commit(RecordingPipeline.entry(request: har, response: http, body: body, timing: timing))
             return .success(RecordedResponse(response: http, body: body))
         } catch {
             return .refused(error.description)
@@ -117,7 +116,7 @@ final class LiveRecorder: Sendable {
             if log.cassette == nil {
                 log.cassette = CassetteMetadata(
                     provider: policy.provider, source: "test", baseURL: PreparedRequest(entry.request).origin,
-                    recordedAt: Self.timestamp(Date()))
+                    recordedAt: ExchangeTiming.timestamp(Date()))
             }
             let sanitized: HAR.Log
             do throws(UnsafeCassetteError) {
@@ -125,41 +124,14 @@ final class LiveRecorder: Sendable {
             } catch {
                 throw .unsafe(error)
             }
-            do {
-                try FileManager.default.createDirectory(
-                    at: cassetteURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try CassetteFile.write(sanitized, to: cassetteURL)
+            do throws(CassetteWriteFailure) {
+                try RecordingPipeline.write(sanitized, to: cassetteURL)
             } catch {
-                throw .io(path: cassetteURL.path, detail: "\(error)")
+                throw .io(path: error.path, detail: error.detail)
             }
             state.recorded.append(entry)
             player.replaceLog(sanitized, markingUsed: [sanitized.entries.count - 1])
         }
-    }
-
-    /// The HAR interaction for a real exchange. URL loading already decoded a compressed
-    /// body, so `Content-Encoding` goes and `Content-Length` is the stored length.
-    static func entry(_ request: HAR.Request, response: HTTPURLResponse, body: Data, started: Date) -> HAR.Entry {
-        var headers = response.allHeaderFields.compactMap { key, value -> HAR.NameValue? in
-            guard let name = key as? String else { return nil }
-            return HAR.NameValue(name: name, value: "\(value)")
-        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
-        headers.set("Content-Encoding", to: nil)
-        if headers.value(named: "Content-Length") != nil { headers.set("Content-Length", to: String(body.count)) }
-        let mimeType = headers.value(named: "Content-Type") ?? ""
-        let milliseconds = (Date().timeIntervalSince(started) * 1000).rounded()
-        return HAR.Entry(
-            startedDateTime: timestamp(started), time: milliseconds, request: request,
-            response: HAR.Response(
-                status: response.statusCode, headers: headers, content: HAR.Content(body: body, mimeType: mimeType),
-                bodySize: body.count),
-            timings: HAR.Timings(send: 0, wait: milliseconds, receive: 0))
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }
 

@@ -59,13 +59,16 @@ final class ReplayHandler: Sendable {
         }
     }
 
-    /// The HAR form of a request as the URL protocol sees it.
+    /// The HAR form of a request as the URL protocol sees it: the recording pipeline's capture
+    /// stage, so what is matched is what would be recorded.
     static func harRequest(_ request: URLRequest, body: Data?) -> HAR.Request {
         let headers = (request.allHTTPHeaderFields ?? [:])
             .sorted { $0.key.lowercased() < $1.key.lowercased() }
             .map { HAR.NameValue(name: $0.key, value: $0.value) }
-        return .incoming(
-            method: request.httpMethod ?? "GET", url: request.url?.absoluteString ?? "", headers: headers, body: body)
+        guard let url = request.url else {
+            return .incoming(method: request.httpMethod ?? "GET", url: "", headers: headers, body: body)
+        }
+        return RecordingPipeline.capture(method: request.httpMethod ?? "GET", url: url, headers: headers, body: body)
     }
 
     private func replay(_ entry: HAR.Entry, url: URL, delivery: ProtocolDelivery) {

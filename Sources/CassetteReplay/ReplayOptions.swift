@@ -93,3 +93,13 @@ public struct UnusedInteractionPolicy: Sendable, Hashable {
     /// Whether unused interactions fail the test.
     public var fails: Bool { storage == .fail }
 }
+
+extension ReplayOptions {
+    /// Applies the `mode:` and `matchers:` arguments of the test helpers: each replaces the
+    /// option only when it was given (`mode` other than ``RecordMode/automatic``, `matchers`
+    /// not `nil`), so options passed as ``ReplayOptions`` are kept otherwise.
+    package mutating func apply(mode: RecordMode, matchers: [RequestMatcher]?) {
+        if mode != .automatic { recordMode = mode }
+        if let matchers { self.matchers = matchers }
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// The four services' `/me` cassettes that ship with this library (recorded from the built-in
+/// The services' `/me` cassettes that ship with this library (recorded from the built-in
 /// emulator by `cassette demo`, redacted), so that a downstream test can replay any of them in one
 /// line, without cassettes of its own:
 ///
@@ -14,17 +14,39 @@ import Foundation
 /// let (data, _) = try await replay.session.data(for: ShippedCassette.zitadel.request())
 /// ```
 ///
-/// They always replay in mode `none`, whatever `CASSETTE_RECORD_MODE` says: nothing is recorded
-/// into the library's resources.
-public enum ShippedCassette: String, CaseIterable, Sendable {
+/// One per built-in provider (``ProviderSchemas/builtInProviders``, read from the provider
+/// profiles) whose `Resources/Shipped/<name>.har.gz` exists. They always replay in mode `none`,
+/// whatever `CASSETTE_RECORD_MODE` says: nothing is recorded into the library's resources.
+public struct ShippedCassette: RawRepresentable, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    /// The provider's name (`zitadel`).
+    public let rawValue: String
+
+    /// The shipped cassette of this provider, or `nil` when none ships.
+    public init?(rawValue: String) {
+        guard Self.allCases.contains(where: { $0.rawValue == rawValue }) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    private init(named name: String) { rawValue = name }
+
     /// Smallest.ai Atoms, `GET https://api.smallest.ai/atoms/v1/user`.
-    case atoms
+    public static let atoms = ShippedCassette(named: "atoms")
     /// Unleash, `GET /api/admin/user`.
-    case unleash
+    public static let unleash = ShippedCassette(named: "unleash")
     /// Wacht, `GET /me` with the `__session` cookie.
-    case wacht
+    public static let wacht = ShippedCassette(named: "wacht")
     /// ZITADEL, `GET /auth/v1/users/me`.
-    case zitadel
+    public static let zitadel = ShippedCassette(named: "zitadel")
+
+    /// Every shipped cassette: the built-in providers that have one, sorted by name.
+    public static var allCases: [ShippedCassette] {
+        ProviderSchemas.builtInProviders.filter { name in
+            ShippedCassetteFolder.directory.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent("\(name).har.gz").path) }
+                ?? false
+        }.map(ShippedCassette.init(named:))
+    }
+
+    public var description: String { rawValue }
 
     /// The cassette file inside the library's resources, or `nil` when the resource bundle is
     /// not where SwiftPM puts it.

@@ -35,23 +35,24 @@ public struct CassetteTrait: TestTrait, SuiteTrait, TestScoping {
         guard testCase != nil || !test.isSuite else { return try await function() }
         var options = options
         if options.testName == nil { options.testName = Cassette.filterName(test) }
-        _ = try await withCassette(
-            name, mode: options.recordMode, matchers: options.matchers, options: options, filePath: filePath,
-            sourceLocation: sourceLocation
-        ) { _ in try await function() }
+        _ = try await withCassette(name, options: options, filePath: filePath, sourceLocation: sourceLocation) { _ in
+            try await function()
+        }
     }
 }
 
 extension Trait where Self == CassetteTrait {
     /// Replays the named cassette around the test; reach its session with ``Cassette/session``.
+    ///
+    /// `mode` and `matchers`, when given, replace the ones in `options`; left out, the
+    /// options' own are used.
     public static func cassette(
-        _ name: String, mode: RecordMode = .automatic, matchers: [RequestMatcher] = .default,
+        _ name: String, mode: RecordMode = .automatic, matchers: [RequestMatcher]? = nil,
         options: ReplayOptions = ReplayOptions(), filePath: String = #filePath,
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> CassetteTrait {
         var options = options
-        if mode != .automatic { options.recordMode = mode }
-        options.matchers = matchers
+        options.apply(mode: mode, matchers: matchers)
         return CassetteTrait(name: name, options: options, filePath: filePath, sourceLocation: sourceLocation)
     }
 }

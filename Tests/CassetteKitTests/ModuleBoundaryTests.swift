@@ -12,7 +12,12 @@ struct ModuleBoundaryTests {
         "CassetteAudit": ["CassetteFormat"],
         "CassetteProviders": ["CassetteFormat"],
         "CassetteRedaction": ["CassetteFormat", "CassetteProviders"],
-        "CassetteKit": ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction"],
+        "CassetteMatching": ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction"],
+        "CassetteRecording": ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction", "CassetteMatching"],
+        "CassetteYAML": ["CassetteFormat", "Yams"],
+        "CassetteKit": [
+            "CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction", "CassetteMatching", "CassetteRecording",
+        ],
     ]
     static let systemModules: Set<String> = ["Foundation", "FoundationEssentials", "FoundationNetworking", "Synchronization", "Dispatch", "Glibc", "Darwin", "Musl"]
 

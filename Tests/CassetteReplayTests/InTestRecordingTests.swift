@@ -11,14 +11,6 @@ import Testing
 
 @Suite("Recording inside a test: the test gets the real response, the disk the sanitized one")
 struct InTestRecordingTests {
-    /// Whether `Redaction` is still the pass-through contract (the engine lands on another branch).
-    static var redactionEngineIsStub: Bool {
-        let request = HAR.Request.incoming(
-            method: "GET", url: "https://x.example/me",
-            headers: [HAR.NameValue(name: "Authorization", value: "Bearer \(RandomSecret.base64url(40))")])
-        return Redaction.redactRequest(request, policy: RedactionPolicy()) == request
-    }
-
     static func secretServer(_ secret: String) throws -> LoopbackHTTPServer {
         try LoopbackHTTPServer { _ in .json(#"{"name":"Ada","access_token":"\#(secret)"}"#) }
     }
@@ -45,12 +37,9 @@ struct InTestRecordingTests {
         // What is on disk is a fixed point of sanitizing: it went through Redaction.sanitize.
         #expect(try Redaction.sanitize(written, policy: options.redaction) == written)
         let text = try IndependentReader.decompressedText(file)
-        withKnownIssue("the redaction engine is still the pass-through contract on this branch") {
-            #expect(!text.contains(secret), "a response secret reached the disk")
-            #expect(!text.contains(token), "the request token reached the disk")
-        } when: {
-            Self.redactionEngineIsStub
-        }
+        // A regression in redaction fails here: no known-issue guard.
+        #expect(!SecretTraces.found(secret, in: text), "a response secret reached the disk")
+        #expect(!SecretTraces.found(token, in: text), "the request token reached the disk")
     }
 
     @Test("the sanitizer's output is what is written, and the player answers from it")

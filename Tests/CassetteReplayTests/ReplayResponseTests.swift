@@ -63,14 +63,18 @@ struct ReplayResponseTests {
 
     @Test("simulated latency from the recorded timings delays the answer but keeps it")
     func recordedLatency() async throws {
-        let log = ReplayFixtures.log([ReplayFixtures.entry("GET", "https://api.example.com/slow", body: "[1]", time: 50)])
+        let log = ReplayFixtures.log([ReplayFixtures.entry("GET", "https://api.example.com/slow", body: "[1]", time: 200)])
         let replay = ReplaySession(log: log, name: "latency", options: ReplayOptions(latency: .recorded, environment: [:]))
         defer { replay.finish() }
+        let clock = ContinuousClock()
+        let start = clock.now
         let (body, response) = try await Fetch.async(replay.session, ReplayFixtures.request(url: "https://api.example.com/slow"))
+        // A lower bound only: a busy machine may answer later, never sooner than recorded.
+        #expect(clock.now - start >= .milliseconds(200))
         #expect(response.statusCode == 200)
         #expect(body == Data("[1]".utf8))
-        #expect(ReplayLatency.recorded.delay(for: log.entries[0]) == 0.05)
-        #expect(ReplayLatency.scaled(0.5).delay(for: log.entries[0]) == 0.025)
+        #expect(ReplayLatency.recorded.delay(for: log.entries[0]) == 0.2)
+        #expect(ReplayLatency.scaled(0.5).delay(for: log.entries[0]) == 0.1)
     }
 
     @Test("a request through a finished session fails with the cassette's explanation, not a network error")

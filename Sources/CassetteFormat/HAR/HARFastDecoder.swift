@@ -18,7 +18,7 @@ enum HARFastDecoder {
                 reader.skipWhitespace()
                 var log: HAR.Log?
                 try reader.members { reader, key throws(GiveUp) in
-                    if key == "log" { log = try reader.log() } else { try reader.skip(depth: 1) }
+                    if key == "log" { log = try reader.log(source: data) } else { try reader.skip(depth: 1) }
                 }
                 reader.skipWhitespace()
                 guard reader.index == reader.bytes.count else { return nil }
@@ -160,7 +160,7 @@ extension JSONReader {
 
     // MARK: HAR
 
-    mutating func log() throws(GiveUp) -> HAR.Log {
+    mutating func log(source: Data) throws(GiveUp) -> HAR.Log {
         var version: String?
         var creator: HAR.Creator?
         var entries: [HAR.Entry]?
@@ -182,9 +182,7 @@ extension JSONReader {
                 guard let name else { throw GiveUp() }
                 creator = HAR.Creator(name: name, version: creatorVersion ?? "")
             case "entries":
-                var list: [HAR.Entry] = []
-                try reader.elements { reader throws(GiveUp) in list.append(try reader.entry()) }
-                entries = list
+                entries = try reader.entries(source: source)
             case "comment": comment = try reader.optionalString()
             case "_cassette":
                 let value = try reader.tree(depth: 2)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level text helpers for the audit's hot paths: every string value of every cassette goes
 /// through them, so they avoid Foundation's bridged string search and grapheme iteration.
 package enum ASCIIText {
@@ -37,6 +43,11 @@ package enum ASCIIText {
         let last = haystack.count - pattern.count
         var start = 0
         while start <= last {
+            if !ignoringCase, let base = haystack.baseAddress {
+                // The C library's memchr finds the next candidate a word or a vector at a time.
+                guard let found = memchr(base + start, Int32(head), last - start + 1) else { return nil }
+                start = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            }
             let byte = haystack[start]
             if byte == head || (ignoringCase && lowercase(byte) == lowerHead) {
                 var matched = 1

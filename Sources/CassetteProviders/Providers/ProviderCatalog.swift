@@ -1,7 +1,7 @@
 import CassetteFormat
 import Foundation
 
-/// The provider profiles known to one command: the four built-in ones (read from
+/// The provider profiles known to one command: the built-in ones (each
 /// `Resources/providers/<name>.profile.json`) plus any user profiles added with ``adding(_:)``.
 /// A value, not a registry: nothing global is mutated.
 public struct ProviderCatalog: Sendable {
@@ -15,7 +15,7 @@ public struct ProviderCatalog: Sendable {
         self.profiles = byName
     }
 
-    /// The four built-in profiles (atoms, unleash, wacht, zitadel).
+    /// The built-in profiles: one per `<name>.profile.json` in the provider folder.
     public static func builtIn() throws(ProviderProfileError) -> ProviderCatalog {
         var profiles: [ProviderProfile] = []
         for name in ProviderSchemas.builtInProviders {

@@ -33,7 +33,8 @@ extension ProviderProfile {
     ///
     /// `credential.type` is `bearer` (header defaults to `Authorization`), `header` (the raw
     /// value in `header`) or `cookie` (`Cookie: <cookie>=<value>`). `baseURL` may be `null` or
-    /// absent when each deployment has its own. `source` names the file in errors.
+    /// absent when each deployment has its own; `exampleBaseURL` (optional) is the base URL of
+    /// synthesized cassettes (see ``synthesisBaseURL``). `source` names the file in errors.
     public init(json: JSONValue, source: String) throws(ProviderProfileError) {
         let reader = ProfileReader(source: source)
         guard case .object(let root) = json else { throw reader.failure("/", "must be a JSON object") }
@@ -84,6 +85,10 @@ extension ProviderProfile {
         let response = try reader.optionalObject(root, "response", at: "") ?? JSONObject()
         let contentType = try reader.optionalString(response, "contentType", at: "/response") ?? "application/json"
         let errorStatuses = try reader.integers(response, "errorStatuses", at: "/response") ?? [401]
+        let exampleBaseURL = try reader.optionalString(root, "exampleBaseURL", at: "")
+        if let exampleBaseURL, URL(string: exampleBaseURL)?.host == nil {
+            throw reader.failure("/exampleBaseURL", "must be an http(s) URL such as https://api.example.com")
+        }
         self.init(
             name: name, displayName: try reader.optionalString(root, "displayName", at: ""), method: method, path: path,
             credential: placement, credentialEnvironmentVariable: environment, defaultBaseURL: baseURL,
@@ -92,6 +97,7 @@ extension ProviderProfile {
             personalFields: try reader.strings(root, "personalFields", at: "") ?? [],
             schema: try reader.optionalString(response, "schema", at: "/response"),
             errorSchema: try reader.optionalString(response, "errorSchema", at: "/response"))
+        self.exampleBaseURL = exampleBaseURL
     }
 }
 

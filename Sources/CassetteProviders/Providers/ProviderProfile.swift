@@ -34,6 +34,13 @@ public struct ProviderProfile: Sendable, Hashable {
     public var schema: String?
     /// Resource file name of the error-body JSON Schema, when there is one.
     public var errorSchema: String?
+    /// The base URL synthesized cassettes use (`exampleBaseURL` in the profile file); `nil` for
+    /// the default, see ``synthesisBaseURL``.
+    public var exampleBaseURL: String? = nil
+
+    /// The base URL synthesized cassettes use: the profile's `exampleBaseURL`, else its public
+    /// `baseURL`, else `https://<name>.example.com`.
+    public var synthesisBaseURL: String { exampleBaseURL ?? defaultBaseURL ?? "https://\(name).example.com" }
 
     /// A profile from its parts.
     public init(

@@ -13,6 +13,9 @@ public struct ProviderResourceError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The provider files shipped with the toolkit (`Resources/providers`: profiles and JSON Schemas).
+/// The folder is the catalog: each `<name>.profile.json` in it is a built-in provider, with the
+/// schemas its profile names (`<name>.me.schema.json`, `<name>.error.schema.json`); every list of
+/// providers in the toolkit is derived from it. `CASSETTE_RESOURCES` points at another folder.
 ///
 /// Found without SwiftPM's generated `Bundle.module`, which stops the process when the resource
 /// bundle is missing: this looks in the places SwiftPM puts the bundle (beside the executable or
@@ -43,7 +46,14 @@ public enum ProviderResources {
         // A source checkout (development builds and tests).
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Resources/providers"))
-        return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("atoms.me.schema.json").path) }
+        return candidates.first { !profileNames(in: $0).isEmpty }
+    }
+
+    /// The providers a folder defines: one per `<name>.profile.json`, sorted by name.
+    package static func profileNames(in folder: URL) -> [String] {
+        let suffix = ".profile.json"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(suffix) && $0.count > suffix.count }.map { String($0.dropLast(suffix.count)) }.sorted()
     }
 
     /// The bytes of a provider file such as `zitadel.me.schema.json`.
@@ -72,8 +82,9 @@ public enum ProviderResources {
 /// secret query parameter or path part of a URL); personal fields carry `"x-pii": "<kind>"`.
 /// Redaction, pseudonymization and the synthesizer all read these, so they never disagree.
 public enum ProviderSchemas {
-    /// The names of the built-in providers.
-    public static let builtInProviders = ["atoms", "unleash", "wacht", "zitadel"]
+    /// The names of the built-in providers: one per `<name>.profile.json` in the provider folder
+    /// (``ProviderResources``), sorted.
+    public static let builtInProviders: [String] = ProviderResources.directory.map(ProviderResources.profileNames(in:)) ?? []
 
     /// The schema of a provider's successful `/me` body.
     public static func me(for provider: String) throws(ProviderResourceError) -> JSONValue {

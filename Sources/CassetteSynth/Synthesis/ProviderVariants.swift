@@ -1,20 +1,49 @@
 import CassetteKit
 import Foundation
 
-/// A built-in provider, for the synthesizer's library API.
-public enum BuiltInProvider: String, Sendable, CaseIterable {
-    case atoms
-    case unleash
-    case wacht
-    case zitadel
+/// A built-in provider, for the synthesizer's library API: one per `<name>.profile.json` in the
+/// provider folder (``ProviderResources``), so a provider added there as files is one here too.
+/// The four shipped ones have names (`.zitadel`); ``allCases`` lists them all.
+public struct BuiltInProvider: RawRepresentable, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    /// The provider's name (`zitadel`).
+    public let rawValue: String
 
-    /// Where the `/me` request goes, and how it authenticates (for synthesized cassettes).
+    /// The built-in provider with this name, or `nil` when the provider folder has no such profile.
+    public init?(rawValue: String) {
+        guard Self.profiles[rawValue] != nil else { return nil }
+        self.rawValue = rawValue
+    }
+
+    private init(named name: String) { rawValue = name }
+
+    /// Smallest.ai Atoms.
+    public static let atoms = BuiltInProvider(named: "atoms")
+    /// Unleash.
+    public static let unleash = BuiltInProvider(named: "unleash")
+    /// Wacht.
+    public static let wacht = BuiltInProvider(named: "wacht")
+    /// ZITADEL.
+    public static let zitadel = BuiltInProvider(named: "zitadel")
+
+    /// Every built-in provider, sorted by name, read from the provider folder.
+    public static var allCases: [BuiltInProvider] { ProviderSchemas.builtInProviders.map(BuiltInProvider.init(named:)) }
+
+    public var description: String { rawValue }
+
+    /// The built-in profiles, read once.
+    private static let profiles: [String: ProviderProfile] = (try? ProviderCatalog.builtIn().profiles) ?? [:]
+
+    /// The provider's profile; `nil` only when the provider folder is missing.
+    public var profile: ProviderProfile? { Self.profiles[rawValue] }
+
+    /// Where the `/me` request goes, and how it authenticates (for synthesized cassettes): the
+    /// profile's path and credential, and its ``ProviderProfile/synthesisBaseURL``.
     public var endpoint: (baseURL: String, path: String, credentialHeader: String, credentialPrefix: String) {
-        switch self {
-        case .atoms: return ("https://api.smallest.ai", "/atoms/v1/user", "Authorization", "Bearer ")
-        case .unleash: return ("https://unleash.example.com", "/api/admin/user", "Authorization", "")
-        case .wacht: return ("https://app.example.wacht.dev", "/me", "Cookie", "__session=")
-        case .zitadel: return ("https://zitadel.example.com", "/auth/v1/users/me", "Authorization", "Bearer ")
+        guard let profile else { return ("https://\(rawValue).example.com", "/me", "Authorization", "Bearer ") }
+        switch profile.credential {
+        case .bearer(let header): return (profile.synthesisBaseURL, profile.path, header, "Bearer ")
+        case .header(let header): return (profile.synthesisBaseURL, profile.path, header, "")
+        case .cookie(let cookie): return (profile.synthesisBaseURL, profile.path, "Cookie", "\(cookie)=")
         }
     }
 }

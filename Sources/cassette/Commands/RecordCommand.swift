@@ -17,7 +17,7 @@ struct RecordCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Provider: atoms, unleash, wacht, zitadel, or the name in --profile.")
+    @Argument(help: ArgumentHelp("Provider: \(ProviderSchemas.builtInProviders.joined(separator: ", ")), or the name in --profile."))
     var provider: String
 
     @Option(help: "Base URL of the service (required when the provider has no public one).")

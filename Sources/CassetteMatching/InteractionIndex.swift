@@ -1,4 +1,6 @@
 import CassetteAudit
+import Foundation
+import Synchronization
 import CassetteFormat
 import CassetteProviders
 import CassetteRedaction
@@ -21,7 +23,7 @@ final class InteractionIndex: Sendable {
     init(log: HAR.Log, parts: IndexParts) {
         self.log = log
         self.parts = parts
-        let prepared = log.entries.map { PreparedRequest($0.request) }
+        let prepared = Self.prepare(log.entries)
         self.prepared = prepared
         var groups: [String: [Int]] = [:]
         var everywhere: [Int] = []
@@ -39,6 +41,20 @@ final class InteractionIndex: Sendable {
         }
         self.groups = groups
         self.everywhere = everywhere
+    }
+
+    /// Every entry's request prepared for matching; a large cassette's on every core, in slices.
+    static func prepare(_ entries: [HAR.Entry]) -> [PreparedRequest] {
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard cores > 1, entries.count >= 4096 else { return entries.map { PreparedRequest($0.request) } }
+        let perSlice = (entries.count + cores - 1) / cores
+        let slices = Mutex([[PreparedRequest]](repeating: [], count: cores))
+        DispatchQueue.concurrentPerform(iterations: cores) { slice in
+            let range = (slice * perSlice)..<min(entries.count, (slice + 1) * perSlice)
+            let prepared = entries[range].map { PreparedRequest($0.request) }
+            slices.withLock { $0[slice] = prepared }
+        }
+        return slices.withLock { $0 }.flatMap { $0 }
     }
 
     /// The interactions that may answer a request whose keys are `keys`, in recorded order,

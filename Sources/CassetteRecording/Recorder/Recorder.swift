@@ -8,9 +8,10 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// Records one `/me` call into a cassette: builds the request from a profile, performs it over a
-/// real `URLSession`, redacts the result through `Redaction/sanitize(_:policy:)` (which fails
-/// closed), and writes it atomically; or writes nothing at all and throws ``RecordFailure``.
+/// Records one `/me` call into a cassette: builds the request from a profile and runs it through
+/// the recording pipeline (``RecordingPipeline``: capture, send without following redirects,
+/// response to HAR, `Redaction.sanitize(_:policy:)` which fails closed, atomic write); or
+/// writes nothing at all and throws ``RecordFailure``.
 ///
 /// Re-recording content equal to the cassette on disk (timestamps and durations aside) leaves
 /// the file byte-identical.
@@ -40,12 +41,8 @@ public struct Recorder: Sendable {
         request.httpMethod = plan.profile.method
         for header in headers { request.setValue(header.value, forHTTPHeaderField: header.name) }
 
-        let started = Date()
-        let clock = ContinuousClock()
-        let start = clock.now
+        let timing = ExchangeTiming.start()
         let (body, http) = try await perform(request, plan: plan)
-        let elapsed = clock.now - start
-        let milliseconds = (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded()
 
         guard (200..<300).contains(http.statusCode) || plan.acceptedStatuses.contains(http.statusCode) else {
             throw .httpStatus(
@@ -53,17 +50,15 @@ public struct Recorder: Sendable {
         }
 
         let fixed = plan.fixedTimestamp
-        let response = RecordedExchange.response(http, body: body)
-        let entry = HAR.Entry(
-            startedDateTime: fixed ?? RecordedExchange.timestamp(started), time: fixed == nil ? milliseconds : 0,
-            request: RecordedExchange.request(method: plan.profile.method, url: plan.storedRequestURL ?? url, headers: headers),
-            response: response,
-            timings: HAR.Timings(send: 0, wait: fixed == nil ? milliseconds : 0, receive: 0))
+        let entry = RecordingPipeline.entry(
+            request: RecordingPipeline.capture(method: plan.profile.method, url: plan.storedRequestURL ?? url, headers: headers),
+            response: http, body: body, timing: timing, fixedTimestamp: fixed)
+        let response = entry.response
         let log = HAR.Log(
             entries: [entry],
             cassette: CassetteMetadata(
                 provider: plan.profile.name, source: plan.source, baseURL: plan.storedBaseURL,
-                recordedAt: fixed ?? RecordedExchange.timestamp(started)))
+                recordedAt: fixed ?? timing.startedDateTime))
 
         let policy = RedactionPolicy(
             knownSecrets: [plan.credential], pseudonymize: plan.pseudonymize, provider: plan.profile.name,
@@ -80,15 +75,10 @@ public struct Recorder: Sendable {
             redaction: sanitized.cassette?.redaction ?? RedactionReport(), change: change, output: plan.output.path)
     }
 
-    /// Sends the request; redirects are not followed (the credential must not travel on).
+    /// Sends the request through ``RecordingTransport``: redirects are not followed (the
+    /// credential must not travel on), so a `3xx` is the answer, refused above.
     private func perform(_ request: URLRequest, plan: RecordingPlan) async throws(RecordFailure) -> (Data, HTTPURLResponse) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        configuration.timeoutIntervalForRequest = plan.timeout
-        configuration.timeoutIntervalForResource = plan.timeout
-        let session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+        let session = RecordingTransport.session(timeout: plan.timeout)
         defer { session.finishTasksAndInvalidate() }
         let url = plan.displayRequestURL
         do {
@@ -141,21 +131,11 @@ public struct Recorder: Sendable {
                 change = .replaced(summary: ["the previous file could not be read as a cassette"])
             }
         }
-        do {
-            try CassetteFile.write(log, to: output)
+        do throws(CassetteWriteFailure) {
+            try RecordingPipeline.write(log, to: output)
         } catch {
-            throw .io(path: output.path, detail: "\(error)")
+            throw .io(path: error.path, detail: error.detail)
         }
         return change
-    }
-}
-
-/// Refuses every redirect, so the answer is the 3xx itself.
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        completionHandler(nil)
     }
 }

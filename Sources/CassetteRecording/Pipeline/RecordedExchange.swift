@@ -8,28 +8,12 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// Turns one real exchange into a HAR interaction: the request as sent, the response with its
-/// body decoded (gzip/deflate) and its headers made consistent with the stored body.
-enum RecordedExchange {
-    /// The HAR request for what the recorder sends.
-    static func request(method: String, url: URL, headers: [HAR.NameValue]) -> HAR.Request {
-        let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
-        let query = (components?.queryItems ?? []).map { HAR.NameValue(name: $0.name, value: $0.value ?? "") }
-        var cookies: [HAR.Cookie] = []
-        for header in headers where header.name.caseInsensitiveCompare("Cookie") == .orderedSame {
-            for pair in header.value.split(separator: ";") {
-                let trimmed = pair.trimmingCharacters(in: .whitespaces)
-                guard let equals = trimmed.firstIndex(of: "=") else { continue }
-                cookies.append(HAR.Cookie(name: String(trimmed[..<equals]), value: String(trimmed[trimmed.index(after: equals)...])))
-            }
-        }
-        return HAR.Request(
-            method: method, url: url.absoluteString, cookies: cookies, headers: headers, queryString: query, bodySize: 0)
-    }
-
+/// The response stage of the recording pipeline: what came back, as HAR, with its body decoded
+/// (gzip/deflate) and its headers made consistent with the stored body.
+package enum RecordedExchange {
     /// The HAR response for what came back. `Content-Encoding` is removed once the body is
     /// decoded; `Content-Length` is the stored length.
-    static func response(_ http: HTTPURLResponse, body raw: Data) -> HAR.Response {
+    package static func response(_ http: HTTPURLResponse, body raw: Data) -> HAR.Response {
         var headers = http.allHeaderFields.compactMap { key, value -> HAR.NameValue? in
             guard let name = key as? String else { return nil }
             return HAR.NameValue(name: name, value: "\(value)")
@@ -68,12 +52,5 @@ enum RecordedExchange {
             return plain
         }
         return body
-    }
-
-    /// RFC 3339 with milliseconds, UTC.
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }

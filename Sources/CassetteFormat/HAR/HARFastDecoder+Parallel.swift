@@ -1,0 +1,126 @@
+import Foundation
+import Synchronization
+
+/// Large cassettes decode their entries on every core: a quick structural pass finds where each
+/// entry starts and ends, then slices of entries are decoded side by side, each by its own reader
+/// over the same bytes. The result is the sequential decode's, entry for entry: every entry is
+/// still read by ``JSONReader/entry()``, which must end exactly where the structural pass said
+/// it ends, and anything unexpected gives up to the full path as before.
+extension JSONReader {
+    /// Below this many bytes of entries the sequential decode is as fast (threads cost more).
+    static let parallelEntriesThreshold = 2 * 1024 * 1024
+
+    /// The `entries` array at the reader's position, decoded in parallel slices when it is large.
+    mutating func entries(source: Data) throws(GiveUp) -> [HAR.Entry] {
+        let start = index
+        let bounds = try elementBounds()
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard cores > 1, bounds.count >= 2 * cores, index - start >= Self.parallelEntriesThreshold else {
+            index = start
+            var list: [HAR.Entry] = []
+            try elements { reader throws(GiveUp) in list.append(try reader.entry()) }
+            return list
+        }
+        let slices = cores
+        let perSlice = (bounds.count + slices - 1) / slices
+        let results = Mutex([[HAR.Entry]?](repeating: nil, count: slices))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = (slice * perSlice)..<min(bounds.count, (slice + 1) * perSlice)
+            let decoded = HARFastDecoder.decodeEntries(source, bounds: bounds[range])
+            results.withLock { $0[slice] = decoded }
+        }
+        var all: [HAR.Entry] = []
+        all.reserveCapacity(bounds.count)
+        for slice in results.withLock({ $0 }) {
+            guard let slice else { throw GiveUp() }
+            all.append(contentsOf: slice)
+        }
+        return all
+    }
+
+    /// Where each element of the array at the reader's position starts and ends, without
+    /// decoding it; the reader ends after the closing `]`. Elements must be objects (entries are).
+    /// One pass over the bytes, strings skipped eight bytes at a time, no recursion.
+    mutating func elementBounds() throws(GiveUp) -> [Range<Int>] {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { throw GiveUp() }
+        index += 1
+        skipWhitespace()
+        var bounds: [Range<Int>] = []
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return bounds
+        }
+        while true {
+            skipWhitespace()
+            let start = index
+            try skipObjectStructure()
+            bounds.append(start..<index)
+            skipWhitespace()
+            guard index < bytes.count else { throw GiveUp() }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return bounds
+            }
+            throw GiveUp()
+        }
+    }
+
+    /// Steps over one object by its brackets and strings only (the decode that follows checks
+    /// everything else).
+    private mutating func skipObjectStructure() throws(GiveUp) {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
+        var depth = 0
+        repeat {
+            guard index < bytes.count else { throw GiveUp() }
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                while true {
+                    index = TextScan.firstSpecialByte(in: bytes, from: index)
+                    guard index < bytes.count else { throw GiveUp() }
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") { break }
+                    guard byte == UInt8(ascii: "\\") else { throw GiveUp() }  // a control byte
+                    index += 2
+                }
+                index += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                guard depth <= maximumDepth else { throw GiveUp() }
+                index += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                index += 1
+            default:
+                index += 1
+            }
+        } while depth > 0
+    }
+}
+
+extension HARFastDecoder {
+    /// Decodes the entries at `bounds` (consecutive elements of one array), or `nil` when one of
+    /// them does not decode or does not end where the structural pass said.
+    static func decodeEntries(_ source: Data, bounds: ArraySlice<Range<Int>>) -> [HAR.Entry]? {
+        source.withUnsafeBytes { raw -> [HAR.Entry]? in
+            var reader = JSONReader(bytes: raw.bindMemory(to: UInt8.self))
+            var list: [HAR.Entry] = []
+            list.reserveCapacity(bounds.count)
+            for bound in bounds {
+                reader.index = bound.lowerBound
+                do throws(GiveUp) {
+                    list.append(try reader.entry())
+                } catch {
+                    return nil
+                }
+                guard reader.index == bound.upperBound else { return nil }
+            }
+            return list
+        }
+    }
+}
