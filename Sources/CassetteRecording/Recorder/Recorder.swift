@@ -9,7 +9,7 @@ import Foundation
 #endif
 
 /// Records one `/me` call into a cassette: builds the request from a profile and runs it through
-/// the recording pipeline (``RecordingPipeline``: capture, send without following redirects,
+/// the recording pipeline (`RecordingPipeline`: capture, send without following redirects,
 /// response to HAR, `Redaction.sanitize(_:policy:)` which fails closed, atomic write); or
 /// writes nothing at all and throws ``RecordFailure``.
 ///
