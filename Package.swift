@@ -9,7 +9,8 @@
 // - CassetteSynth: JSON Schema 2020-12 validator and fixture synthesizer.
 // - CassetteOpenAPI: OpenAPI to JSON Schema import (Yams, OpenAPIKit); kept apart so that the
 //   synthesizer does not pull OpenAPIKit.
-// - CassetteServer: loopback HTTP server (FlyingFox) for `cassette serve` and the emulator.
+// - CassetteServer: loopback HTTP server (SwiftNIO: NIOPosix + NIOHTTP1, on its own event-loop
+//   threads) for `cassette serve` and the emulator.
 // - CassetteXCTest / CassetteTesting: test helpers for XCTest and Swift Testing.
 // - cassette: the command-line tool (swift-argument-parser).
 import PackageDescription
@@ -49,7 +50,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -147,8 +148,9 @@ let package = Package(
             name: "CassetteServer",
             dependencies: [
                 "CassetteKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),  // loopback-only socket address
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -207,13 +209,12 @@ let package = Package(
             name: "CassetteReplayTests",
             dependencies: [
                 "CassetteKit", "CassetteReplay", "CassetteServer", "CassetteTestSupport",
-                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CassetteSynthTests",
-            dependencies: ["CassetteKit", "CassetteSynth", "CassetteTestSupport"],
+            dependencies: ["CassetteKit", "CassetteSynth", "CassetteTestSupport", "CassetteServer", "CassetteReplay"],
             exclude: ["__Fixtures__"],  // the vendored JSON Schema Test Suite, read from the source tree
             swiftSettings: strictSettings
         ),

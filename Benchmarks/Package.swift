@@ -4,7 +4,9 @@
 // package by path and builds one executable, `cassette-bench`, in release mode. It does not
 // depend on CassetteOpenAPI (OpenAPIKit makes release builds slow, over 10 minutes here), so its
 // `serve`, `synth` and `audit-dir` subcommands run the library code behind the `cassette`
-// commands of those names. Run `Benchmarks/compare`.
+// commands of those names. `nio-floor` is the floor of the serve rows: a bare SwiftNIO HTTP/1.1
+// responder that sends one fixed body, on the same event-loop threads `cassette serve` uses.
+// Run `Benchmarks/compare`.
 import PackageDescription
 
 let package = Package(
@@ -12,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "CassetteKit", path: ".."),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .executableTarget(
@@ -24,6 +27,15 @@ let package = Package(
                 .product(name: "CassetteImport", package: "CassetteKit"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
-        )
+        ),
+        .executableTarget(
+            name: "nio-floor",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
+        ),
     ]
 )

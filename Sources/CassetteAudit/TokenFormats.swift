@@ -69,12 +69,34 @@ enum TokenFormats {
             let atEnd = index == bytes.endIndex
             if atEnd || bytes[index] == UInt8(ascii: ":") {
                 if bytes.distance(from: start, to: index) >= 16, let hit = classifyPart(token[start..<index]) { return hit }
-                if atEnd { return nil }
+                if atEnd { return afterWordBoundary(token) }
                 start = bytes.index(after: index)
             }
             index = bytes.index(after: index)
         }
     }
+
+    /// A prefixed format right after a `-` or `.` inside a token (`x-ghp_…` in a media type,
+    /// `v1.sk_live_…`): a word boundary, as gitleaks' `\b` reads it. Only positions whose next
+    /// byte can start such a format are tried, at most eight per token, so the scan stays linear.
+    private static func afterWordBoundary(_ token: Substring) -> FormatHit? {
+        let bytes = token.utf8
+        var tried = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex, tried < 8 {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            guard byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."), index < bytes.endIndex,
+                prefixStarts.contains(bytes[index]), bytes.distance(from: index, to: bytes.endIndex) >= 16
+            else { continue }
+            tried += 1
+            if let hit = classifyPart(token[index...]) { return hit }
+        }
+        return nil
+    }
+
+    /// First bytes of the prefixed formats (`ghp_`, `github_pat_`, `glpat-`, `sk_`, `xox`, `AKIA`, `AIza`, `eyJ`, …).
+    private static let prefixStarts: Set<UInt8> = Set("gsrxAehnpSdwy".utf8)
 
     private static func classifyPart(_ raw: Substring) -> FormatHit? {
         let part = raw.utf8.last == UInt8(ascii: ".") ? raw.dropLast() : raw

@@ -134,8 +134,10 @@ public final class CassettePlayer: Sendable {
             if taken { return .answer(playback) }
         }
         if options.repeatLast {
-            let used = state.withLock { $0.used }
-            if let last = candidates.last(where: { $0 < used.count && used[$0] && matchesAll(index.prepared[$0], incoming) }) {
+            // Only the candidates' marks are read (a copy of every mark cost each repeated
+            // request time in proportion to the whole cassette).
+            let usedCandidates = state.withLock { state in candidates.filter { $0 < state.used.count && state.used[$0] } }
+            if let last = usedCandidates.last(where: { matchesAll(index.prepared[$0], incoming) }) {
                 return .answer(Playback(index: last, entry: index.log.entries[last], isRepeat: true))
             }
         }

@@ -77,7 +77,7 @@ public struct NearMissReport: Sendable, Hashable, CustomStringConvertible {
                     "  \(rank + 1). interaction #\(candidate.index): \(SafeDisplay.text(summary.method)) \(SafeDisplay.url(summary.url)) -> \(summary.status)")
                 if candidate.alreadyUsed {
                     lines.append("     matches, but an earlier request already used it: identical requests replay in")
-                    lines.append("     recorded order. Record one more, or allow repeating the last one (repeatLast).")
+                    lines.append("     recorded order. Record one more, or allow repeating the last one (\(context.repeatLastHint)).")
                 }
                 for named in candidate.results {
                     let mark = named.result.isMatch ? "[pass]" : "[FAIL]"

@@ -15,6 +15,9 @@ public struct ReplayContext: Sendable, Hashable {
     public var testName: String?
     /// The provider profile the cassette was recorded with (`zitadel`), when known.
     public var provider: String?
+    /// How the user allows repeating the last matching interaction where this replay runs
+    /// (`ReplayOptions(repeatLast: true)` in tests; `cassette serve` without `--strict`).
+    public var repeatLastHint = "ReplayOptions(repeatLast: true)"
 
     /// Creates a context.
     public init(

@@ -77,6 +77,47 @@ public final class ServingProcess: Sendable {
         throw Failure(description: "\(executable) did not announce a URL; stderr: \(collector.text.withLock { $0 })")
     }
 
+    /// The child's process id (for reading its `/proc` status).
+    public var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Whether the child is still running.
+    public var isRunning: Bool { process.isRunning }
+
+    /// Waits (up to `timeout` seconds) until stderr contains `text`; whether it did.
+    public func waitForStderr(containing text: String, timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if stderr.contains(text) { return true }
+            if !process.isRunning { return stderr.contains(text) }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return stderr.contains(text)
+    }
+
+    /// Waits (up to `timeout` seconds) until stdout contains `text`; whether it did.
+    public func waitForStdout(containing text: String, timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if stdout.contains(text) { return true }
+            if !process.isRunning { return stdout.contains(text) }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return stdout.contains(text)
+    }
+
+    /// The child's resident size now (`VmRSS`) and at its peak (`VmHWM`), in MiB; 0 where
+    /// `/proc` is not available.
+    public func residentMebibytes() -> (now: Int, peak: Int) {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return (0, 0) }
+        func field(_ name: String) -> Int {
+            for line in status.split(separator: "\n") where line.hasPrefix(name) {
+                return (line.split(separator: " ").compactMap { Int($0) }.first ?? 0) / 1024
+            }
+            return 0
+        }
+        return (field("VmRSS:"), field("VmHWM:"))
+    }
+
     /// Everything the process wrote to stderr so far.
     public var stderr: String { collector.text.withLock { $0 } }
 
@@ -94,7 +135,8 @@ public final class ServingProcess: Sendable {
     }
 
     private static func firstURL(in text: String) -> URL? {
-        guard let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) else { return nil }
+        // The first loopback URL the child names (`127.0.0.1` or `[::1]`); our own output.
+        guard let range = text.range(of: #"http://(127\.0\.0\.1|\[::1\]):[0-9]+"#, options: .regularExpression) else { return nil }
         return URL(string: String(text[range]))
     }
 }

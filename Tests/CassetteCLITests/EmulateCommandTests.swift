@@ -26,12 +26,8 @@ struct EmulateCommandTests {
     func printedCredentialsWork() throws {
         let server = try ServingProcess.start(BuiltProducts.cassette, ["emulate", "--provider", "zitadel", "--print-credentials"])
         defer { server.stop() }
-        var line: Substring?
-        for _ in 0..<100 {
-            line = server.stdout.split(separator: "\n").first { $0.hasPrefix("export ") }
-            if line != nil { break }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        #expect(server.waitForStdout(containing: "'\n"), "the export line is printed whole")
+        let line = server.stdout.split(separator: "\n").first { $0.hasPrefix("export ") }
         let export = try #require(line, "no export line on stdout")
         let quoted = export.split(separator: "'", omittingEmptySubsequences: false)
         #expect(export.hasPrefix("export ZITADEL"))
@@ -52,9 +48,10 @@ struct EmulateCommandTests {
     func credentialsHiddenByDefault() throws {
         let server = try ServingProcess.start(BuiltProducts.cassette, ["emulate", "--provider", "wacht"])
         defer { server.stop() }
-        Thread.sleep(forTimeInterval: 0.3)
+        // The hint is the last thing the command prints at start: by then stdout would have the
+        // export lines if there were any.
+        #expect(server.waitForStderr(containing: "run with --print-credentials"))
         #expect(server.stdout.isEmpty)
-        #expect(server.stderr.contains("--print-credentials"))
     }
 
     @Test("serve --emulate wacht emulates Wacht only")

@@ -41,8 +41,7 @@ struct ServeCommandTests {
         let report = try #require(body["report"]?.stringValue)
         #expect(report.contains("/auth/v1/users/me"), "the report shows the nearest recorded request")
         #expect(report.contains("path"))
-        Thread.sleep(forTimeInterval: 0.2)
-        #expect(server.stderr.contains("599"))
+        #expect(server.waitForStderr(containing: "-> 599 (no match)"), "the miss is logged on stderr")
     }
 
     @Test("50 concurrent clients all get their answers")

@@ -133,4 +133,18 @@ struct SafeDisplayTests {
             #expect(shown.allSatisfy { $0.utf8.count <= input.utf8.count * 2 })
         }
     }
+
+    /// Formats are matched at word boundaries, as gitleaks' `\b` reads them: a token after `x-`
+    /// or `v1.` is still the token, even when its letters alone would not look random.
+    @Test("a prefixed token after a - or . inside a run is masked, whatever its entropy")
+    func tokenAfterWordBoundary() {
+        let plain = "ghp_" + String(repeating: "abcd", count: 9)
+        let stripe = "sk_live_" + String(repeating: "ab12", count: 6)
+        for text in ["application/x-\(plain)", "content x-\(plain)", "key v1.\(stripe) end"] {
+            let shown = SafeDisplay.text(text)
+            #expect(!shown.contains(plain) && !shown.contains(stripe))
+        }
+        #expect(SafeDisplay.text("application/x-www-form-urlencoded") == "application/x-www-form-urlencoded")
+        #expect(SafeDisplay.text("text/x-shellscript; charset=utf-8") == "text/x-shellscript; charset=utf-8")
+    }
 }

@@ -40,7 +40,7 @@ struct OrderedReplayTests {
             let report = try #require(error.cassetteNearMissReport)
             #expect(report.nearest.first?.alreadyUsed == true)
             #expect(report.description.contains("already used it"))
-            #expect(report.description.contains("repeatLast"))
+            #expect(report.description.contains("ReplayOptions(repeatLast: true)"))
         }
     }
 

@@ -49,5 +49,6 @@ public struct ServerResponse: Sendable {
     }
 }
 
-/// What a server does with each request.
-public typealias ServerHandler = @Sendable (ServerRequest) async -> ServerResponse
+/// What a server does with each request. It runs synchronously on the connection's event-loop
+/// thread, so it must not block: answer from memory.
+public typealias ServerHandler = @Sendable (ServerRequest) -> ServerResponse

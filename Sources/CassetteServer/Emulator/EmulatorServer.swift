@@ -12,8 +12,8 @@ public struct EmulatorError: Error, Sendable, CustomStringConvertible {
 ///
 /// Credentials are fresh and random at every start; they are never derived from the seed.
 public enum EmulatorServer {
-    /// The providers the emulator knows.
-    public static let providers = ["atoms", "unleash", "wacht", "zitadel"]
+    /// The providers the emulator knows (``Emulation/builtIn``).
+    public static let providers = Emulation.builtIn.map(\.provider)
     /// The seed used when none is given (`cassette demo`, `Cassettes/`).
     public static let defaultSeed: UInt64 = 20_240_102
     /// The fixed `recordedAt` of emulator recordings, so recording twice gives the same bytes.
@@ -22,67 +22,62 @@ public enum EmulatorServer {
     /// The URL the emulator stands in for, written into emulator cassettes instead of the
     /// random loopback port: the service's public URL, or an example deployment's.
     public static func publicBaseURL(for provider: String) -> URL? {
-        switch provider {
-        case "atoms": return URL(string: "https://api.smallest.ai")
-        case "unleash": return URL(string: UnleashEmulation.publicURL)
-        case "wacht": return URL(string: "https://\(WachtEmulation.deploymentHost)")
-        case "zitadel": return URL(string: "https://acme.zitadel.cloud")
-        default: return nil
-        }
+        Emulation.builtIn.first { $0.provider == provider }?.publicBaseURL
     }
 
-    /// Starts the emulator for `providers` on `port` (0: a free port).
+    /// Starts the emulator for the built-in `providers` on `port` (0: a free port).
     public static func start(
-        providers: [String] = EmulatorServer.providers, port: UInt16 = 0, seed: UInt64 = EmulatorServer.defaultSeed
+        providers: [String] = EmulatorServer.providers, host: String = "127.0.0.1", port: UInt16 = 0,
+        seed: UInt64 = EmulatorServer.defaultSeed, limits: ServerLimits = ServerLimits(), log: ServerLog = .silent
     ) async throws -> EmulatorHandle {
         let unknown = providers.filter { !Self.providers.contains($0) }
         guard unknown.isEmpty else {
-            throw EmulatorError(description: "the emulator does not know \(unknown.joined(separator: ", ")); it emulates \(Self.providers.joined(separator: ", ")).")
+            throw EmulatorError(
+                description: "the emulator does not know \(unknown.map(SafeDisplay.text).joined(separator: ", ")); it emulates \(Self.providers.joined(separator: ", ")).")
         }
+        return try await start(
+            emulations: Emulation.builtIn.filter { providers.contains($0.provider) }, host: host, port: port, seed: seed,
+            limits: limits, log: log)
+    }
+
+    /// Starts the emulator for `emulations` (built-in or your own) on `port` (0: a free port).
+    public static func start(
+        emulations: [Emulation], host: String = "127.0.0.1", port: UInt16 = 0, seed: UInt64 = EmulatorServer.defaultSeed,
+        limits: ServerLimits = ServerLimits(), log: ServerLog = .silent
+    ) async throws -> EmulatorHandle {
         var credentials: [String: [EmulatorCredential]] = [:]
-        for provider in providers { credentials[provider] = makeCredentials(for: provider) }
-        let accepted = credentials.mapValues { $0.map(\.value) }
-        let server = try await LoopbackServer.start(port: port) { request in
-            route(request, accepted: accepted, seed: seed)
+        var routes: [EmulatorRoute] = []
+        for emulation in emulations {
+            let issued = emulation.makeCredentials()
+            credentials[emulation.provider] = issued
+            routes.append(EmulatorRoute(emulation: emulation, accepted: issued.map(\.value)))
+        }
+        let table = routes
+        let server = try await LoopbackServer.start(host: host, port: port, limits: limits, log: log) { request in
+            route(request, routes: table, seed: seed)
         }
         return EmulatorHandle(server: server, credentials: credentials)
     }
 
-    private static func makeCredentials(for provider: String) -> [EmulatorCredential] {
-        switch provider {
-        case "atoms": return [EmulatorCredential(value: AtomsEmulation.makeCredential(), kind: "API key")]
-        case "unleash":
-            return [
-                EmulatorCredential(value: UnleashEmulation.makeCredential(), kind: "personal access token"),
-                EmulatorCredential(value: UnleashEmulation.makeAdminToken(), kind: "admin API token (echoed back in user.secret)"),
-            ]
-        case "wacht": return [EmulatorCredential(value: WachtEmulation.makeCredential(), kind: "session JWT")]
-        default: return [EmulatorCredential(value: ZitadelEmulation.makeCredential(), kind: "opaque access token")]
-        }
-    }
-
-    /// Routes on method and path; unknown routes get Express's 404 page, as Atoms sends.
-    static func route(_ request: ServerRequest, accepted: [String: [String]], seed: UInt64) -> ServerResponse {
+    /// Routes on method and path; unknown routes get Express's 404 page, as Atoms sends, with
+    /// the path shown through the safe display path and bounded.
+    static func route(_ request: ServerRequest, routes: [EmulatorRoute], seed: UInt64) -> ServerResponse {
         let path = request.path.hasPrefix("/") ? request.path : "/" + request.path
-        if request.method == "GET" {
-            if let keys = accepted["atoms"], path == AtomsEmulation.path {
-                return AtomsEmulation.respond(to: request, accepted: keys, seed: seed)
-            }
-            if let keys = accepted["unleash"], path == UnleashEmulation.path {
-                return UnleashEmulation.respond(to: request, accepted: keys, seed: seed)
-            }
-            if let keys = accepted["wacht"], path == WachtEmulation.path {
-                return WachtEmulation.respond(to: request, accepted: keys, seed: seed)
-            }
-            if let keys = accepted["zitadel"], path == ZitadelEmulation.path {
-                return ZitadelEmulation.respond(to: request, accepted: keys, seed: seed)
-            }
+        for route in routes where route.emulation.method == request.method && route.emulation.path == path {
+            return route.emulation.respond(request, route.accepted, seed)
         }
-        let escaped = path.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        let shown = SafeDisplay.truncate(SafeDisplay.url(path), limit: 200)
+        let escaped = shown.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         return .text(
             404,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot \(request.method) \(escaped)</pre>\n</body>\n</html>\n")
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot \(SafeDisplay.truncate(SafeDisplay.text(request.method), limit: 20)) \(escaped)</pre>\n</body>\n</html>\n")
     }
+}
+
+/// An emulation and the credentials it accepts this run.
+struct EmulatorRoute: Sendable {
+    let emulation: Emulation
+    let accepted: [String]
 }
 
 /// A credential the emulator accepts.
@@ -91,6 +86,12 @@ public struct EmulatorCredential: Sendable, Hashable {
     public let value: String
     /// What kind of credential it is (`API key`, `session JWT`).
     public let kind: String
+
+    /// A credential of `kind` (fresh and random: never derive one from a seed).
+    public init(value: String, kind: String) {
+        self.value = value
+        self.kind = kind
+    }
 }
 
 /// A running emulator.
@@ -107,6 +108,11 @@ public final class EmulatorHandle: Sendable {
     public var baseURL: URL { server.baseURL }
     /// The port listened on.
     public var port: UInt16 { server.port }
+    /// Every `address:port` listened on.
+    public var boundAddresses: [String] { server.boundAddresses }
+    /// Whether ``stop()`` was asked for (otherwise a return from ``waitUntilStopped()`` means
+    /// the listening socket failed).
+    public var wasStopped: Bool { server.wasStopped }
     /// The emulated providers, sorted.
     public var providers: [String] { credentials.keys.sorted() }
 

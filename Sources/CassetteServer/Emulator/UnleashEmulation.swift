@@ -16,6 +16,16 @@ enum UnleashEmulation {
     /// A fresh admin API token (`*:*.` + 56 hex), echoed back by the server.
     static func makeAdminToken() -> String { "*:*." + RandomToken.hex(56) }
 
+    /// `Bearer <token>` (any case, any run of spaces or tabs) to `<token>`; one linear pass.
+    static func strippingBearer(_ value: String) -> String {
+        let bytes = Array(value.utf8)
+        guard bytes.count > 6, String(decoding: bytes[0..<6], as: UTF8.self).lowercased() == "bearer" else { return value }
+        var index = 6
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index > 6 else { return value }
+        return String(decoding: bytes[index...], as: UTF8.self)
+    }
+
     static func respond(to request: ServerRequest, accepted: [String], seed: UInt64) -> ServerResponse {
         var values = SeededValues(seed: seed, provider: "unleash")
         guard var presented = request.headers.value(named: "Authorization") else {
@@ -26,9 +36,7 @@ enum UnleashEmulation {
                 "path": "/auth/simple/login", "type": "password", "defaultHidden": false, "options": [],
             ])
         }
-        if let range = presented.range(of: "^[Bb][Ee][Aa][Rr][Ee][Rr]\\s+", options: .regularExpression) {
-            presented.removeSubrange(range)
-        }
+        presented = strippingBearer(presented)
         guard accepted.contains(presented) else {
             return .json(401, [
                 "id": .string(values.uuid()), "name": "UnauthorizedError", "message": "You must log in to use Unleash.",

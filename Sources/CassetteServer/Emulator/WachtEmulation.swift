@@ -42,8 +42,10 @@ enum WachtEmulation {
         let userID = values.digits(19)
         let emailID = values.digits(19)
         let phoneID = values.digits(19)
-        let created = values.timestamp(fraction: 0)
-        let updated = values.timestamp(fraction: 0)
+        let firstStamp = values.timestamp(fraction: 0)
+        let secondStamp = values.timestamp(fraction: 0)
+        // A record is created before it is updated (x-invariants in wacht.me.schema.json).
+        let (created, updated) = firstStamp <= secondStamp ? (firstStamp, secondStamp) : (secondStamp, firstStamp)
         let emailAddress: JSONValue = [
             "id": .string(emailID), "created_at": .string(created), "updated_at": .string(updated),
             "email": .string(email), "is_primary": true, "verified": true, "verified_at": .string(created),

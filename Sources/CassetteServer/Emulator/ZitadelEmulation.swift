@@ -18,14 +18,15 @@ enum ZitadelEmulation {
             return failure(message: "Errors.Token.Invalid", id: "AUTH-7fs1e")
         }
         var values = SeededValues(seed: seed, provider: "zitadel")
+        let stamps = chronological(&values)
         let person = values.person()
         let userName = person.first.lowercased()
         let loginName = "\(userName)@acme.zitadel.cloud"
         let user: JSONValue = [
             "id": .string(values.digits(18)),
             "details": [
-                "sequence": .string(String(values.int(2...900))), "creationDate": .string(values.timestamp(fraction: 6)),
-                "changeDate": .string(values.timestamp(fraction: 6)), "resourceOwner": .string(values.digits(18)),
+                "sequence": .string(String(values.int(2...900))), "creationDate": .string(stamps.creation),
+                "changeDate": .string(stamps.change), "resourceOwner": .string(values.digits(18)),
             ],
             "state": "USER_STATE_ACTIVE",
             "userName": .string(userName),
@@ -40,10 +41,19 @@ enum ZitadelEmulation {
                 ],
                 "email": ["email": .string("\(userName)@example.com"), "isEmailVerified": true],
                 "phone": [:],
-                "passwordChanged": .string(values.timestamp(fraction: 3)),
+                "passwordChanged": .string(stamps.passwordChanged),
             ],
         ]
-        return .json(200, ["user": user, "lastLogin": .string(values.timestamp(fraction: 9))])
+        return .json(200, ["user": user, "lastLogin": .string(stamps.lastLogin)])
+    }
+
+    /// The user's timestamps in the order they happen (creation first; x-invariants in
+    /// zitadel.me.schema.json), each with the fractional digits protojson gives it.
+    private static func chronological(_ values: inout SeededValues) -> (creation: String, change: String, passwordChanged: String, lastLogin: String) {
+        let drawn = [values.timestamp(fraction: 6), values.timestamp(fraction: 6), values.timestamp(fraction: 3), values.timestamp(fraction: 9)]
+        let seconds = drawn.map { $0.prefix(19) }.sorted()
+        let stamps = drawn.enumerated().map { index, stamp in String(seconds[index] + stamp.dropFirst(19)) }
+        return (stamps[0], stamps[1], stamps[2], stamps[3])
     }
 
     private static func failure(message: String, id: String) -> ServerResponse {

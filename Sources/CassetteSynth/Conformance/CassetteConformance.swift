@@ -11,16 +11,19 @@ public struct CassetteConformance: Sendable {
     public let success: JSONSchemaValidator
     /// The schema of error bodies (status 400 and above); `nil` checks them against `success`.
     public let failure: JSONSchemaValidator?
+    /// The relations successful bodies keep (the success schema's `x-invariants`).
+    public let invariants: InvariantChecker
 
     /// Creates a checker.
-    public init(success: JSONSchemaValidator, failure: JSONSchemaValidator? = nil) {
+    public init(success: JSONSchemaValidator, failure: JSONSchemaValidator? = nil, invariants: InvariantChecker = InvariantChecker(invariants: [])) {
         self.success = success
         self.failure = failure
+        self.invariants = invariants
     }
 
-    /// Checks against a provider's `/me` and error schemas.
+    /// Checks against a provider's `/me` and error schemas and the `/me` schema's invariants.
     public init(provider: ProviderValidators) {
-        self.init(success: provider.me, failure: provider.error)
+        self.init(success: provider.me, failure: provider.error, invariants: provider.meInvariants)
     }
 
     /// The outcome for one interaction.
@@ -84,7 +87,8 @@ public struct CassetteConformance: Sendable {
         } catch {
             return result(.unparsable("the body is not valid JSON (\(error.description))"))
         }
-        let errors = validator.validate(body)
+        var errors = validator.validate(body)
+        if !isError { errors += invariants.violations(in: body).map(\.validationError) }
         return result(errors.isEmpty ? .valid : .invalid(errors))
     }
 

@@ -30,6 +30,8 @@ public struct ProviderValidators: Sendable {
     public let me: JSONSchemaValidator
     /// The validator of the error bodies.
     public let error: JSONSchemaValidator
+    /// The `/me` schema's invariants (`x-invariants`).
+    public let meInvariants: InvariantChecker
 
     /// Loads and compiles the provider's shipped schemas.
     ///
@@ -53,6 +55,11 @@ public struct ProviderValidators: Sendable {
             self.error = try JSONSchemaValidator(schema: errorSchema, baseURI: "urn:cassette:provider:\(provider):error")
         } catch {
             throw SchemaLoadError("the built-in schema of \(provider) does not compile: \(error.description)")
+        }
+        do {
+            meInvariants = try InvariantChecker(schema: meSchema)
+        } catch {
+            throw SchemaLoadError("the built-in schema of \(provider) declares a bad invariant: \(error.description)")
         }
     }
 }

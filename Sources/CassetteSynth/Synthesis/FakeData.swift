@@ -10,6 +10,7 @@ enum FakeData {
     static let lastNames = ["Lovelace", "Hopper", "Turing", "Johnson", "Dijkstra", "Liskov", "Knuth", "Allen", "Torvalds", "Hamilton"]
     static let nonASCIIFirstNames = ["Zoë", "Łukasz", "José", "Søren", "Ünal", "美咲"]
     static let nonASCIILastNames = ["Müller", "Łukasiewicz", "Núñez", "Østergaard", "Çelik", "山田"]
+    static let loginDomains = ["example.com", "acme.example.com", "example.org", "id.example.net"]
     static let words = ["alpha", "bravo", "cedar", "delta", "ember", "fjord", "garnet", "harbor", "indigo", "juniper"]
 
     struct Person {
@@ -29,9 +30,9 @@ enum FakeData {
             number: generator.below(100))
     }
 
-    /// A value for a field marked `x-pii: <kind>`; `name` helps for free-text kinds.
-    static func personal(kind: String, name: String?, nonASCII: Bool, generator: inout SeededGenerator) -> String {
-        let someone = person(&generator)
+    /// A value for a field marked `x-pii: <kind>`; `name` helps for free-text kinds. `someone` is
+    /// the variant's one person, so its names, handle and addresses agree.
+    static func personal(kind: String, name: String?, nonASCII: Bool, someone: Person, generator: inout SeededGenerator) -> String {
         let first = nonASCII ? nonASCIIFirstNames[generator.below(nonASCIIFirstNames.count)] : someone.first
         let last = nonASCII ? nonASCIILastNames[generator.below(nonASCIILastNames.count)] : someone.last
         switch kind {
@@ -40,6 +41,9 @@ enum FakeData {
         case "name": return "\(first) \(last)"
         case "email": return someone.email
         case "username": return someone.handle
+        case "login-name":
+            // userName@<domain>, one per verified organization domain (reserved example domains).
+            return "\(someone.handle)@\(loginDomains[generator.below(loginDomains.count)])"
         case "phone": return "+1555010\(generator.below(10))\(generator.below(10))"
         case "url": return "https://example.com/avatars/\(hex(&generator, count: 16)).png"
         default: return text(for: name, nonASCII: nonASCII, generator: &generator)

@@ -3,11 +3,20 @@ import Dispatch
 import Synchronization
 
 /// One synthesized value with a name saying what it exercises (`/user/human/phone: absent`).
-public struct NamedVariant: Sendable, Hashable {
+public struct NamedVariant: Sendable, Hashable, CustomStringConvertible {
     /// What the variant exercises: `base`, or `<instance pointer>: <choice>`.
     public let name: String
     /// The value, valid against the schema.
     public let value: JSONValue
+
+    /// Creates a named variant.
+    public init(name: String, value: JSONValue) {
+        self.name = name
+        self.value = value
+    }
+
+    /// The name (so test arguments read `/user/human/phone: absent`).
+    public var description: String { name }
 }
 
 /// Makes schema-valid JSON values from a JSON Schema (draft 2020-12): deterministic by seed,
@@ -29,6 +38,8 @@ public struct FixtureSynthesizer: Sendable {
     public let schema: JSONValue
     /// The validator every value passes before it is returned.
     public let validator: JSONSchemaValidator
+    /// The schema's `x-invariants`, which every value also satisfies.
+    public let invariants: InvariantChecker
     let document: SchemaDocument
     /// Schema merges and compiled patterns shared by every variant.
     let cache = SynthesisCache()
@@ -49,6 +60,11 @@ public struct FixtureSynthesizer: Sendable {
             validator = try JSONSchemaValidator(schema: schema)
         } catch {
             throw SynthesisError(schemaLocation: error.location, instanceLocation: .root, reason: "the schema does not compile: \(error.reason)")
+        }
+        do {
+            invariants = try InvariantChecker(schema: schema)
+        } catch {
+            throw SynthesisError(schemaLocation: error.location, instanceLocation: .root, reason: "bad x-invariants entry: \(error.reason)")
         }
         document = SchemaDocument(schema)
     }
@@ -146,11 +162,17 @@ public struct FixtureSynthesizer: Sendable {
             var generator = ValueGenerator(
                 document: document, strategy: strategy, seed: SeedDerivation.variant(seed, index, attempt: attempt), overrides: overrides,
                 cache: cache)
-            let value = try generator.generate([document.rootReference], at: .root, name: nil, depth: 0)
-            if validator.isValid(value) { return (value, generator) }
+            var value = try generator.generate([document.rootReference], at: .root, name: nil, depth: 0)
+            if !invariants.invariants.isEmpty { value = invariants.repaired(value) }
+            if validator.isValid(value), invariants.holds(in: value) { return (value, generator) }
             lastValue = value
         }
         let failure = lastValue.flatMap { validator.validate($0).first }
+        if failure == nil, let value = lastValue, let broken = invariants.violations(in: value).first {
+            throw SynthesisError(
+                schemaLocation: broken.declaredAt, instanceLocation: .root,
+                reason: "no value satisfying the invariants in \(attempts) attempts (last failure: \(broken))")
+        }
         throw SynthesisError(
             schemaLocation: failure?.schemaLocation ?? .root, instanceLocation: failure?.instanceLocation ?? .root,
             reason: "no valid value in \(attempts) attempts (last failure: \(failure?.message ?? "unknown")); "

@@ -21,6 +21,16 @@ enum FormatGenerator {
         }
     }
 
+    /// The same instant written the ways services write it: UTC with `Z`, and 0 to 9 fractional
+    /// digits (a schema's pattern then picks the ones its service uses).
+    static func wireForms(_ format: String, generator: inout SeededGenerator) -> [String] {
+        guard format == "date-time" else { return [] }
+        let base = date(&generator) + "T" + time(&generator)
+        var digits = ""
+        for _ in 0..<9 { digits += String(generator.below(10)) }
+        return [base + "Z"] + (1...9).map { base + "." + digits.prefix($0) + "Z" }
+    }
+
     static func dateTime(_ generator: inout SeededGenerator) -> String {
         var text = date(&generator) + "T" + time(&generator)
         if generator.chance(1, in: 4) { text += ".\(pad(generator.between(0, 999), 3))" }

@@ -79,6 +79,18 @@ public struct Variants: Sequence, Sendable {
     public let provider: BuiltInProvider
     /// The responses, in order.
     public let responses: [SynthesizedResponse]
+    /// What each response exercises, in the same order: an edge case's or mutation's name
+    /// (`/user/human/phone: absent`), or `variant <n>`.
+    public let names: [String]
+    /// For mutations: the recorded interaction they replay with.
+    let recording: RecordedTemplate?
+
+    init(provider: BuiltInProvider, responses: [SynthesizedResponse], names: [String], recording: RecordedTemplate?) {
+        self.provider = provider
+        self.responses = responses
+        self.names = names
+        self.recording = recording
+    }
 
     /// Makes `count` variants (for `edge`, all the edge cases when `count` is `nil`).
     ///
@@ -88,6 +100,7 @@ public struct Variants: Sequence, Sendable {
         of provider: BuiltInProvider, errors: Bool = false, strategy: SynthesisStrategy = .random, seed: UInt64 = 0, count: Int? = nil
     ) throws(SynthesisError) {
         self.provider = provider
+        recording = nil
         let schema: JSONValue
         do {
             schema = errors ? try ProviderSchemas.error(for: provider.rawValue) : try ProviderSchemas.me(for: provider.rawValue)
@@ -97,9 +110,12 @@ public struct Variants: Sequence, Sendable {
         let synthesizer = try FixtureSynthesizer(schema: schema)
         let bodies: [JSONValue]
         if strategy == .edge, count == nil {
-            bodies = try synthesizer.edgeCases(seed: seed).map(\.value)
+            let edges = try synthesizer.edgeCases(seed: seed)
+            bodies = edges.map(\.value)
+            names = edges.map(\.name)
         } else {
             bodies = try synthesizer.variants(count: count ?? 10, strategy: strategy, seed: seed)
+            names = bodies.indices.map { "variant \($0 + 1)" }
         }
         guard errors else {
             responses = bodies.map { SynthesizedResponse(status: 200, body: $0) }
@@ -122,7 +138,18 @@ public struct Variants: Sequence, Sendable {
     /// A cassette replaying the responses in order, one interaction each, to `GET <base>/<me path>`
     /// with a placeholder credential (`_cassette.source` is `synth`).
     public func cassette() -> HAR.Log {
-        SynthesizedCassette.log(provider: provider, responses: responses)
+        guard let recording else { return SynthesizedCassette.log(provider: provider, responses: responses) }
+        var log = recording.cassette(body: Data())
+        log.entries = cassettes().flatMap(\.entries)
+        return log
+    }
+
+    /// One cassette per response. Mutations replay with the recorded request, status and headers
+    /// (only the body and its `Content-Length` change); other variants get a synthesized `GET`.
+    public func cassettes() -> [HAR.Log] {
+        responses.map { response in
+            recording?.cassette(body: response.data) ?? SynthesizedCassette.log(provider: provider, responses: [response])
+        }
     }
 }
 

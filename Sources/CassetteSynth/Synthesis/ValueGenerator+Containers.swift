@@ -120,6 +120,8 @@ extension ValueGenerator {
         if minimum == 0 { options += [.empty, .nonEmpty] }
         if maximum != nil, upper > minimum { options.append(.highest) }
         if minimum > 0 { options.append(.lowest) }
+        // An unbounded array with a minimum: one element more than the minimum is its other size.
+        if minimum > 0, maximum == nil, upper > minimum { options.append(.long) }
         if !options.isEmpty {
             let fallback: Choice = count == 0 ? (minimum == 0 ? .empty : .lowest) : (minimum == 0 ? .nonEmpty : .lowest)
             let forced = choose(options, fallback: fallback, key: merged.location.description, at: instance)
@@ -129,6 +131,7 @@ extension ValueGenerator {
                 case .nonEmpty: count = max(count, 1)
                 case .highest: count = upper
                 case .lowest: count = minimum
+                case .long: count = minimum + 1
                 default: break
                 }
             }

@@ -31,13 +31,19 @@ extension ValueGenerator {
             if !fits(text, merged) || !(formatCheck?.check(text) ?? true) {
                 text = plainPatternValue(merged) ?? text
             }
-        } else if let kind = merged.pii, case let value = FakeData.personal(kind: kind, name: name, nonASCII: shape == .nonASCII, generator: &generator),
+        } else if let kind = merged.pii, case let value = FakeData.personal(kind: kind, name: name, nonASCII: shape == .nonASCII, someone: person, generator: &generator),
             formatCheck?.check(value) ?? true, matchesPatterns(value, merged)
         {
             text = value
             if shape == .nonASCII { shape = nil }
         } else if let format = merged.format, let value = FormatGenerator.value(format, name: name, generator: &generator) {
             text = value
+            if !matchesPatterns(value, merged) {
+                // The pattern says how the service writes the format (protojson's Z and 0/3/6/9
+                // digits, Date.toJSON's milliseconds): the same kind of value, in a form it allows.
+                let forms = FormatGenerator.wireForms(format, generator: &generator).filter { matchesPatterns($0, merged) }
+                text = generator.pick(forms) ?? patternValue(merged, generator: &generator) ?? value
+            }
         } else if !merged.patterns.isEmpty {
             text = patternValue(merged, generator: &generator) ?? ""
         } else if let example = exampleShaped(merged, generator: &generator) {

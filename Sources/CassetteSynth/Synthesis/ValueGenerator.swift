@@ -38,6 +38,13 @@ struct ValueGenerator {
         merger.cache.generator(source)
     }
 
+    /// The one invented person of this variant (drawn from the variant seed, not the location),
+    /// so every personal field of a document describes the same someone.
+    var person: FakeData.Person {
+        var generator = SeededGenerator(seed: SeedDerivation.derive(seed, "person"))
+        return FakeData.person(&generator)
+    }
+
     /// A generator for one purpose at one instance location.
     func random(_ instance: JSONPointer, _ purpose: String) -> SeededGenerator {
         SeededGenerator(seed: SeedDerivation.derive(seed, pointer: instance, purpose: purpose))

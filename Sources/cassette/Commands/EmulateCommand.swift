@@ -26,16 +26,25 @@ struct EmulateCommand: AsyncParsableCommand {
     @Flag(help: "Print `export VAR=<credential>` lines on stdout (the values are secrets of this run).")
     var printCredentials = false
 
+    @Option(help: "Loopback address or name to bind; localhost binds 127.0.0.1 and ::1.")
+    var host: String = "localhost"
+
+    @OptionGroup var limitOptions: ServerLimitOptions
+
     func run() async throws {
+        guard LoopbackAddresses.isLoopback(host) else {
+            throw CLIFailure.usage("error: the emulator binds to loopback only; \(SafeDisplay.text(host)) is not a loopback address.")
+        }
         let handle: EmulatorHandle
         do {
             handle = try await EmulatorServer.start(
-                providers: provider.isEmpty ? EmulatorServer.providers : provider, port: port, seed: seed)
+                providers: provider.isEmpty ? EmulatorServer.providers : provider, host: host, port: port, seed: seed,
+                limits: limitOptions.limits, log: .standardError)
         } catch {
             throw CLIFailure.usage("error: \(error)")
         }
         let catalog = try? ProviderCatalog.builtIn()
-        Console.error("emulator listening on \(handle.baseURL.absoluteString) (loopback only); Ctrl-C stops it")
+        Console.error("emulator listening on \(ListeningLine.urls(handle.boundAddresses)) (loopback only); Ctrl-C stops it")  // display-safe: numeric addresses the server bound
         for name in handle.providers {
             let variable = catalog?.profile(named: name)?.credentialEnvironmentVariable ?? "\(name.uppercased())_TOKEN"
             let path = catalog?.profile(named: name)?.path ?? ""
@@ -53,5 +62,9 @@ struct EmulateCommand: AsyncParsableCommand {
             Console.error("credential values are not shown; run with --print-credentials to get `export` lines")
         }
         await handle.waitUntilStopped()
+        if !handle.wasStopped {
+            ServerLog.flushStandardError()
+            throw ListeningLine.stoppedUnexpectedly
+        }
     }
 }

@@ -16,11 +16,20 @@ struct SynthCommand: ParsableCommand {
             Without --output, prints one JSON document (one variant) or a JSON array.
             With --output DIR, writes one file per variant: <name>-<n>.json, or with \
             --as cassette <name>-<n>.har.gz (one interaction each, _cassette.source "synth").
+            --strategy mutate --from CASSETTE changes the recorded, redacted body one location at \
+            a time (each optional member dropped, each nullable set to null, each other enum \
+            value, boundary and non-ASCII strings, empty and longer arrays), within the schema \
+            and its invariants; each variant is named by pointer and change \
+            (/user/human/phone: absent), and with --as cassette replays with the recorded \
+            request, status and headers. The provider comes from the cassette when not given.
             """
     )
 
-    @Argument(help: "A built-in provider (atoms, unleash, wacht, zitadel) or a JSON Schema file.")
-    var schema: String
+    @Argument(help: "A built-in provider (atoms, unleash, wacht, zitadel) or a JSON Schema file (optional with --from).")
+    var schema: String?
+
+    @Option(name: .customLong("from"), help: "With --strategy mutate: the cassette whose recorded body is mutated.")
+    var from: String?
 
     @Option(help: "How many variants (default 1; with --strategy edge, every edge case).")
     var count: Int?
@@ -28,7 +37,7 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "The seed (an unsigned 64-bit integer).")
     var seed: UInt64 = 0
 
-    @Option(help: "minimal, maximal, edge or random.")
+    @Option(help: "minimal, maximal, edge, random, or mutate (with --from CASSETTE).")
     var strategy: String = "random"
 
     @Flag(name: .customLong("error"), help: "Synthesize the provider's error bodies (statuses from its error schema).")
@@ -41,13 +50,16 @@ struct SynthCommand: ParsableCommand {
     var format: String = "json"
 
     func run() throws {
-        guard let chosen = SynthesisStrategy(rawValue: strategy) else {
-            throw CLIFailure.usage("error: --strategy \(SafeDisplay.text(strategy)) is not one of minimal, maximal, edge, random")
-        }
         guard format == "json" || format == "cassette" else {
             throw CLIFailure.usage("error: --as \(SafeDisplay.text(format)) is not json or cassette")
         }
         if let count, count < 1 { throw CLIFailure.usage("error: --count must be at least 1") }
+        if strategy == "mutate" { return try runMutate() }
+        guard from == nil else { throw CLIFailure.usage("error: --from needs --strategy mutate") }
+        guard let chosen = SynthesisStrategy(rawValue: strategy) else {
+            throw CLIFailure.usage("error: --strategy \(SafeDisplay.text(strategy)) is not one of minimal, maximal, edge, random, mutate")
+        }
+        guard schema != nil else { throw CLIFailure.usage("error: name a provider or a schema file (or use --strategy mutate --from CASSETTE)") }
         let (name, responses, provider) = try synthesize(chosen)
         guard let output else {
             let bodies = responses.map(\.body)
@@ -82,6 +94,7 @@ struct SynthCommand: ParsableCommand {
     }
 
     private func synthesize(_ chosen: SynthesisStrategy) throws(CLIFailure) -> (String, [SynthesizedResponse], BuiltInProvider?) {
+        let schema = self.schema ?? ""
         do {
             if let provider = BuiltInProvider(rawValue: schema) {
                 let variants = try Variants(of: provider, errors: errorBodies, strategy: chosen, seed: seed, count: count ?? (chosen == .edge ? nil : 1))

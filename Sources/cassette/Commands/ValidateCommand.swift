@@ -13,7 +13,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             FILE is a JSON document or a cassette (.har.gz, .har). In a cassette, every JSON \
             response body is checked: with a provider, bodies of status 400 and above against its \
-            error schema, the others against its /me schema. Each failure is printed as \
+            error schema, the others against its /me schema and the relations its x-invariants \
+            declare (timestamps in order, ids that name members). Each failure is printed as \
             `FILE[#entries/N] INSTANCE-POINTER: what [schema SCHEMA-POINTER]`.
             Without --schema, a cassette is checked against the provider named in its _cassette.provider.
             Exit codes: 0 all valid, 1 located errors, 2 bad usage or unreadable input.
@@ -80,7 +81,8 @@ struct ValidateCommand: ParsableCommand {
             return .unreadable
         }
         let validator = errorBody ? (explicit.failure ?? explicit.success) : explicit.success
-        let errors = validator.validate(document)
+        var errors = validator.validate(document)
+        if !errorBody { errors += explicit.invariants.violations(in: document).map(\.validationError) }
         if errors.isEmpty {
             Console.out("\(file): valid")
             return .valid
@@ -157,12 +159,24 @@ struct ValidateCommand: ParsableCommand {
         }
         let success = try SchemaFile.load(schema)
         let failure = try errorSchema.map { path throws(CLIFailure) in try SchemaFile.load(path) }
-        return CassetteConformance(success: success, failure: failure)
+        return CassetteConformance(success: success, failure: failure, invariants: try SchemaFile.invariants(schema))
     }
 }
 
 /// Loads a JSON Schema file for the CLI, with errors in the exit-code contract.
 enum SchemaFile {
+    /// The invariants (`x-invariants`) a schema file declares.
+    static func invariants(_ path: String) throws(CLIFailure) -> InvariantChecker {
+        guard let data = FileManager.default.contents(atPath: path), let value = try? JSONParser.parse(data) else {
+            throw CLIFailure.usage("error: \(path): cannot read the schema file. Check the path.")
+        }
+        do {
+            return try InvariantChecker(schema: value)
+        } catch {
+            throw CLIFailure.usage("error: \(path): bad x-invariants entry at \(error.description)")
+        }
+    }
+
     static func load(_ path: String) throws(CLIFailure) -> JSONSchemaValidator {
         let url = URL(fileURLWithPath: path)
         guard let data = FileManager.default.contents(atPath: url.path) else {

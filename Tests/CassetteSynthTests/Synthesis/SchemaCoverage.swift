@@ -14,6 +14,10 @@ struct SchemaCoverage {
     private(set) var nullSeen: Set<JSONPointer> = []
     private(set) var absentSeen: Set<JSONPointer> = []
     private(set) var presentSeen: Set<JSONPointer> = []
+    /// `anyOf`/`oneOf` branches an instance matched.
+    private(set) var branchSeen: Set<JSONPointer> = []
+    /// Size classes seen per array schema (see ``sizeClass(_:_:)``).
+    private(set) var sizeSeen: [JSONPointer: Set<String>] = [:]
 
     init(schema: JSONValue) {
         root = schema
@@ -38,7 +42,10 @@ struct SchemaCoverage {
             for index in branches.indices {
                 let branch = pointer.appending(keyword).appending(index)
                 let matches = keyword == "allOf" ? true : try validator(at: branch).isValid(instance)
-                if matches { try walk(instance, at: branch, depth: depth + 1) }
+                if matches {
+                    if keyword != "allOf" { branchSeen.insert(branch) }
+                    try walk(instance, at: branch, depth: depth + 1)
+                }
             }
         }
         if case .array(let values)? = schema["enum"], let index = values.firstIndex(where: { $0.isSemanticallyEqual(to: instance) }) {
@@ -66,6 +73,7 @@ struct SchemaCoverage {
             }
         }
         if case .array(let elements) = instance, schema["items"] != nil {
+            sizeSeen[pointer, default: []].insert(Self.sizeClass(elements.count, JSONValue.object(schema)))
             for element in elements { try walk(element, at: pointer.appending("items"), depth: depth + 1) }
         }
     }
@@ -75,6 +83,42 @@ struct SchemaCoverage {
         var result: [(JSONPointer, Int)] = []
         Self.visit(root, at: .root) { value, pointer in
             if case .array(let values)? = value["enum"] { result.append((pointer, values.count)) }
+        }
+        return result
+    }
+
+    /// The size classes an array schema distinguishes: `empty`/`non-empty` without `minItems`,
+    /// else `minimum`/`above minimum` (one class, `exact`, when `minItems == maxItems`).
+    static func sizeClasses(_ schema: JSONValue) -> [String] {
+        let minimum = schema["minItems"]?.numberValue?.intValue ?? 0
+        let maximum = schema["maxItems"]?.numberValue?.intValue
+        if let maximum, maximum == minimum { return ["exact"] }
+        return minimum == 0 ? ["empty", "non-empty"] : ["minimum", "above minimum"]
+    }
+
+    static func sizeClass(_ count: Int, _ schema: JSONValue) -> String {
+        let minimum = schema["minItems"]?.numberValue?.intValue ?? 0
+        if let maximum = schema["maxItems"]?.numberValue?.intValue, maximum == minimum { return "exact" }
+        if minimum == 0 { return count == 0 ? "empty" : "non-empty" }
+        return count == minimum ? "minimum" : "above minimum"
+    }
+
+    /// Every `anyOf`/`oneOf` branch of the schema.
+    func branches() -> [JSONPointer] {
+        var result: [JSONPointer] = []
+        Self.visit(root, at: .root) { value, pointer in
+            for keyword in ["anyOf", "oneOf"] {
+                for index in value[keyword]?.arrayValue?.indices ?? 0..<0 { result.append(pointer.appending(keyword).appending(index)) }
+            }
+        }
+        return result
+    }
+
+    /// Every array schema (one with `items`).
+    func arrays() -> [(JSONPointer, [String])] {
+        var result: [(JSONPointer, [String])] = []
+        Self.visit(root, at: .root) { value, pointer in
+            if value["items"] != nil { result.append((pointer, Self.sizeClasses(value))) }
         }
         return result
     }
@@ -95,7 +139,7 @@ struct SchemaCoverage {
         switch value {
         case .object(let object):
             body(value, pointer)
-            for member in object.members where !["enum", "const", "examples", "x-statuses"].contains(member.key) {
+            for member in object.members where !["enum", "const", "examples", "x-statuses", "x-invariants"].contains(member.key) {
                 visit(member.value, at: pointer.appending(member.key), body)
             }
         case .array(let elements):
