@@ -34,6 +34,8 @@ do {
         exit(try AuditDirectory(directory: options.string("dir")).run())
     case "open-once":
         try OpenOnce(cassette: URL(fileURLWithPath: options.string("cassette"))).run()
+    case "open-phases":
+        try OpenPhases(cassette: URL(fileURLWithPath: options.string("cassette"))).run()
     case "validate":
         try ValidateBenchmark(
             schema: URL(fileURLWithPath: options.string("schema")),
