@@ -65,6 +65,12 @@ public struct SecretAuditor: Sendable {
     /// bomb past `limit`, invalid JSON, a `.har`/`.har.gz` that is not HAR, or a file whose bodies
     /// need more than its `ReadBudget` to inspect. Unreadable is never clean.
     public func audit(data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit) throws(CassetteError) -> [AuditFinding] {
+        var keys = SecretKeyCache()
+        return try audit(data: data, path: path, limit: limit, keys: &keys)
+    }
+
+    /// ``audit(data:path:limit:)`` with the key judgements of earlier files of the same run.
+    func audit(data: Data, path: String, limit: Int, keys: inout SecretKeyCache) throws(CassetteError) -> [AuditFinding] {
         let budget = ReadBudget(for: path)
         let json = try CassetteFile.decompressIfNeeded(data, path: path, limit: limit, budget: budget)
         let document: JSONValue
@@ -77,8 +83,10 @@ public struct SecretAuditor: Sendable {
         guard isHARName || document["log"] != nil else { return audit(document: document, file: path) }
         let log = try CassetteFile.decodeDocument(document, path: path)
         var scan = AuditScan(file: path, budget: budget)
+        scan.keyCache = keys
         scan.scanLog(log)
         scan.scanResidue(of: document)
+        keys = scan.keyCache
         if let refusal = scan.budgetRefusal { throw .overBudget(refusal) }
         return scan.findings
     }
