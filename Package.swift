@@ -270,3 +270,35 @@ let package = Package(
         ),
     ]
 )
+
+// `swift package cassette <subcommand>` in a package that depends on this one: builds the
+// `cassette` product and runs it in that package's root (Plugins/CassettePlugin; not a plugin
+// tool dependency, which would make every `swift build` compile the CLI twice). SwiftPM asks for both
+// permissions on every run; outside a terminal, pass `--allow-writing-to-package-directory`
+// and `--allow-network-connections all`.
+package.products.append(.plugin(name: "CassettePlugin", targets: ["CassettePlugin"]))
+package.targets.append(
+    .plugin(
+        name: "CassettePlugin",
+        capability: .command(
+            intent: .custom(
+                verb: "cassette",
+                description: "Run the cassette tool (record, audit, synth, validate, show, match, serve, import, export) on this package's Cassettes/."
+            ),
+            permissions: [
+                .writeToPackageDirectory(
+                    reason: "record, import and synth --output write cassettes and fixtures into this package (Cassettes/ by default)."
+                ),
+                .allowNetworkConnections(
+                    scope: .all(),
+                    reason: "record calls your service's /me endpoint once (or the built-in emulator on 127.0.0.1); serve and emulate listen on 127.0.0.1."
+                ),
+            ]
+        ),
+        path: "Plugins/CassettePlugin"
+    )
+)
+
+// API documentation: `swift package generate-documentation` (the DocC catalogs in
+// Sources/<Module>/Documentation.docc).
+package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))

@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 //
-// libFuzzer targets for CassetteKit's untrusted-input paths (issue 13). Built and run only by
+// libFuzzer targets for CassetteKit's untrusted-input paths. Built and run only by
 // `bash Fuzz/run`, which passes `-sanitize=fuzzer,address`; a plain `swift build` here fails to
 // link (`LLVMFuzzerRunDriver` comes from the fuzzer runtime).
 //

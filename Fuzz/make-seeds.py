@@ -77,7 +77,7 @@ def json_in_string(layers, inner='{"token":"$S"}'):
 
 def deep_json_in_string(layers, depth=400):
     """Each layer: a string holding `depth` nested arrays around the previous layer (the
-    issue-13 stack overflow shape: every layer under the parser's depth limit, the sum far over)."""
+    stack overflow shape that crashed the parser once: every layer under the parser's depth limit, the sum far over)."""
     text = '"$S"'
     for _ in range(layers):
         text = json.dumps("[" * depth + text + "]" * depth)

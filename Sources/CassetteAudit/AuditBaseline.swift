@@ -10,11 +10,16 @@ import Foundation
 public struct AuditBaseline: Sendable, Hashable {
     /// One accepted finding.
     public struct Entry: Sendable, Hashable, Comparable {
+        /// The rule id of the accepted finding.
         public var rule: String
+        /// The cassette file, relative to where the audit ran.
         public var file: String
+        /// The location in the file (header, cookie, parameter or JSON pointer).
         public var location: String
+        /// `SHA-256(salt ‖ SHA-256(value))` in hex: the value is never stored.
         public var hash: String
 
+        /// Creates an accepted entry.
         public init(rule: String, file: String, location: String, hash: String) {
             self.rule = rule
             self.file = file
@@ -22,6 +27,7 @@ public struct AuditBaseline: Sendable, Hashable {
             self.hash = hash
         }
 
+        /// Orders entries by file, location and rule, so the baseline file is stable.
         public static func < (a: Entry, b: Entry) -> Bool {
             (a.file, a.location, a.rule, a.hash) < (b.file, b.location, b.rule, b.hash)
         }

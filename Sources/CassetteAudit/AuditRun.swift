@@ -37,16 +37,24 @@ extension SecretAuditor {
     /// Audits many sources, decoding them in parallel; outcomes come back in the sources' order.
     public func audit(_ sources: [AuditSource], limit: Int = GzipCodec.defaultDecompressionLimit) -> [AuditOutcome] {
         let results = Mutex([AuditOutcome?](repeating: nil, count: sources.count))
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            let outcome = auditOne(sources[index], limit: limit)
-            results.withLock { $0[index] = outcome }
+        // Slices of consecutive files, a few per core so that uneven files still balance; each
+        // slice keeps its own key judgements from file to file (names repeat across cassettes).
+        let slices = min(sources.count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var keys = SecretKeyCache()
+            var index = slice
+            while index < sources.count {
+                let outcome = auditOne(sources[index], limit: limit, keys: &keys)
+                results.withLock { $0[index] = outcome }
+                index += slices
+            }
         }
         return results.withLock { $0 }.enumerated().map { index, outcome in
             outcome ?? .unreadable(path: sources[index].displayPath, reason: "\(sources[index].displayPath): not audited")
         }
     }
 
-    private func auditOne(_ source: AuditSource, limit: Int) -> AuditOutcome {
+    private func auditOne(_ source: AuditSource, limit: Int, keys: inout SecretKeyCache) -> AuditOutcome {
         let path = source.displayPath
         do throws(CassetteError) {
             let data: Data
@@ -56,7 +64,7 @@ extension SecretAuditor {
             case .bytes(let bytes, _):
                 data = bytes
             }
-            return .audited(path: path, findings: try audit(data: data, path: path, limit: limit))
+            return .audited(path: path, findings: try audit(data: data, path: path, limit: limit, keys: &keys))
         } catch {
             return .unreadable(path: path, reason: error.description)
         }
@@ -64,7 +72,7 @@ extension SecretAuditor {
 
     /// The files to audit under the given paths: files as given, folders walked recursively for
     /// ``auditedExtensions`` (skipping `.git`, `.build` and `node_modules`), sorted.
-    /// Throws ``CassetteError/notFound(path:)`` for a path that does not exist.
+    /// Throws `CassetteError/notFound(path:)` for a path that does not exist.
     public static func discover(_ paths: [String]) throws(CassetteError) -> [AuditSource] {
         var sources: [AuditSource] = []
         let manager = FileManager.default

@@ -125,7 +125,7 @@ extension AuditScan {
         for hit in hits { report(hit.rule, secret: hit.secret, at: site) }
         guard hits.isEmpty, !LookAlike.isInert(decoded) else { return }
         site.isCredentialCarrier = true
-        if site.carrierRule == nil, SecretKey(name).kind != .plain, scanKeyContext(decoded, at: site) { return }
+        if site.carrierRule == nil, secretKey(name).kind != .plain, scanKeyContext(decoded, at: site) { return }
         if CredentialNames.isSessionCookie(name) || TokenShape.looksRandom(decoded, minimumLength: 16) {
             report(.credentialHeader, secret: decoded, at: site)
         }

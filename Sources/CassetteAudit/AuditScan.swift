@@ -67,8 +67,9 @@ struct AuditScan {
     var inflateRemaining = AuditScan.inflateBudgetPerFile
     /// Current JSON nesting, across layers.
     var nesting = 0
-    /// What each key name announces, computed once per distinct name.
-    private var keyCache: [String: SecretKey] = [:]
+    /// What each key name announces, computed once per distinct name (and carried from file to
+    /// file within one run of the audit, where the same names repeat).
+    var keyCache = SecretKeyCache()
     /// Member names already checked for token formats (a name repeats in every array element).
     private var checkedMemberNames: Set<String> = []
 
@@ -109,10 +110,7 @@ struct AuditScan {
 
     /// The key's words and kind, cached per name.
     mutating func secretKey(_ name: String) -> SecretKey {
-        if let known = keyCache[name] { return known }
-        let key = SecretKey(name)
-        if keyCache.count < 4096 { keyCache[name] = key }
-        return key
+        keyCache.key(name)
     }
 
     /// The name a JSON member's value is judged by: its own when it says something, the

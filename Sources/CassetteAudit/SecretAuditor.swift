@@ -16,6 +16,7 @@ public struct AuditFinding: Sendable, Hashable {
     /// A one-way digest of the value, in memory only, for baselines (`nil` when not known).
     public var valueDigest: SecretDigest?
 
+    /// Creates a finding; `preview` must already be masked.
     public init(file: String, entry: Int?, location: String, ruleID: String, preview: String, valueDigest: SecretDigest? = nil) {
         self.file = file
         self.entry = entry
@@ -39,6 +40,7 @@ public struct AuditFinding: Sendable, Hashable {
 /// UUIDs, hashes, timestamps, enum names, flags, empty values and `REDACTED_<n>` placeholders
 /// are not findings.
 public struct SecretAuditor: Sendable {
+    /// An auditor with every rule.
     public init() {}
 
     /// Every finding in one decoded cassette.
@@ -61,8 +63,14 @@ public struct SecretAuditor: Sendable {
     ///
     /// Throws when the file cannot be read as what its name says: truncated or corrupt gzip, a
     /// bomb past `limit`, invalid JSON, a `.har`/`.har.gz` that is not HAR, or a file whose bodies
-    /// need more than its ``ReadBudget`` to inspect. Unreadable is never clean.
+    /// need more than its `ReadBudget` to inspect. Unreadable is never clean.
     public func audit(data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit) throws(CassetteError) -> [AuditFinding] {
+        var keys = SecretKeyCache()
+        return try audit(data: data, path: path, limit: limit, keys: &keys)
+    }
+
+    /// ``audit(data:path:limit:)`` with the key judgements of earlier files of the same run.
+    func audit(data: Data, path: String, limit: Int, keys: inout SecretKeyCache) throws(CassetteError) -> [AuditFinding] {
         let budget = ReadBudget(for: path)
         let json = try CassetteFile.decompressIfNeeded(data, path: path, limit: limit, budget: budget)
         let document: JSONValue
@@ -75,8 +83,10 @@ public struct SecretAuditor: Sendable {
         guard isHARName || document["log"] != nil else { return audit(document: document, file: path) }
         let log = try CassetteFile.decodeDocument(document, path: path)
         var scan = AuditScan(file: path, budget: budget)
+        scan.keyCache = keys
         scan.scanLog(log)
         scan.scanResidue(of: document)
+        keys = scan.keyCache
         if let refusal = scan.budgetRefusal { throw .overBudget(refusal) }
         return scan.findings
     }

@@ -165,6 +165,20 @@ extension SecretKey {
     }
 }
 
+/// What key names announce, worked out once per distinct name: a value the scan owns and hands
+/// from one file to the next within a run (never shared between threads), bounded in size.
+struct SecretKeyCache: Sendable {
+    private var keys: [String: SecretKey] = [:]
+
+    /// The judgement of `name`, from the cache when it was seen before.
+    mutating func key(_ name: String) -> SecretKey {
+        if let known = keys[name] { return known }
+        let key = SecretKey(name)
+        if keys.count < 4096 { keys[name] = key }
+        return key
+    }
+}
+
 /// Header names that carry credentials, and cookie/parameter names that carry sessions.
 enum CredentialNames {
     private static let headers: Set<String> = [

@@ -14,8 +14,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 /// Turns cassettes of other tools into redacted cassettes.
 ///
 /// Every interaction goes through the same redaction and fail-closed check as recording
-/// (``Redaction/sanitize(_:policy:)``), so a leaky fixture set comes out safe, or not at all. The
-/// credentials the imported requests carry (``Redaction/credentials(in:)``) are known secrets for
+/// (`Redaction/sanitize(_:policy:)`), so a leaky fixture set comes out safe, or not at all. The
+/// credentials the imported requests carry (`Redaction/credentials(in:)`) are known secrets for
 /// the whole import.
 public struct CassetteImporter: Sendable {
     /// The format of the input files.
@@ -60,7 +60,7 @@ public struct CassetteImporter: Sendable {
     }
 
     /// A redacted cassette holding the interactions of all files.
-    /// - Throws: ``ImportError`` for unreadable input, ``UnsafeCassetteError`` when redaction
+    /// - Throws: ``ImportError`` for unreadable input, `UnsafeCassetteError` when redaction
     ///   cannot prove the result clean (then nothing may be written).
     public func importCassette(from files: [URL]) throws -> HAR.Log {
         let entries = try interactions(from: files)

@@ -2,7 +2,7 @@ import CassetteKit
 
 /// Why files could not be imported. Each case names the file, what is wrong, and what to do next;
 /// none carries a value from the file (which may hold a secret). The problem's location (a JSON
-/// pointer whose member names come from the file) is printed through ``SafeDisplay``, so a token
+/// pointer whose member names come from the file) is printed through `SafeDisplay`, so a token
 /// used as a member name is hidden.
 public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file that could not be imported.

@@ -2,8 +2,8 @@ import CassetteKit
 import CassetteYAML
 import Foundation
 
-/// Turns YAML text into the toolkit's order-preserving ``JSONValue`` tree, with errors naming the
-/// file: the toolkit's one YAML reader (``YAMLReader``), kept under this name for importers.
+/// Turns YAML text into the toolkit's order-preserving `JSONValue` tree, with errors naming the
+/// file: the toolkit's one YAML reader (`YAMLReader`), kept under this name for importers.
 ///
 /// Scalars are typed by the YAML 1.1 core resolver (what PyYAML and Ruby's Psych write); a scalar
 /// tagged `!!binary` or `!binary` becomes the object `{"!!binary": "<base64>"}`, which

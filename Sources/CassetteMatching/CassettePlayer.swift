@@ -7,7 +7,7 @@ import Synchronization
 /// The replay engine: answers requests with the recorded interactions of one cassette.
 ///
 /// Independent of `URLSession` (the URL protocol, `cassette serve` and `cassette match` all use
-/// it). A request is redacted like recorded requests are (``Redaction/redactRequest(_:policy:)``)
+/// it). A request is redacted like recorded requests are (`Redaction/redactRequest(_:policy:)`)
 /// and matched against the interactions in recorded order: the first unused one that passes
 /// every matcher answers, and is then used. Identical requests therefore get successive
 /// recorded answers (GET, PATCH, GET replays both GETs). Repeating the last answer once all

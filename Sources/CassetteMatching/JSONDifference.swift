@@ -3,7 +3,7 @@ import CassetteFormat
 import CassetteProviders
 import CassetteRedaction
 /// The places where two JSON values differ, as report lines (`/user/name: recorded "a", request
-/// "b"`), for the body matchers' diffs. Pointers and values go through ``SafeDisplay``: values
+/// "b"`), for the body matchers' diffs. Pointers and values go through `SafeDisplay`: values
 /// under secret-looking member names, secret-looking values and member names are hidden.
 public enum JSONDifference {
     /// Whether `request` equals `recorded` semantically: member order ignored, numbers by value,

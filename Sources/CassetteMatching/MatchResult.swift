@@ -6,7 +6,7 @@ import CassetteRedaction
 /// one-line reason, and the lines of a diff showing what differs.
 ///
 /// Reasons and diffs are written for people reading a failed test: they name what was
-/// compared and show both sides, with secret-looking values hidden (see ``SafeDisplay``). A
+/// compared and show both sides, with secret-looking values hidden (see `SafeDisplay`). A
 /// custom matcher's own reason and diff lines are judged as text by ``NearMissReport`` before
 /// they are printed.
 public struct MatchResult: Sendable, Hashable {

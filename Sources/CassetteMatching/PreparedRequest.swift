@@ -4,7 +4,7 @@ import CassetteProviders
 import CassetteRedaction
 import Foundation
 
-/// A ``HAR/Request`` with the parts matchers compare already taken apart: method, scheme,
+/// A `HAR/Request` with the parts matchers compare already taken apart: method, scheme,
 /// host, port, path, decoded query and body. Prepared once per recorded interaction when a
 /// cassette is loaded, and once per incoming request, so that matching a request against a
 /// large cassette does not parse every URL again.

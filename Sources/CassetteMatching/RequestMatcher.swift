@@ -6,7 +6,7 @@ import CassetteRedaction
 ///
 /// Matchers are plain values, not a closed list: the built-in ones are static factories
 /// (``method``, ``url``, ``host``, ``query``, ``headers(_:)``, ``jsonBody``, ...), and
-/// ``custom(_:_:)`` wraps any closure. Each returns a ``MatchResult`` with a reason, so that
+/// `custom(_:_:)` wraps any closure. Each returns a ``MatchResult`` with a reason, so that
 /// a miss can be explained matcher by matcher.
 ///
 /// ```swift
@@ -24,7 +24,7 @@ public struct RequestMatcher: Sendable {
     /// A matcher from a name and a comparison of a recorded request with an incoming one.
     /// The comparison runs for every candidate interaction; when building its reason is
     /// costly, use ``init(name:matches:explain:)``. Its reason and diff lines are judged as
-    /// text by ``SafeDisplay`` before anyone reads them, so a custom matcher that quotes a
+    /// text by `SafeDisplay` before anyone reads them, so a custom matcher that quotes a
     /// request value cannot print a secret.
     public init(
         name: String,
@@ -35,7 +35,7 @@ public struct RequestMatcher: Sendable {
 
     /// A matcher with a cheap yes/no check, used while looking for the answering interaction,
     /// and an explanation (reason, diff, distance), built only to explain a miss. The two must
-    /// agree on pass or fail. The explanation is judged as text by ``SafeDisplay``.
+    /// agree on pass or fail. The explanation is judged as text by `SafeDisplay`.
     public init(
         name: String,
         matches: @escaping @Sendable (_ recorded: PreparedRequest, _ incoming: PreparedRequest) -> Bool,

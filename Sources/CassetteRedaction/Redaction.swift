@@ -19,6 +19,7 @@ public struct RedactionPolicy: Sendable {
     /// `cassette record`/`import --allow-opaque-body`.
     public var allowOpaqueBodies: Bool
 
+    /// Creates a policy; see each property.
     public init(knownSecrets: [String] = [], pseudonymize: Bool = false, provider: String? = nil, allowOpaqueBodies: Bool = false) {
         self.knownSecrets = knownSecrets
         self.pseudonymize = pseudonymize
@@ -40,7 +41,7 @@ public struct RedactionResult: Sendable {
     public var log: HAR.Log
     /// What this pass redacted and pseudonymized, by location and rule; never values.
     public var report: RedactionReport
-    /// Bodies no reader could understand, kept as they were; ``Redaction/sanitize(_:policy:)``
+    /// Bodies no reader could understand, kept as they were; `Redaction/sanitize(_:policy:)`
     /// refuses to write while this is not empty. Always empty with
     /// ``RedactionPolicy/allowOpaqueBodies``.
     public var unreadableBodies: [UnreadableBody] = []
@@ -64,7 +65,7 @@ public enum Redaction {
 
     /// Redacts a whole log and records what was redacted where in `log.cassette.redaction`
     /// (merged with what an earlier pass recorded), without the final leak check. Use
-    /// ``sanitize(_:policy:)`` before writing anything.
+    /// `sanitize(_:policy:)` before writing anything.
     public static func redact(_ log: HAR.Log, policy: RedactionPolicy) -> RedactionResult {
         let schema = SchemaAnnotations(provider: policy.provider ?? log.cassette?.provider, extra: policy.responseSchema)
         let existing = String(decoding: CassetteFile.encodeJSON(log), as: UTF8.self)
@@ -75,7 +76,7 @@ public enum Redaction {
 
     /// Where a secret is still visible in a log by the redactor's own rules: known secrets (raw,
     /// URL-encoded, base64 at any alignment, also inside base64 bodies) and value rules. The
-    /// independent audit is added by ``sanitize(_:policy:)`` (CassetteKit). Locations and
+    /// independent audit is added by `sanitize(_:policy:)` (CassetteKit). Locations and
     /// rule ids only, never values; empty when clean.
     public static func leaks(in log: HAR.Log, policy: RedactionPolicy) -> [String] {
         LeakCheck(policy: policy).locations(in: log)
@@ -95,6 +96,7 @@ public struct UnsafeCassetteError: Error, Sendable, CustomStringConvertible {
     /// Bodies no reader understood (content type or encoding), so no rule could be applied
     /// to them by structure.
     public var unreadableBodies: [UnreadableBody]
+    /// Creates the refusal from the unsafe locations (never the values).
     public init(locations: [String], unreadableBodies: [UnreadableBody] = []) {
         self.locations = locations
         self.unreadableBodies = unreadableBodies

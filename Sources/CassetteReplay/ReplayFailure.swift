@@ -9,7 +9,7 @@ import Foundation
 /// `URLError.Code.resourceUnavailable`, never a connection error, and carry their explanation
 /// in the user info (see ``ReplayErrorKey``).
 public enum ReplayFailure {
-    /// No recorded interaction matches; the user info carries the ``NearMissReport``.
+    /// No recorded interaction matches; the user info carries the `NearMissReport`.
     public static func miss(_ report: NearMissReport, url: URL?) -> URLError {
         error(report.description, url: url, extra: [ReplayErrorKey.nearMissReport: report])
     }
@@ -43,7 +43,7 @@ public enum ReplayFailure {
 
 /// User-info keys of the errors a replaying session fails requests with.
 public enum ReplayErrorKey {
-    /// The ``NearMissReport`` of a request that matched nothing.
+    /// The `NearMissReport` of a request that matched nothing.
     public static let nearMissReport = "CassetteNearMissReport"
     /// Why recording failed (a message naming locations, never secret values).
     public static let recordingFailure = "CassetteRecordingFailure"

@@ -14,7 +14,7 @@ import Foundation
 /// let (data, _) = try await replay.session.data(for: ShippedCassette.zitadel.request())
 /// ```
 ///
-/// One per built-in provider (``ProviderSchemas/builtInProviders``, read from the provider
+/// One per built-in provider (`ProviderSchemas.builtInProviders`, read from the provider
 /// profiles) whose `Resources/Shipped/<name>.har.gz` exists. They always replay in mode `none`,
 /// whatever `CASSETTE_RECORD_MODE` says: nothing is recorded into the library's resources.
 public struct ShippedCassette: RawRepresentable, Hashable, Sendable, CaseIterable, CustomStringConvertible {

@@ -4,7 +4,7 @@ import CassetteTestSupport
 import Foundation
 import Testing
 
-/// The acceptance corpus of issue 13 through `cassette import`: a foreign HAR file with a fresh
+/// The fail-closed acceptance corpus through `cassette import`: a foreign HAR file with a fresh
 /// secret in it is refused, or the written cassette holds no form of the secret.
 @Suite("Planted secrets: acceptance corpus (import)")
 struct PlantedImportCorpusTests {

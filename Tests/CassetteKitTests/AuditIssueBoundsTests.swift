@@ -3,9 +3,9 @@ import CassetteTestSupport
 import Foundation
 import Testing
 
-/// Issue 13: no false alarms on look-alikes, hostile input answered within budget, and the audit
+/// No false alarms on look-alikes, hostile input answered within budget, and the audit
 /// independent of the redactor.
-@Suite("audit: issue-13 look-alikes, hostile input and independence")
+@Suite("audit: look-alikes, hostile input and independence")
 struct AuditIssueBoundsTests {
     static let cleanBodies: [(String, String, String)] = [
         ("ZITADEL token type and flags", #"{"accessTokenType":"ACCESS_TOKEN_TYPE_BEARER","machine":{"hasSecret":true},"hasSecret":"false"}"#, "application/json"),

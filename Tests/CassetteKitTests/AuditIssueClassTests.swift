@@ -3,9 +3,9 @@ import CassetteTestSupport
 import Foundation
 import Testing
 
-/// Issue 13: the audit, on its own, finds every secret class in raw (unredacted) HAR files, and
+/// The audit, on its own, finds every secret class in raw (unredacted) HAR files, and
 /// never prints the secret in a finding's location or preview.
-@Suite("audit: every issue-13 secret class is found in raw HAR files")
+@Suite("audit: every secret class is found in raw HAR files")
 struct AuditIssueClassTests {
     typealias Make = @Sendable () -> IssueCase
 

@@ -3,8 +3,8 @@ import CassetteTestSupport
 import Foundation
 import Testing
 
-/// Issue 13: secrets recognised by their names and context, and behind decoding layers.
-@Suite("audit: issue-13 names, text formats and decoded layers")
+/// Secrets recognised by their names and context, and behind decoding layers.
+@Suite("audit: names, text formats and decoded layers")
 struct AuditIssueContextTests {
     typealias Make = @Sendable () -> IssueCase
 

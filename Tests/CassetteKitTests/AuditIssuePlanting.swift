@@ -2,7 +2,7 @@ import CassetteKit
 import CassetteTestSupport
 import Foundation
 
-/// One class of issue 13: a raw (unredacted) HAR file holding a fresh secret somewhere.
+/// One secret class: a raw (unredacted) HAR file holding a fresh secret somewhere.
 struct IssueCase: Sendable, CustomStringConvertible {
     var label: String
     /// The secret the file holds (never printed).
@@ -13,7 +13,7 @@ struct IssueCase: Sendable, CustomStringConvertible {
     var description: String { label }
 }
 
-/// Builders of raw HAR files for issue-13 cases.
+/// Builders of raw HAR files for the secret-class cases.
 enum IssueHAR {
     /// A one-entry log; `edit` shapes the entry.
     static func log(url: String = "https://api.example.com/v1/me", _ edit: (inout HAR.Entry) -> Void) -> HAR.Log {

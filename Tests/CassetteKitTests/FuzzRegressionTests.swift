@@ -59,7 +59,7 @@ struct FuzzRegressionTests {
 
     /// FuzzRedaction, invariant "sanitize returned a log that still holds the known secret"
     /// (seed `gzip-gzip-body`: a base64 body gzip'd twice under `Content-Encoding: gzip, gzip`;
-    /// issue 13 "Content encodings"). Owner: readers.
+    /// the content-encoding class).
     @Test("a known secret inside a body gzip'd twice is redacted or the write refused")
     func gzipChainBody() throws {
         let secret = RandomSecret.alphanumeric(32)
@@ -79,7 +79,7 @@ struct FuzzRegressionTests {
     /// FuzzRedaction seed `deep-json-in-string` and FuzzAudit/FuzzImport alike: four JSON layers
     /// inside JSON strings, 400 arrays deep each, overflow the stack (AddressSanitizer:
     /// stack-overflow in `JSONReader.parseArray`, reached from the redactor's walk into each
-    /// string layer; issue 13 item 1). Owner: format (a depth budget across layers). Disabled
+    /// string layer): a depth budget across layers. Disabled
     /// because a stack overflow ends the whole test process; enable with the fix.
     @Test("a secret inside a header name made of escaped JSON never shows in the audit's printed location")
     func secretInsideAHeaderName() {

@@ -3,7 +3,7 @@ import CassetteTestSupport
 import Foundation
 import Testing
 
-/// The hostile inputs of issue 13, generated small in code: each ends with a result or a
+/// The hostile inputs (nested JSON in strings, many keys, token runs, gzip bombs, non-finite numbers), generated small in code: each ends with a result or a
 /// refusal that names the file and the limit, never a crash. (Timing and memory are measured in
 /// a release build by `cassette-bench hostile`, not here.)
 @Suite("hostile input ends cleanly")

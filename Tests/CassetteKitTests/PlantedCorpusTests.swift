@@ -3,7 +3,7 @@ import CassetteTestSupport
 import Foundation
 import Testing
 
-/// The acceptance corpus of issue 13 through `Redaction.sanitize` and `SecretAuditor`: every
+/// The fail-closed acceptance corpus through `Redaction.sanitize` and `SecretAuditor`: every
 /// planted secret is refused or leaves no form behind, and the audit flags every raw document.
 @Suite("Planted secrets: acceptance corpus (sanitize and audit)")
 struct PlantedCorpusTests {

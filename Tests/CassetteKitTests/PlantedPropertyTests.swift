@@ -3,7 +3,7 @@ import CassetteTestSupport
 import Foundation
 import Testing
 
-/// The property of issue 13: random HAR documents with a random secret of a random format planted
+/// The planted-secret property: random HAR documents with a random secret of a random format planted
 /// in a random place and encoding; sanitize refuses or leaves no form, the audit flags the raw
 /// document. `PLANT_SEED` reproduces a run, `PLANT_ITERATIONS` changes its length (default 300).
 @Suite("Planted secrets: property")

@@ -2,7 +2,7 @@ import CassetteImport
 import CassetteKit
 import Foundation
 
-/// `cassette-bench hostile`: each hostile input of issue 13 through each operation that reads it
+/// `cassette-bench hostile`: each hostile input through each operation that reads it
 /// (`import`, `match`, `audit`, `read`), one subprocess per pair so that a crash, a hang or the
 /// peak memory of one cannot hide another. Prints, per pair, the outcome, the wall time, the
 /// peak resident memory and whether it met the goal (under 2 s and 200 MB, release build).

@@ -1,14 +1,14 @@
 import CassetteKit
 import Foundation
 
-/// The hostile inputs of issue 13, written as files into a folder: each a foreign HAR (or a
+/// The hostile inputs, written as files into a folder: each a foreign HAR (or a
 /// cassette) small on disk that used to crash, hang or exhaust memory.
 enum HostileInputs {
     /// One input file and the operations run on it.
     struct Input {
         /// Short name (`nested-json`), also the file's stem.
         var name: String
-        /// Which case of the issue (1 to 6).
+        /// Which hostile class (1 nested JSON, 2 many keys, 3 token runs, 4 and 5 gzip bombs, 6 non-finite numbers).
         var issueCase: Int
         /// The file.
         var file: URL

@@ -10,7 +10,7 @@ import Foundation
 //   cassette-bench match    --cassette F --requests N   (CassettePlayer.answer alone, for profiling)
 //   cassette-bench serve    --cassette F   (the library behind `cassette serve F --port 0 --repeat-last`)
 //   cassette-bench synth    --provider P --count N --seed S   (the library behind `cassette synth`)
-//   cassette-bench hostile  [--timeout S] [--only TEXT]   (issue 13's hostile inputs: outcome, wall time, peak RSS)
+//   cassette-bench hostile  [--timeout S] [--only TEXT]   (the hostile inputs: outcome, wall time, peak RSS)
 
 let arguments = CommandLine.arguments.dropFirst()
 do {
@@ -34,6 +34,8 @@ do {
         exit(try AuditDirectory(directory: options.string("dir")).run())
     case "open-once":
         try OpenOnce(cassette: URL(fileURLWithPath: options.string("cassette"))).run()
+    case "open-phases":
+        try OpenPhases(cassette: URL(fileURLWithPath: options.string("cassette"))).run()
     case "validate":
         try ValidateBenchmark(
             schema: URL(fileURLWithPath: options.string("schema")),

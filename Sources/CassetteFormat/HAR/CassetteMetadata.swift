@@ -19,6 +19,7 @@ public struct CassetteMetadata: Sendable, Hashable {
     /// What was redacted, by location, never by value.
     public var redaction: RedactionReport
 
+    /// Creates metadata; `formatVersion` and `recorder` default to this toolkit's.
     public init(
         formatVersion: Int = CassetteMetadata.currentFormatVersion,
         recorder: String = "cassette \(CassetteKitVersion.current)", provider: String? = nil,
@@ -51,6 +52,7 @@ public struct RedactionReport: Sendable, Hashable {
         /// The rule that asked for it (`key:access_token`, `value:jwt`, `credential`, ...).
         public var rule: String
 
+        /// Creates an item from its parts (never the value).
         public init(entry: Int, side: String, kind: String, location: String, rule: String) {
             self.entry = entry
             self.side = side
@@ -59,6 +61,7 @@ public struct RedactionReport: Sendable, Hashable {
             self.rule = rule
         }
 
+        /// Orders items by entry, side, kind, location and rule, so reports are stable.
         public static func < (a: Item, b: Item) -> Bool {
             (a.entry, a.side, a.kind, a.location, a.rule) < (b.entry, b.side, b.kind, b.location, b.rule)
         }
@@ -69,6 +72,7 @@ public struct RedactionReport: Sendable, Hashable {
     /// Fields replaced with fake personal data (when pseudonymization was asked for).
     public var pseudonymized: [Item]
 
+    /// Creates a redaction report.
     public init(items: [Item] = [], pseudonymized: [Item] = []) {
         self.items = items.sorted()
         self.pseudonymized = pseudonymized.sorted()

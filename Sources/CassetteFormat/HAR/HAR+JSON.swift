@@ -3,7 +3,9 @@ import Foundation
 /// Why a JSON document is not a HAR 1.2 archive: the JSON pointer of the offending member and
 /// what was expected there.
 public struct HARShapeError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Where in the document the problem is (a JSON pointer).
     public let pointer: String
+    /// What was expected there.
     public let expectation: String
     public var description: String { "\(pointer.isEmpty ? "/" : pointer): \(expectation)" }
 }

@@ -8,8 +8,11 @@ import Foundation
 public enum HAR {
     /// A name/value pair: headers, query parameters, form parameters.
     public struct NameValue: Sendable, Hashable {
+        /// The name (header names keep the case they were recorded with).
         public var name: String
+        /// The value, as recorded (a placeholder `REDACTED_<n>` where a secret was).
         public var value: String
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(name: String, value: String) {
             self.name = name
             self.value = value
@@ -18,14 +21,23 @@ public enum HAR {
 
     /// A cookie as HAR describes it (request `cookies` and response `cookies` arrays).
     public struct Cookie: Sendable, Hashable {
+        /// The cookie name (kept by redaction).
         public var name: String
+        /// The cookie value (a placeholder when it was a secret).
         public var value: String
+        /// The `Path` attribute.
         public var path: String?
+        /// The `Domain` attribute.
         public var domain: String?
+        /// The `Expires` attribute, as sent.
         public var expires: String?
+        /// The `HttpOnly` attribute.
         public var httpOnly: Bool?
+        /// The `Secure` attribute.
         public var secure: Bool?
+        /// The `SameSite` attribute.
         public var sameSite: String?
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(
             name: String, value: String, path: String? = nil, domain: String? = nil, expires: String? = nil,
             httpOnly: Bool? = nil, secure: Bool? = nil, sameSite: String? = nil
@@ -43,12 +55,16 @@ public enum HAR {
 
     /// A request body.
     public struct PostData: Sendable, Hashable {
+        /// The request body's media type.
         public var mimeType: String
+        /// The body: UTF-8 text, or base64 when `encoding` is `"base64"`.
         public var text: String
         /// `"base64"` when ``text`` holds base64 of a binary body (a toolkit extension, `_encoding`
         /// in HAR terms is not standard for requests, so it is written as `encoding` like content).
         public var encoding: String?
+        /// Form parameters, when the body is a form.
         public var params: [NameValue]?
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(mimeType: String, text: String, encoding: String? = nil, params: [NameValue]? = nil) {
             self.mimeType = mimeType
             self.text = text
@@ -61,10 +77,13 @@ public enum HAR {
     public struct Content: Sendable, Hashable {
         /// Length of the decoded body in bytes.
         public var size: Int
+        /// The response body's media type.
         public var mimeType: String
         /// The body: UTF-8 text, or base64 when ``encoding`` is `"base64"`.
         public var text: String?
+        /// `"base64"` when `text` holds base64 of a binary body.
         public var encoding: String?
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(size: Int, mimeType: String, text: String?, encoding: String? = nil) {
             self.size = size
             self.mimeType = mimeType
@@ -75,15 +94,25 @@ public enum HAR {
 
     /// The outgoing request of an interaction.
     public struct Request: Sendable, Hashable {
+        /// The HTTP method.
         public var method: String
+        /// The absolute URL, query included.
         public var url: String
+        /// The HTTP version, `HTTP/1.1` by default.
         public var httpVersion: String
+        /// The cookies sent.
         public var cookies: [Cookie]
+        /// The headers sent, in order.
         public var headers: [NameValue]
+        /// The query parameters of `url`, in order.
         public var queryString: [NameValue]
+        /// The body, when there is one.
         public var postData: PostData?
+        /// Size of the header block in bytes, `-1` when unknown.
         public var headersSize: Int
+        /// Size of the body in bytes, `-1` when unknown.
         public var bodySize: Int
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(
             method: String, url: String, httpVersion: String = "HTTP/1.1", cookies: [Cookie] = [],
             headers: [NameValue] = [], queryString: [NameValue] = [], postData: PostData? = nil,
@@ -103,15 +132,25 @@ public enum HAR {
 
     /// The answer of an interaction.
     public struct Response: Sendable, Hashable {
+        /// The HTTP status code.
         public var status: Int
+        /// The reason phrase.
         public var statusText: String
+        /// The HTTP version, `HTTP/1.1` by default.
         public var httpVersion: String
+        /// The cookies set (`Set-Cookie`).
         public var cookies: [Cookie]
+        /// The headers received, in order.
         public var headers: [NameValue]
+        /// The body.
         public var content: Content
+        /// The `Location` of a redirect, empty otherwise.
         public var redirectURL: String
+        /// Size of the header block in bytes, `-1` when unknown.
         public var headersSize: Int
+        /// Size of the body as received in bytes, `-1` when unknown.
         public var bodySize: Int
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(
             status: Int, statusText: String = "", httpVersion: String = "HTTP/1.1", cookies: [Cookie] = [],
             headers: [NameValue] = [], content: Content, redirectURL: String = "", headersSize: Int = -1,
@@ -131,9 +170,13 @@ public enum HAR {
 
     /// Phase timings in milliseconds (`-1` when not applicable).
     public struct Timings: Sendable, Hashable {
+        /// Milliseconds spent sending the request.
         public var send: Double
+        /// Milliseconds waiting for the first byte of the answer.
         public var wait: Double
+        /// Milliseconds spent reading the answer.
         public var receive: Double
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(send: Double = 0, wait: Double = 0, receive: Double = 0) {
             self.send = send
             self.wait = wait
@@ -147,10 +190,15 @@ public enum HAR {
         public var startedDateTime: String
         /// Total time in milliseconds.
         public var time: Double
+        /// The request.
         public var request: Request
+        /// The answer.
         public var response: Response
+        /// Phase timings.
         public var timings: Timings
+        /// A free-text comment.
         public var comment: String?
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(
             startedDateTime: String, time: Double = 0, request: Request, response: Response,
             timings: Timings = Timings(), comment: String? = nil
@@ -166,8 +214,11 @@ public enum HAR {
 
     /// The tool that wrote the archive.
     public struct Creator: Sendable, Hashable {
+        /// The tool's name (`cassette` for what this toolkit writes).
         public var name: String
+        /// The tool's version (`CassetteKitVersion.current` for what this toolkit writes).
         public var version: String
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(name: String, version: String) {
             self.name = name
             self.version = version
@@ -176,12 +227,17 @@ public enum HAR {
 
     /// The archive itself (the `log` member of the document).
     public struct Log: Sendable, Hashable {
+        /// The HAR version, `1.2`.
         public var version: String
+        /// The tool that wrote the archive.
         public var creator: Creator
+        /// The interactions, in recorded order.
         public var entries: [Entry]
+        /// A free-text comment.
         public var comment: String?
         /// Toolkit metadata (`_cassette`); `nil` for a plain HAR from another tool.
         public var cassette: CassetteMetadata?
+        /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(
             version: String = "1.2", creator: Creator = Creator(name: "cassette", version: CassetteKitVersion.current),
             entries: [Entry] = [], comment: String? = nil, cassette: CassetteMetadata? = nil

@@ -40,7 +40,7 @@ extension JSONReader {
 
     /// Where each element of the array at the reader's position starts and ends, without
     /// decoding it; the reader ends after the closing `]`. Elements must be objects (entries are).
-    /// One pass over the bytes, strings skipped eight bytes at a time, no recursion.
+    /// One pass over the bytes, eight at a time between structural bytes, no recursion.
     mutating func elementBounds() throws(GiveUp) -> [Range<Int>] {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { throw GiveUp() }
@@ -76,6 +76,7 @@ extension JSONReader {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
         var depth = 0
         repeat {
+            index = TextScan.firstStructuralCandidate(in: bytes, from: index)
             guard index < bytes.count else { throw GiveUp() }
             switch bytes[index] {
             case UInt8(ascii: "\""):

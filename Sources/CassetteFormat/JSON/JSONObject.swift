@@ -1,14 +1,17 @@
 /// A JSON object: members in document order, looked up by key.
 ///
 /// Lookups and inserts cost a hash lookup once the object has more than
-/// ``JSONObject/indexThreshold`` members (a key index is kept beside the members), so reading
+/// `JSONObject/indexThreshold` members (a key index is kept beside the members), so reading
 /// or building an object of 50,000 members is linear, not quadratic. Equality and hashing see
 /// the members only.
 public struct JSONObject: Sendable, Hashable, Sequence {
     /// One `"key": value` pair.
     public struct Member: Sendable, Hashable {
+        /// The member name.
         public var key: String
+        /// The member value.
         public var value: JSONValue
+        /// Creates a member.
         public init(key: String, value: JSONValue) {
             self.key = key
             self.value = value

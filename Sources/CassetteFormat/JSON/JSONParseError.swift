@@ -1,9 +1,13 @@
 /// Why a document is not valid JSON, and where: byte offset, line and column (1-based) and the
 /// JSON pointer of the value being read.
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Byte offset of the problem in the input.
     public let offset: Int
+    /// Line of the problem (1-based).
     public let line: Int
+    /// Column of the problem (1-based).
     public let column: Int
+    /// What is wrong there (never the input's text).
     public let reason: String
     /// The value being read when reading stopped (`/log/entries/3/time`); the root when the
     /// error is outside any member.

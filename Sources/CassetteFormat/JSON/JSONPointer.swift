@@ -51,6 +51,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
         return result
     }
 
+    /// Orders pointers by their text, so reports are stable.
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
         lhs.description < rhs.description
     }

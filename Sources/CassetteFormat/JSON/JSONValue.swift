@@ -80,7 +80,7 @@ public enum JSONValue: Sendable, Hashable {
 
 /// A JSON number kept as its literal text, with its numeric value at hand.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
-    /// The number exactly as written in the document (or as produced by ``init(_:)``).
+    /// The number exactly as written in the document (or as produced by an initializer).
     public let literal: String
 
     /// Creates a number from a literal that is already valid JSON number syntax.
@@ -136,10 +136,16 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
+    /// A string literal is a JSON string.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A boolean literal is a JSON boolean.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// `nil` is JSON `null`.
     public init(nilLiteral: ()) { self = .null }
+    /// An integer literal is a JSON number.
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    /// An array literal is a JSON array.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// A dictionary literal is a JSON object (members in the order written).
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
 }

@@ -32,6 +32,35 @@ enum TextScan {
         return count
     }
 
+    /// The index of the first byte at or after `start` that may be structural in JSON text: `"`,
+    /// `{`, `}`, `[` or `]` (and, as harmless false candidates, `Y`, `_`, `y` and DEL, which share
+    /// their bits once bits 1 and 2 are cleared); `bytes.count` when there is none. Eight bytes at
+    /// a time, as ``firstSpecialByte(in:from:)``; the caller checks the byte it gets.
+    static func firstStructuralCandidate(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let mask = ones &* 0xF9
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let quote = word ^ (ones &* 0x22)
+                let folded = word & mask
+                let square = folded ^ (ones &* 0x59)
+                let curly = folded ^ (ones &* 0x79)
+                let flagged = (((quote &- ones) & ~quote) | ((square &- ones) & ~square) | ((curly &- ones) & ~curly)) & highBits
+                if flagged != 0 { return index + flagged.trailingZeroBitCount >> 3 }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x22 || byte & 0xF9 == 0x59 || byte & 0xF9 == 0x79 { return index }
+            index += 1
+        }
+        return count
+    }
+
     /// Whether every byte is ASCII (below 0x80).
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0

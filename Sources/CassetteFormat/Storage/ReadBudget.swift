@@ -7,7 +7,7 @@ import Synchronization
 /// scanner that spends work on the file draw from the same allowance. Forty small bodies that
 /// each inflate to 60 MiB therefore stop at the per-file total, not after 2.4 GB.
 ///
-/// - Decompressed bytes: ``spendDecompressedBytes(_:)`` (``GzipCodec/decompress(_:container:budget:)``
+/// - Decompressed bytes: ``spendDecompressedBytes(_:)`` (`GzipCodec/decompress(_:container:budget:)`
 ///   calls it; inflating never produces more than what is left).
 /// - Work: ``spendWork(_:)``, in units of about one byte examined by one pass of a scanner
 ///   (JSON-in-string layers re-read, audit rules, decoded layers). Callers charge what they read.

@@ -8,6 +8,7 @@ public struct ProviderProfileError: Error, Sendable, Equatable, CustomStringConv
     /// What is wrong, with the member's JSON pointer.
     public let detail: String
 
+    /// Creates the error for a profile file (`source`) and what is wrong in it.
     public init(source: String, detail: String) {
         self.source = source
         self.detail = detail

@@ -3,7 +3,9 @@ import Foundation
 
 /// Why a built-in provider file could not be loaded.
 public struct ProviderResourceError: Error, Sendable, CustomStringConvertible {
+    /// The resource that could not be read.
     public let name: String
+    /// What went wrong.
     public let detail: String
     public var description: String {
         "built-in provider file \(name): \(detail). Reinstall cassette, or set CASSETTE_RESOURCES to the folder holding the provider files."

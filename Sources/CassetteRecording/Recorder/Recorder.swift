@@ -9,8 +9,8 @@ import Foundation
 #endif
 
 /// Records one `/me` call into a cassette: builds the request from a profile and runs it through
-/// the recording pipeline (``RecordingPipeline``: capture, send without following redirects,
-/// response to HAR, ``Redaction/sanitize(_:policy:)`` which fails closed, atomic write); or
+/// the recording pipeline (`RecordingPipeline`: capture, send without following redirects,
+/// response to HAR, `Redaction.sanitize(_:policy:)` which fails closed, atomic write); or
 /// writes nothing at all and throws ``RecordFailure``.
 ///
 /// Re-recording content equal to the cassette on disk (timestamps and durations aside) leaves
@@ -19,6 +19,7 @@ public struct Recorder: Sendable {
     /// The `User-Agent` every recording sends, so cassettes do not depend on the platform.
     public static let userAgent = "cassette/\(CassetteKitVersion.current)"
 
+    /// Creates a recorder.
     public init() {}
 
     /// Performs the plan. On any failure the output file is left exactly as it was.

@@ -29,6 +29,7 @@ public struct RecordingOutcome: Sendable {
     /// The cassette file.
     public var output: String
 
+    /// Creates an outcome from its parts.
     public init(url: String, status: Int, bodySize: Int, redaction: RedactionReport, change: Change, output: String) {
         self.url = url
         self.status = status

@@ -33,7 +33,7 @@ public struct RecordingPlan: Sendable {
     /// The base URL written into the cassette when the request went elsewhere: the emulator
     /// stands in for the service at this URL, so its cassettes do not depend on a random port.
     public var recordedBaseURL: URL?
-    /// Keep bodies no redaction reader understands (see ``RedactionPolicy/allowOpaqueBodies``)
+    /// Keep bodies no redaction reader understands (see `RedactionPolicy/allowOpaqueBodies`)
     /// instead of refusing to write; `cassette record --allow-opaque-body`.
     public var allowOpaqueBodies = false
 

@@ -9,9 +9,9 @@ import CassetteRedaction
 extension Redaction {
     /// Redacts a whole log, records what was redacted in `log.cassette.redaction`, then proves the
     /// result clean: the redactor's own leak check (every known secret raw, URL-encoded and
-    /// base64, and its value rules) and the independent audit. Throws ``UnsafeCassetteError``
+    /// base64, and its value rules) and the independent audit. Throws `UnsafeCassetteError`
     /// naming locations (never values) on any hit, and naming every body no reader understood
-    /// (see ``RedactionPolicy/allowOpaqueBodies``).
+    /// (see `RedactionPolicy/allowOpaqueBodies`).
     public static func sanitize(_ log: HAR.Log, policy: RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log {
         try sanitizeWithReport(log, policy: policy).log
     }
@@ -19,7 +19,7 @@ extension Redaction {
     /// ``sanitize(_:policy:)`` that also returns this pass's report (for progress output such as
     /// "3 values redacted in headers, 2 in the body").
     ///
-    /// Every credential the log's own requests carry (``Redaction/credentials(in:)``) is a known
+    /// Every credential the log's own requests carry (`Redaction.credentials(in:)`) is a known
     /// secret of this pass, so a token the app sent and the service echoed (an
     /// `error_description`, a debug page) is replaced wherever it reappears, in `record`,
     /// in-test recording and `import` alike.

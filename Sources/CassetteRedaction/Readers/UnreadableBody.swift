@@ -13,6 +13,7 @@ public struct UnreadableBody: Sendable, Hashable, CustomStringConvertible {
     /// Why it could not be read (`no reader for this content type`, ...).
     public var reason: String
 
+    /// Creates the description of a refused body.
     public init(entry: Int, side: String, contentType: String, encoding: String? = nil, reason: String) {
         self.entry = entry
         self.side = side

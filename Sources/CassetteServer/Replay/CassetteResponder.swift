@@ -2,7 +2,7 @@ import CassetteKit
 import Foundation
 
 /// Answers HTTP requests from cassettes with the same matching and ordered replay as the
-/// URL protocol (``CassettePlayer``), for `cassette serve`.
+/// URL protocol (`CassettePlayer`), for `cassette serve`.
 ///
 /// A server sees `/path?query` and a `Host` of its own, not the recorded `https://host`, so the
 /// default matchers here are method, path and query (order ignored). Identical requests get the

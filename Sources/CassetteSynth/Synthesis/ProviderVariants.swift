@@ -2,7 +2,7 @@ import CassetteKit
 import Foundation
 
 /// A built-in provider, for the synthesizer's library API: one per `<name>.profile.json` in the
-/// provider folder (``ProviderResources``), so a provider added there as files is one here too.
+/// provider folder (`ProviderResources`), so a provider added there as files is one here too.
 /// The four shipped ones have names (`.zitadel`); ``allCases`` lists them all.
 public struct BuiltInProvider: RawRepresentable, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     /// The provider's name (`zitadel`).
@@ -37,7 +37,7 @@ public struct BuiltInProvider: RawRepresentable, Hashable, Sendable, CaseIterabl
     public var profile: ProviderProfile? { Self.profiles[rawValue] }
 
     /// Where the `/me` request goes, and how it authenticates (for synthesized cassettes): the
-    /// profile's path and credential, and its ``ProviderProfile/synthesisBaseURL``.
+    /// profile's path and credential, and its `ProviderProfile/synthesisBaseURL`.
     public var endpoint: (baseURL: String, path: String, credentialHeader: String, credentialPrefix: String) {
         guard let profile else { return ("https://\(rawValue).example.com", "/me", "Authorization", "Bearer ") }
         switch profile.credential {

@@ -78,7 +78,7 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `"/user/email: not a valid email [schema /properties/user/properties/email/format]"`.
-    /// The instance pointer and the message go through ``SafeDisplay``: a member name that
+    /// The instance pointer and the message go through `SafeDisplay`: a member name that
     /// looks secret (a token used as a key) is hidden, `/users/<hidden:token>/name`.
     public var description: String {
         let instance = instanceLocation.tokens.isEmpty ? "(document)" : SafeDisplay.pointer(instanceLocation)

@@ -1,10 +1,10 @@
 import CassetteKit
 import Foundation
 
-/// The classes of the acceptance corpus, as issue 13 groups them ("What fails open today"),
+/// The classes of the acceptance corpus, grouped by what used to fail open,
 /// plus the places that already held before it (the control group).
 public enum PlantClass: String, CaseIterable, Sendable, Comparable {
-    case baseline = "baseline (held before issue 13)"
+    case baseline = "baseline (held before fail-closed redaction)"
     case tolerantJSON = "JSON a strict parser rejects"
     case textFormats = "text formats (HTML, XML, SOAP, GraphQL, multipart, form, text)"
     case encodings = "content and value encodings"

@@ -2,7 +2,7 @@ import CassetteKit
 import Foundation
 
 extension PlantCorpus {
-    /// Places that held before issue 13: the control group.
+    /// Places that held before fail-closed redaction: the control group.
     static let baseline: [PlantCase] = [
         PlantCase("baseline/authorization-bearer-jwt", .baseline) { p in
             [Plant.get("https://api.example.com/v1/me", headers: [("Authorization", "Bearer " + p.secret(.jwt))])]

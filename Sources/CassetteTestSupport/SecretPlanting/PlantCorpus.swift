@@ -1,6 +1,6 @@
 import Foundation
 
-/// The acceptance corpus of issue 13: one HAR document per case, one fresh secret (or a few of one
+/// The fail-closed acceptance corpus: one HAR document per case, one fresh secret (or a few of one
 /// kind) per document, in the places and encodings real recordings have.
 ///
 /// Every case also exists in clean form (secrets replaced by `REDACTED_<n>`), which must be neither

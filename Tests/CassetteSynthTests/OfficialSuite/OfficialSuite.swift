@@ -44,7 +44,7 @@ struct OfficialSuite {
 
     /// Required test files: every file directly in `tests/draft2020-12`.
     static let requiredDirectory = "tests/draft2020-12"
-    /// The format tests the validator asserts (issue 5's list).
+    /// The format tests the validator asserts (the validator's documented list).
     static let assertedFormats = ["date-time", "date", "time", "email", "uri", "uuid", "ipv4", "ipv6", "hostname"]
 
     /// Finds the suite: the vendored copy, else a `shared/json-schema-test-suite` in any folder above.
