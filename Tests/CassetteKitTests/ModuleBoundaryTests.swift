@@ -15,6 +15,7 @@ struct ModuleBoundaryTests {
         "CassetteMatching": ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction"],
         "CassetteRecording": ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction", "CassetteMatching"],
         "CassetteYAML": ["CassetteFormat", "Yams"],
+        "CassetteVerify": ["CassetteKit", "CassetteSynth"],
         "CassetteKit": [
             "CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction", "CassetteMatching", "CassetteRecording",
         ],
