@@ -27,7 +27,6 @@ public enum ProviderResources {
     public static let directory: URL? = locate()
 
     private static func locate() -> URL? {
-        let fileManager = FileManager.default
         var candidates: [URL] = []
         if let override = ProcessInfo.processInfo.environment["CASSETTE_RESOURCES"], !override.isEmpty {
             candidates.append(URL(fileURLWithPath: override))
