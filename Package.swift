@@ -3,14 +3,16 @@
 // CassetteKit: record, replay, synthesize and audit `/me` endpoint fixtures.
 //
 // Targets are split by dependency (see README "Layout"):
-// - CassetteKit: the core (HAR model, gzip codec over system zlib, JSON, redaction, audit,
-//   matching, provider profiles and schemas). No XCTest, no Testing, no third-party package.
+// - The core, no XCTest, no Testing, no third-party package: CassetteFormat (bytes on disk),
+//   CassetteAudit (the independent detectors and the display path), CassetteProviders (the
+//   catalog from resource files), CassetteRedaction, CassetteMatching, CassetteRecording (the one
+//   recording pipeline), and CassetteKit, an umbrella that re-exports them.
 // - CassetteReplay: the URLProtocol, record modes and in-test recording.
 // - CassetteSynth: JSON Schema 2020-12 validator and fixture synthesizer.
 // - CassetteVerify: `cassette verify`, the live call through the recording pipeline compared
 //   with the cassette (structure and schema), and re-recording what drifted.
-// - CassetteOpenAPI: OpenAPI to JSON Schema import (Yams, OpenAPIKit); kept apart so that the
-//   synthesizer does not pull OpenAPIKit.
+// - CassetteOpenAPI: OpenAPI to JSON Schema import (the tree walk; OpenAPIKit's warnings only
+//   with the `OpenAPIKitWarnings` trait). CassetteYAML: the one YAML reader (Yams).
 // - CassetteServer: loopback HTTP server (SwiftNIO: NIOPosix + NIOHTTP1, on its own event-loop
 //   threads) for `cassette serve` and the emulator.
 // - CassetteXCTest / CassetteTesting: test helpers for XCTest and Swift Testing.
