@@ -24,6 +24,30 @@ struct AuditCommandTests {
         #expect(single.status == 0)
     }
 
+    @Test("--max-age names cassettes recorded longer ago (and with no recordedAt) and exits 1; a bad duration is usage (2)")
+    func maxAge() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let shipped = BuiltProducts.packageRoot().appendingPathComponent("Cassettes/zitadel/me.har.gz")
+        let copy = folder.url.appendingPathComponent("Cassettes/zitadel/me.har.gz")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: shipped, to: copy)  // recorded 2025-01-01
+        let young = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--max-age", "36500d"], currentDirectory: folder.url)
+        #expect(young.status == 0, "\(young.stdout)\(young.stderr)")
+        let old = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--max-age", "90d"], currentDirectory: folder.url)
+        #expect(old.status == 1)
+        #expect(old.stdout.contains("Cassettes/zitadel/me.har.gz: stale: recorded"), "\(old.stdout)")
+        #expect(old.stdout.contains("older than the 90 days allowed") && old.stdout.contains("cassette verify"), "\(old.stdout)")
+        try AuditCLISupport.write("Cassettes/atoms/me.har.gz", in: folder)  // no recordedAt
+        let undated = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--max-age", "36500d", "--format", "json"], currentDirectory: folder.url)
+        #expect(undated.status == 1)
+        #expect(undated.stderr.contains("Cassettes/atoms/me.har.gz: stale: has no readable _cassette.recordedAt"), "\(undated.stderr)")
+        #expect((try? JSONSerialization.jsonObject(with: Data(undated.stdout.utf8))) != nil, "stdout stays JSON")
+        let bad = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--max-age", "soon"], currentDirectory: folder.url)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--max-age takes a duration"))
+    }
+
     @Test("unreadable input exits 2 with the reason, even next to findings", arguments: ["truncated", "corrupt", "bomb", "missing"])
     func unreadable(kind: String) throws {
         let folder = try TemporaryDirectory()

@@ -11,6 +11,8 @@ struct AuditCommand: ParsableCommand {
             Reads gzip cassettes, plain HAR and JSON files; decodes base64 bodies, URL and percent
             encoding, forms, JSON inside strings and JWTs on its own. Exit codes: 0 clean,
             1 findings, 2 unreadable input (a corrupt file is never clean) or bad usage.
+            With --max-age, a cassette recorded longer ago (or with no readable recordedAt) is
+            named too and counts as a finding.
             Rules: \(AuditRule.allCases.map(\.id).joined(separator: ", ")).
             """
     )
@@ -38,11 +40,20 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Refuse files whose decompressed size exceeds this many MiB.")
     var maxSize: Int = 64
 
+    @Option(help: "Also name cassettes recorded longer ago than this (90d, 12w, 36h) as findings.")
+    var maxAge: String?
+
     func validate() throws {
         guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of MiB.") }
     }
 
     func run() throws {
+        let age = try maxAge.map { text throws(CLIFailure) -> CassetteMaxAge in
+            guard let parsed = CassetteMaxAge(parsing: text) else {
+                throw CLIFailure.usage("error: --max-age takes a duration such as 90d, 12w or 36h, not \"\(SafeDisplay.text(text))\".")
+            }
+            return parsed
+        }
         let sources = try collectSources()
         let limit = maxSize * 1024 * 1024
         let outcomes = SecretAuditor().audit(sources, limit: limit)
@@ -58,7 +69,27 @@ struct AuditCommand: ParsableCommand {
         case .json: Console.outData(report.json)
         case .sarif: Console.outData(report.sarif)
         }
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        let stale = age.map { Self.staleCassettes(sources, maxAge: $0, limit: limit) } ?? []
+        // Text output lists them with the findings; json and sarif keep stdout machine-readable.
+        for line in stale {
+            if format == .text { Console.out(line) } else { Console.error(line) }
+        }
+        let exitCode = report.exitCode == 0 && !stale.isEmpty ? 1 : report.exitCode
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    /// One line per cassette older than `maxAge` (files that are not cassettes are skipped: the
+    /// audit itself reports what it cannot read).
+    static func staleCassettes(_ sources: [AuditSource], maxAge: CassetteMaxAge, limit: Int) -> [String] {
+        sources.compactMap { source -> String? in
+            let log: HAR.Log?
+            switch source {
+            case .file(let url, _): log = try? CassetteFile.read(url, limit: limit)
+            case .bytes(let data, let path): log = try? CassetteFile.decode(data, path: path, limit: limit)
+            }
+            guard let log, let staleness = CassetteStaleness.check(log, maxAge: maxAge) else { return nil }
+            return "\(SafeDisplay.text(source.displayPath)): stale: \(staleness) (refresh: cassette verify \(SafeDisplay.text(source.displayPath)) --update)"
+        }
     }
 
     private func collectSources() throws -> [AuditSource] {
