@@ -1,5 +1,5 @@
 import CassetteFormat
-/// The members of a HAR document that ``HAR/Log`` does not keep (`pages`, `cache`, `_custom`
+/// The members of a HAR document that `HAR/Log` does not keep (`pages`, `cache`, `_custom`
 /// extension fields, unknown members): audited by JSON pointer, so nothing in a file escapes the
 /// audit because the model dropped it.
 extension AuditScan {

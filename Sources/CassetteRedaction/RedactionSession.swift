@@ -20,7 +20,7 @@ struct RedactionSession: Sendable {
     /// `request` or `response`.
     var side = "request"
     /// How deep the root of the JSON being walked sits, counting the JSON-in-string layers
-    /// around it (0 for a body): embedded JSON gets only the depth left (``JSONParser/parseEmbedded(_:at:budget:)``).
+    /// around it (0 for a body): embedded JSON gets only the depth left (`JSONParser/parseEmbedded(_:at:budget:)`).
     var jsonLayerDepth = 0
 
     init(policy: RedactionPolicy, schema: SchemaAnnotations, existingText: [String]) {

@@ -7,10 +7,10 @@ import Synchronization
 #endif
 
 /// Records requests inside a test through the recording pipeline `cassette record` uses too
-/// (``RecordingPipeline``): sends them to the real network through the pipeline's session (which
+/// (`RecordingPipeline`): sends them to the real network through the pipeline's session (which
 /// does not carry the replay protocol and never follows a redirect: a `3xx` reaches the test as
 /// it came, and each hop the test's client follows is recorded as its own interaction), hands the
-/// real response to the test, and writes the cassette through ``Redaction/sanitize(_:policy:)``.
+/// real response to the test, and writes the cassette through `Redaction/sanitize(_:policy:)`.
 /// Nothing unsafe is ever written: when sanitizing refuses, the file is left as it was and the
 /// request fails with the reason.
 final class LiveRecorder: Sendable {
@@ -35,7 +35,7 @@ final class LiveRecorder: Sendable {
         var recorded: [HAR.Entry] = []
     }
 
-    /// Makes the cassette safe to write, or refuses: ``Redaction/sanitize(_:policy:)``.
+    /// Makes the cassette safe to write, or refuses: `Redaction/sanitize(_:policy:)`.
     struct Sanitizer: Sendable {
         let run: @Sendable (HAR.Log, RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log
 

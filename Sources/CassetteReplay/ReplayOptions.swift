@@ -29,7 +29,7 @@ public struct ReplayOptions: Sendable {
     public var maxAge: CassetteMaxAge?
     /// Whether a cassette older than ``maxAge`` is a warning or fails the test.
     public var expiry: CassetteExpiry
-    /// Replaces ``Redaction/sanitize(_:policy:)`` before recordings are written. Internal: only
+    /// Replaces `Redaction/sanitize(_:policy:)` before recordings are written. Internal: only
     /// this module's tests use it, to prove that a refusal writes nothing.
     var recordingSanitizer: LiveRecorder.Sanitizer?
 

@@ -3,7 +3,7 @@ import Foundation
 import Yams
 
 /// The toolkit's one YAML reader: YAML text (JSON is YAML) into the order-preserving
-/// ``JSONValue`` tree, used by cassette import (vcrpy, Ruby VCR), OpenAPI schema import and
+/// `JSONValue` tree, used by cassette import (vcrpy, Ruby VCR), OpenAPI schema import and
 /// provider profiles written in YAML.
 ///
 /// - Member order is kept as written.

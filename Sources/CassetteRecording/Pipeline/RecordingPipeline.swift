@@ -9,14 +9,14 @@ import Foundation
 /// The one recording pipeline, shared by `cassette record` (``Recorder``) and in-test recording
 /// (`CassetteReplay`'s live recorder). Each stage takes a value and gives one:
 ///
-/// 1. **capture**: the request as sent becomes a HAR request (``HAR/Request/incoming(method:url:headers:body:httpVersion:)``:
+/// 1. **capture**: the request as sent becomes a HAR request (`HAR/Request/incoming(method:url:headers:body:httpVersion:)`:
 ///    query from the URL, cookies from `Cookie`, the body with its media type);
 /// 2. **send**: through ``RecordingTransport``, which never follows a redirect (see there);
 /// 3. **response to HAR**: ``entry(request:response:body:timing:fixedTimestamp:)``: status and
 ///    its reason phrase, headers sorted, `Set-Cookie` cookies kept, compressed bodies decoded and
 ///    `Content-Length` made to match the stored body;
 /// 4. **timing**: ``ExchangeTiming``, one clock and one timestamp format;
-/// 5. **sanitize**: ``Redaction/sanitize(_:policy:)``: redaction, the redactor's leak check and
+/// 5. **sanitize**: `Redaction/sanitize(_:policy:)`: redaction, the redactor's leak check and
 ///    the independent audit; it fails closed;
 /// 6. **write**: ``write(_:to:)``, atomically, or nothing at all.
 package enum RecordingPipeline {

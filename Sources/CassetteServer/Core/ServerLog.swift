@@ -1,7 +1,7 @@
 import CassetteAudit
 
 /// Where a server says what happened (the command's stderr, or nothing). Every line passed here
-/// is built from values already shown through ``SafeDisplay``.
+/// is built from values already shown through `SafeDisplay`.
 public struct ServerLog: Sendable {
     let write: @Sendable (String) -> Void
 

@@ -9,7 +9,7 @@ import Foundation
 /// recorded answers in recorded order, then the last one again (what an HTTP client expects of a
 /// server: asking twice is not an error); `strict` ordering answers each recorded interaction
 /// once. A request that matches nothing gets status ``CassetteResponder/missStatus`` and a JSON
-/// body carrying the near-miss report, every request value in it shown through ``SafeDisplay``
+/// body carrying the near-miss report, every request value in it shown through `SafeDisplay`
 /// and the whole bounded by `maxReportBytes`.
 public struct CassetteResponder: Sendable {
     /// The status of an answer to a request that matches no interaction.

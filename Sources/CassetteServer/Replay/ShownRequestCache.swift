@@ -1,6 +1,6 @@
 import Synchronization
 
-/// How recent requests were shown in the log (`GET /path` through ``SafeDisplay``), so a client
+/// How recent requests were shown in the log (`GET /path` through `SafeDisplay`), so a client
 /// asking the same path again and again does not pay the display path's scan each time.
 /// Bounded: at most 512 entries of paths up to 256 bytes; longer paths are shown afresh.
 final class ShownRequestCache: Sendable {

@@ -4,7 +4,7 @@ import CassetteKit
 ///
 /// Personal data is invented (names from a fixed list, addresses at `example.com`, phone numbers
 /// in the fictional `555-01xx` range, IP addresses in the documentation ranges of RFC 5737 and
-/// RFC 3849). Secrets are never realistic: they are ``Placeholder`` values (`REDACTED_<n>`).
+/// RFC 3849). Secrets are never realistic: they are `Placeholder` values (`REDACTED_<n>`).
 enum FakeData {
     static let firstNames = ["Ada", "Grace", "Alan", "Katherine", "Edsger", "Barbara", "Donald", "Frances", "Linus", "Margaret"]
     static let lastNames = ["Lovelace", "Hopper", "Turing", "Johnson", "Dijkstra", "Liskov", "Knuth", "Allen", "Torvalds", "Hamilton"]

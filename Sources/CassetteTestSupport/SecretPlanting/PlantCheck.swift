@@ -34,7 +34,7 @@ public enum AuditOutcome: String, Sendable, CaseIterable {
 /// The two assertions of the planted-secret tests, through the public APIs `cassette import`
 /// and `cassette audit` use. Answers are outcomes only; no value ever leaves these functions.
 public enum PlantCheck {
-    /// Decodes the raw HAR as a cassette, runs ``Redaction/sanitize(_:policy:)`` and searches the
+    /// Decodes the raw HAR as a cassette, runs `Redaction/sanitize(_:policy:)` and searches the
     /// bytes a write would produce (or the refusal's text) for every form of the planted secrets.
     public static func sanitize(_ document: PlantedDocument, policy: RedactionPolicy = RedactionPolicy()) -> RedactionOutcome {
         let search = SecretSearch(needles: document.needles)

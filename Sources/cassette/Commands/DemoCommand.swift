@@ -10,7 +10,7 @@ import Foundation
 #endif
 
 /// `cassette demo`: the main job with no credentials and no network. Starts the emulator on a
-/// random loopback port, records the four services through the same ``Recorder`` as
+/// random loopback port, records the four services through the same `Recorder` as
 /// `cassette record`, then audits the cassettes, validates their bodies against the providers'
 /// schemas and replays one through `URLSession`, as a test would.
 struct DemoCommand: AsyncParsableCommand {

@@ -4,7 +4,7 @@ import Foundation
 
 /// `cassette match CASSETTE --request "GET https://host/path?q" [-H "Name: value"]... [--body FILE]`:
 /// which recorded interaction would answer a request, or the near-miss report explaining why
-/// none would. The same matching code as the URL protocol (``CassettePlayer``).
+/// none would. The same matching code as the URL protocol (`CassettePlayer`).
 ///
 /// Exit codes: 0 an interaction matches, 1 none does (the report is printed), 2 bad usage or an
 /// unreadable cassette or body file.

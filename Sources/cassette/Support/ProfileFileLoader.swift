@@ -3,7 +3,7 @@ import Foundation
 import CassetteYAML
 
 /// Reads a user's provider profile (`--profile FILE`) in JSON or YAML. YAML goes through the
-/// toolkit's one YAML reader (``YAMLReader``), which keeps member order (request headers are
+/// toolkit's one YAML reader (`YAMLReader`), which keeps member order (request headers are
 /// sent in the order written); the core has no YAML dependency.
 enum ProfileFileLoader {
     static func load(_ path: String) throws -> ProviderProfile {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CassetteServer
 
-/// The bounds of `cassette serve` and `cassette emulate`, one flag each (see ``ServerLimits``).
+/// The bounds of `cassette serve` and `cassette emulate`, one flag each (see `ServerLimits`).
 struct ServerLimitOptions: ParsableArguments {
     @Option(help: "Longest request line in bytes; longer ones get 414.")
     var maxRequestLine: Int = ServerLimits().maxRequestLineBytes
