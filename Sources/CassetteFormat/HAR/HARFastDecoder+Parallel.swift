@@ -42,32 +42,13 @@ extension JSONReader {
     /// decoding it; the reader ends after the closing `]`. Elements must be objects (entries are).
     /// One pass over the bytes, eight at a time between structural bytes, no recursion.
     mutating func elementBounds() throws(GiveUp) -> [Range<Int>] {
-        skipWhitespace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { throw GiveUp() }
-        index += 1
-        skipWhitespace()
         var bounds: [Range<Int>] = []
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return bounds
+        try elements { reader throws(GiveUp) in
+            let start = reader.index
+            try reader.skipObjectStructure()
+            bounds.append(start..<reader.index)
         }
-        while true {
-            skipWhitespace()
-            let start = index
-            try skipObjectStructure()
-            bounds.append(start..<index)
-            skipWhitespace()
-            guard index < bytes.count else { throw GiveUp() }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return bounds
-            }
-            throw GiveUp()
-        }
+        return bounds
     }
 
     /// Steps over one object by its brackets and strings only (the decode that follows checks
