@@ -37,16 +37,18 @@ extension SecretAuditor {
     /// Audits many sources, decoding them in parallel; outcomes come back in the sources' order.
     public func audit(_ sources: [AuditSource], limit: Int = GzipCodec.defaultDecompressionLimit) -> [AuditOutcome] {
         let results = Mutex([AuditOutcome?](repeating: nil, count: sources.count))
-        // Slices of consecutive files, a few per core so that uneven files still balance; each
-        // slice keeps its own key judgements from file to file (names repeat across cassettes).
-        let slices = min(sources.count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var keys = SecretKeyCache()
-            var index = slice
-            while index < sources.count {
-                let outcome = auditOne(sources[index], limit: limit, keys: &keys)
+        // One worker per core, each taking the next file when it is done with one (uneven files
+        // balance by themselves); each keeps what it learns from file to file (key judgements,
+        // clean values: names and values repeat across cassettes).
+        let workers = min(sources.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var memory = AuditRunMemory()
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < sources.count else { break }
+                let outcome = auditOne(sources[index], limit: limit, memory: &memory)
                 results.withLock { $0[index] = outcome }
-                index += slices
             }
         }
         return results.withLock { $0 }.enumerated().map { index, outcome in
@@ -54,7 +56,7 @@ extension SecretAuditor {
         }
     }
 
-    private func auditOne(_ source: AuditSource, limit: Int, keys: inout SecretKeyCache) -> AuditOutcome {
+    private func auditOne(_ source: AuditSource, limit: Int, memory: inout AuditRunMemory) -> AuditOutcome {
         let path = source.displayPath
         do throws(CassetteError) {
             let data: Data
@@ -64,7 +66,7 @@ extension SecretAuditor {
             case .bytes(let bytes, _):
                 data = bytes
             }
-            return .audited(path: path, findings: try audit(data: data, path: path, limit: limit, keys: &keys))
+            return .audited(path: path, findings: try audit(data: data, path: path, limit: limit, memory: &memory))
         } catch {
             return .unreadable(path: path, reason: error.description)
         }

@@ -69,7 +69,7 @@ extension AuditScan {
                     if !name.isEmpty { scanCookie(name: name, value: value, at: site.child(" (\(name))", key: name)) }
                 }
             default:
-                if CredentialNames.isCredentialHeader(header.name) {
+                if keyCache.isCredentialHeader(header.name) {
                     var credentialSite = site
                     if CredentialNames.isWachtSession(header.name) {
                         credentialSite.carrierRule = .wachtSession

@@ -70,8 +70,18 @@ struct AuditScan {
     /// What each key name announces, computed once per distinct name (and carried from file to
     /// file within one run of the audit, where the same names repeat).
     var keyCache = SecretKeyCache()
-    /// Member names already checked for token formats (a name repeats in every array element).
-    private var checkedMemberNames: Set<String> = []
+    /// Clean values of earlier scans in this run (see ``CleanTextCache``).
+    var cleanTexts = CleanTextCache()
+    /// Member names of 16 bytes or more already found to hold no token format, in this run.
+    var cleanMemberNames: Set<String> = []
+    /// Member names already reported as token formats in this file (reported once per file).
+    private var reportedMemberNames: Set<String> = []
+    /// Calls of ``report(_:secret:at:)`` and ``reportNotice(_:_:at:)``, deduplicated or not: a
+    /// scan that made none found nothing, whatever the file had shown before.
+    private(set) var reportCalls = 0
+    /// Checks skipped because of what this file showed before (a member name already reported):
+    /// a scan that skipped one is not known clean in another file.
+    private(set) var stateDependentSkips = 0
 
     /// One secret value is reported once per interaction, under the first rule that finds it.
     private struct SeenKey: Hashable {
@@ -87,6 +97,7 @@ struct AuditScan {
     /// Records a finding; a carrier (Wacht session cookie, ZITADEL Authorization) renames generic
     /// credential rules to the carrier's rule.
     mutating func report(_ rule: AuditRule, secret: String, at site: ScanSite) {
+        reportCalls += 1
         var effective = rule
         if let carrier = site.carrierRule, [.jwt, .credentialHeader, .tokenKey, .highEntropyUnderSecretKey].contains(rule) {
             effective = carrier
@@ -103,6 +114,7 @@ struct AuditScan {
     /// Records a finding about the file itself (nothing decoded to check, budget spent): no
     /// value, so no baseline can accept it; once per rule and interaction.
     mutating func reportNotice(_ rule: AuditRule, _ what: String, at site: ScanSite) {
+        reportCalls += 1
         guard notices.insert("\(rule.id) \(site.entry ?? -1)").inserted else { return }
         findings.append(AuditFinding(
             file: file, entry: site.entry, location: SafeLocation.masked(site.location), ruleID: rule.id, preview: what))
@@ -135,6 +147,33 @@ struct AuditScan {
     /// key says, then what hides in it: URLs, forms, `name: value` shapes, XML and HTML, multipart
     /// parts, JSON escapes and (when nothing was found) percent and base64 encodings.
     mutating func scanText(_ raw: String, at site: ScanSite, depth: Int) {
+        let count = raw.utf8.count
+        // Nesting can only grow by one level per byte: a value this short cannot reach the limit,
+        // so the outcome does not depend on how deep it sits.
+        guard count >= CleanTextCache.minimumTextBytes, count <= CleanTextCache.maximumTextBytes,
+            nesting + count < AuditScan.maximumNesting
+        else {
+            scanTextOnce(raw, at: site, depth: depth)
+            return
+        }
+        let entry = CleanTextCache.Entry(
+            text: raw, base: site.base, pointer: site.pointer, key: site.key, carrierRule: site.carrierRule,
+            isCredentialCarrier: site.isCredentialCarrier, isFreeText: site.isFreeText, depth: depth,
+            jsonLayerDepth: jsonLayerDepth, depthLimit: budget.limits.maximumDepth)
+        if let work = cleanTexts.work(for: entry), budget.remainingWork >= work {
+            if work > 0 { try? budget.spendWork(work) }
+            return
+        }
+        let calls = reportCalls
+        let skips = stateDependentSkips
+        let workBefore = budget.workSpent
+        scanTextOnce(raw, at: site, depth: depth)
+        guard reportCalls == calls, stateDependentSkips == skips, budget.workSpent <= budget.limits.maximumWork else { return }
+        cleanTexts.remember(entry, work: budget.workSpent - workBefore)
+    }
+
+    /// ``scanText(_:at:depth:)`` without the cache.
+    private mutating func scanTextOnce(_ raw: String, at site: ScanSite, depth: Int) {
         let value = ASCIIText.trimmed(raw)
         guard !value.isEmpty, depth <= AuditScan.maximumDepth, !LookAlike.isPlaceholder(value) else { return }
         let shape = TextShapeSummary(value)
@@ -269,11 +308,7 @@ struct AuditScan {
             let declaredKind = Self.declaredSecretKind(of: object, secretKey: { secretKey($0).kind })
             for member in object {
                 let memberPointer = pointer.appending(member.key)
-                if member.key.utf8.count >= 16, checkedMemberNames.count < 4096 ? checkedMemberNames.insert(member.key).inserted : true {
-                    var nameSite = ScanSite(entry: site.entry, location: base, carrierRule: site.carrierRule)
-                    nameSite.pointer = memberPointer
-                    for hit in TokenFormats.hits(in: member.key) { report(.secretMemberName, secret: hit.secret, at: nameSite) }
-                }
+                if member.key.utf8.count >= 16 { checkMemberName(member.key, pointer: memberPointer, base: base, site: site) }
                 var key = resolvedKey(member.key, parent: site.key)
                 if let declaredKind, secretKey(key).kind == .plain, SecretKey.genericChildNames.contains(member.key.lowercased()) {
                     key = declaredKind
@@ -299,6 +334,24 @@ struct AuditScan {
         case .bool, .null:
             break
         }
+    }
+
+    /// A member name that is a token format (a secret used as a name): reported once per file.
+    private mutating func checkMemberName(_ name: String, pointer: JSONPointer, base: String, site: ScanSite) {
+        if cleanMemberNames.contains(name) { return }
+        if reportedMemberNames.contains(name) {
+            stateDependentSkips += 1
+            return
+        }
+        let hits = TokenFormats.hits(in: name)
+        guard !hits.isEmpty else {
+            if cleanMemberNames.count < 16384 { cleanMemberNames.insert(name) }
+            return
+        }
+        if reportedMemberNames.count < 4096 { reportedMemberNames.insert(name) }
+        var nameSite = ScanSite(entry: site.entry, location: base, carrierRule: site.carrierRule)
+        nameSite.pointer = pointer
+        for hit in hits { report(.secretMemberName, secret: hit.secret, at: nameSite) }
     }
 
     /// Counts one level of JSON nesting; `false` (and a finding) past ``maximumNesting``.

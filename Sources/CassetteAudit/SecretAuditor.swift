@@ -65,12 +65,13 @@ public struct SecretAuditor: Sendable {
     /// bomb past `limit`, invalid JSON, a `.har`/`.har.gz` that is not HAR, or a file whose bodies
     /// need more than its `ReadBudget` to inspect. Unreadable is never clean.
     public func audit(data: Data, path: String, limit: Int = GzipCodec.defaultDecompressionLimit) throws(CassetteError) -> [AuditFinding] {
-        var keys = SecretKeyCache()
-        return try audit(data: data, path: path, limit: limit, keys: &keys)
+        var memory = AuditRunMemory()
+        return try audit(data: data, path: path, limit: limit, memory: &memory)
     }
 
-    /// ``audit(data:path:limit:)`` with the key judgements of earlier files of the same run.
-    func audit(data: Data, path: String, limit: Int, keys: inout SecretKeyCache) throws(CassetteError) -> [AuditFinding] {
+    /// ``audit(data:path:limit:)`` with what earlier files of the same run taught (key
+    /// judgements, clean values); `memory` is moved into the scan and back, never copied.
+    func audit(data: Data, path: String, limit: Int, memory: inout AuditRunMemory) throws(CassetteError) -> [AuditFinding] {
         let budget = ReadBudget(for: path)
         let json = try CassetteFile.decompressIfNeeded(data, path: path, limit: limit, budget: budget)
         let document: JSONValue
@@ -83,10 +84,10 @@ public struct SecretAuditor: Sendable {
         guard isHARName || document["log"] != nil else { return audit(document: document, file: path) }
         let log = try CassetteFile.decodeDocument(document, path: path)
         var scan = AuditScan(file: path, budget: budget)
-        scan.keyCache = keys
+        scan.borrow(&memory)
         scan.scanLog(log)
         scan.scanResidue(of: document)
-        keys = scan.keyCache
+        scan.borrow(&memory)
         if let refusal = scan.budgetRefusal { throw .overBudget(refusal) }
         return scan.findings
     }

@@ -177,6 +177,16 @@ struct SecretKeyCache: Sendable {
         if keys.count < 4096 { keys[name] = key }
         return key
     }
+
+    private var credentialHeaders: [String: Bool] = [:]
+
+    /// ``CredentialNames/isCredentialHeader(_:)``, from the cache when the name was seen before.
+    mutating func isCredentialHeader(_ name: String) -> Bool {
+        if let known = credentialHeaders[name] { return known }
+        let answer = CredentialNames.isCredentialHeader(name)
+        if credentialHeaders.count < 4096 { credentialHeaders[name] = answer }
+        return answer
+    }
 }
 
 /// Header names that carry credentials, and cookie/parameter names that carry sessions.

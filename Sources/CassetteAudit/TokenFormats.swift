@@ -98,7 +98,17 @@ enum TokenFormats {
     /// First bytes of the prefixed formats (`ghp_`, `github_pat_`, `glpat-`, `sk_`, `xox`, `AKIA`, `AIza`, `eyJ`, …).
     private static let prefixStarts: Set<UInt8> = Set("gsrxAehnpSdwy".utf8)
 
+    /// First bytes of every format ``classifyPart(_:)`` and ``ServiceTokenFormats/classify(_:)``
+    /// know (`AIza`, `AKIA`, `sk-`, `sk_`, `rk_`, `gl…`, `gh…`, `SG.`, `npm_`, `pypi-`, `eyJ`, `xox`, `wct_`):
+    /// a part starting with any other byte is none of them.
+    private static let partStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "AgSnpesxrw".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
     private static func classifyPart(_ raw: Substring) -> FormatHit? {
+        guard let first = raw.utf8.first, partStarts[Int(first)] else { return nil }
         let part = raw.utf8.last == UInt8(ascii: ".") ? raw.dropLast() : raw
         if let service = ServiceTokenFormats.classify(part) { return service }
         if part.utf8.starts(with: "eyJ".utf8), isJWT(part) { return FormatHit(rule: .jwt, secret: String(part)) }
