@@ -62,7 +62,7 @@ extension SecretAuditor {
             let data: Data
             switch source {
             case .file(let url, _):
-                data = try CassetteFile.readBytes(url, limit: limit)
+                data = try AuditFileReader.read(url, limit: limit)
             case .bytes(let bytes, _):
                 data = bytes
             }
@@ -85,8 +85,9 @@ extension SecretAuditor {
                 sources.append(.file(URL(fileURLWithPath: path), displayPath: path))
                 continue
             }
-            var found: [String] = []
+            var found: [(display: String, absolute: String)] = []
             let root = URL(fileURLWithPath: path)
+            let rootPath = root.standardizedFileURL.path
             guard let walker = manager.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else {
                 throw .io(path: path, detail: "cannot list the folder")
             }
@@ -97,14 +98,15 @@ extension SecretAuditor {
                     continue
                 }
                 guard auditedExtensions.contains(where: { name.hasSuffix($0) }) else { continue }
-                let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count))
+                let relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
                 let display = (path.hasSuffix("/") ? String(path.dropLast()) : path) + relative
-                found.append(display)
+                found.append((display, rootPath + relative))
             }
-            for display in found.sorted() {
+            for file in found.sorted(by: { $0.display < $1.display }) {
                 var isFolder: ObjCBool = false
-                if manager.fileExists(atPath: display, isDirectory: &isFolder), !isFolder.boolValue {
-                    sources.append(.file(URL(fileURLWithPath: display), displayPath: display))
+                if manager.fileExists(atPath: file.display, isDirectory: &isFolder), !isFolder.boolValue {
+                    // An absolute URL: reading it later needs no working directory lookups.
+                    sources.append(.file(URL(fileURLWithPath: file.absolute, isDirectory: false), displayPath: file.display))
                 }
             }
         }

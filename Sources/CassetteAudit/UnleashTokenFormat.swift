@@ -5,7 +5,7 @@ import CassetteFormat
 enum UnleashTokenFormat {
     static func match(_ token: Substring) -> String? {
         // Every format ends in 56 hex digits or a 69-byte `v2_` secret after a separator.
-        guard token.utf8.count >= 57 else { return nil }
+        guard token.utf8.count >= 57, mayEndInSecret(token.utf8) else { return nil }
         let text = token.hasSuffix(".") ? token.dropLast() : token
         if text.hasPrefix("user:") {
             let rest = text.dropFirst(5)
@@ -23,6 +23,25 @@ enum UnleashTokenFormat {
         let projectValid = project == "*" || project == "[]" || (!project.isEmpty && project.allSatisfy(nameCharacter))
         let environmentValid = environment == "*" || (!environment.isEmpty && environment.allSatisfy(nameCharacter))
         return projectValid && environmentValid ? String(text) : nil
+    }
+
+    /// An exact pre-check on bytes: an ASCII token (one `.` at its end aside) must end in 56 hex
+    /// digits or in `v2_` and 66 base64url characters to be any of the formats. Tokens with other
+    /// bytes go to the full check.
+    private static func mayEndInSecret(_ token: Substring.UTF8View) -> Bool {
+        guard token.allSatisfy({ $0 < 0x80 }) else { return true }
+        var bytes = token[...]
+        if bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }
+        var hexRun = 0
+        var base64Run = 0
+        var allHex = true
+        for byte in bytes.reversed() {
+            guard TokenFormats.isBase64URL(byte), base64Run < 69 else { break }
+            base64Run += 1
+            allHex = allHex && LookAlike.isHexDigit(byte)
+            if allHex { hexRun += 1 }
+        }
+        return hexRun >= 56 || (base64Run >= 69 && bytes.dropLast(66).suffix(3).elementsEqual("v2_".utf8))
     }
 
     private static func isHex56(_ text: Substring) -> Bool {
