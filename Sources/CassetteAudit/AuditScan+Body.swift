@@ -210,6 +210,8 @@ extension AuditScan {
     /// (`{"type": "personal_access_token", "value": ...}`, as token-creation endpoints answer):
     /// its generic members (`value`, `data`, `raw`, …) are then read under that name.
     static func declaredSecretKind(of object: JSONObject, secretKey: (String) -> SecretKey.Kind) -> String? {
+        // Most objects have none of these members: one pass over the names says so.
+        guard object.contains(where: { isDeclaringName($0.key) }) else { return nil }
         for name in ["type", "kind", "object", "token_type", "tokenType"] {
             guard case .string(let declared)? = object[name], declared.utf8.count <= 64,
                 secretKey(declared) != .plain, !declared.lowercased().hasPrefix("bearer")
@@ -217,5 +219,15 @@ extension AuditScan {
             return declared
         }
         return nil
+    }
+
+    private static func isDeclaringName(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 4: return name == "type" || name == "kind"
+        case 6: return name == "object"
+        case 9: return name == "tokenType"
+        case 10: return name == "token_type"
+        default: return false
+        }
     }
 }

@@ -44,25 +44,32 @@ extension AuditScan {
 
     /// Audits everything in `document` the HAR model does not keep.
     mutating func scanResidue(of document: JSONValue) {
-        scanResidue(document, shape: Self.document, pointer: .root)
+        var path: [String] = []
+        path.reserveCapacity(8)
+        scanResidue(document, shape: Self.document, path: &path)
     }
 
-    private mutating func scanResidue(_ value: JSONValue, shape: Shape, pointer: JSONPointer) {
+    /// `path` holds the tokens down to `value`; a pointer is made only for residue.
+    private mutating func scanResidue(_ value: JSONValue, shape: Shape, path: inout [String]) {
         switch (shape, value) {
         case (.modelled, _):
             return
         case (.object(let members), .object(let object)):
             for member in object {
-                let child = pointer.appending(member.key)
+                path.append(member.key)
+                defer { path.removeLast() }
                 if let memberShape = members[member.key] {
-                    scanResidue(member.value, shape: memberShape, pointer: child)
+                    scanResidue(member.value, shape: memberShape, path: &path)
                 } else {
+                    let child = JSONPointer(tokens: path)
                     scanJSON(member.value, pointer: child, base: "document", site: ScanSite(entry: Self.entryIndex(child), location: "document", key: member.key), depth: 0)
                 }
             }
         case (.array(let element), .array(let elements)):
             for (index, item) in elements.enumerated() {
-                scanResidue(item, shape: element, pointer: pointer.appending(index))
+                path.append(String(index))
+                defer { path.removeLast() }
+                scanResidue(item, shape: element, path: &path)
             }
         default:
             // A shape the model would have refused; nothing else to audit here.

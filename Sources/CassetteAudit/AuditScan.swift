@@ -128,10 +128,10 @@ struct AuditScan {
     /// The name a JSON member's value is judged by: its own when it says something, the
     /// parent's for generic children (`token: {value: ...}`, `secret: {result: {value: ...}}`),
     /// or both joined when together they name codes, seeds or passwords (`recovery: {codes: [...]}`).
-    mutating func resolvedKey(_ name: String, parent: String?) -> String {
-        guard let parent else { return name }
+    /// `parentKey` is the parent's judgement (looked up once per object, not once per member).
+    mutating func resolvedKey(_ name: String, parent: String?, parentKey: SecretKey?) -> String {
+        guard let parent, let parentKey else { return name }
         if secretKey(name).kind != .plain { return name }
-        let parentKey = secretKey(parent)
         if parentKey.kind != .plain, SecretKey.genericChildNames.contains(name.lowercased()) { return parent }
         guard parentKey.canQualify else { return name }
         let combined = parent + "_" + name
@@ -306,15 +306,17 @@ struct AuditScan {
             guard enterNesting(at: site) else { return }
             defer { nesting -= 1 }
             let declaredKind = Self.declaredSecretKind(of: object, secretKey: { secretKey($0).kind })
+            let location = site.location
+            let parentKey = site.key.map { secretKey($0) }
             for member in object {
                 let memberPointer = pointer.appending(member.key)
                 if member.key.utf8.count >= 16 { checkMemberName(member.key, pointer: memberPointer, base: base, site: site) }
-                var key = resolvedKey(member.key, parent: site.key)
+                var key = resolvedKey(member.key, parent: site.key, parentKey: parentKey)
                 if let declaredKind, secretKey(key).kind == .plain, SecretKey.genericChildNames.contains(member.key.lowercased()) {
                     key = declaredKind
                 }
                 scanJSON(member.value, pointer: memberPointer, base: base,
-                    site: ScanSite(entry: site.entry, location: site.location, key: key, carrierRule: site.carrierRule), depth: depth)
+                    site: ScanSite(entry: site.entry, location: location, key: key, carrierRule: site.carrierRule), depth: depth)
             }
         case .array(let elements):
             guard enterNesting(at: site) else { return }

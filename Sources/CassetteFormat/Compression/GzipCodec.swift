@@ -173,7 +173,9 @@ public enum GzipCodec {
             let end = input.endIndex
             let stated = Int(input[end - 4]) | Int(input[end - 3]) << 8 | Int(input[end - 2]) << 16 | Int(input[end - 1]) << 24
             // Deflate cannot expand more than about 1032 to 1, so a larger claim is a lie.
-            if stated >= input.count, stated <= input.count * 1032 { initial = max(initial, stated + 1) }
+            // A plausible claim is the first guess as it is: a small file then zeroes (and
+            // allocates) its own size, not 64 KiB.
+            if stated >= input.count, stated <= input.count * 1032 { initial = stated + 1 }
         }
         var output = Data(count: min(initial, limit + 1))
         var produced = 0
