@@ -30,12 +30,14 @@ struct ValueGenerator {
 
     /// The compiled matcher of a pattern (compiled once per synthesizer).
     func compiledPattern(_ source: String) -> PatternMatcher? {
-        merger.cache.matcher(source)
+        if let known = merger.known.matchers[source] { return known }
+        return merger.cache.matcher(source)
     }
 
     /// The generator of a pattern (built once per synthesizer).
     func compiledPatternGenerator(_ source: String) -> PatternGenerator? {
-        merger.cache.generator(source)
+        if let known = merger.known.generators[source] { return known }
+        return merger.cache.generator(source)
     }
 
     /// The one invented person of this variant (drawn from the variant seed, not the location),
