@@ -64,6 +64,19 @@ struct MergedSchema: Sendable {
     }
 }
 
+/// A merged schema as the cache keeps it: shared by reference (a lookup retains one object,
+/// not each of the schema's collections), with what the generator derives from it computed once.
+final class MergedEntry: Sendable {
+    let schema: MergedSchema
+    /// ``ValueGenerator/candidateTypes(_:)`` of the schema.
+    let candidateTypes: [String]
+
+    init(_ schema: MergedSchema) {
+        self.schema = schema
+        candidateTypes = ValueGenerator.candidateTypes(schema)
+    }
+}
+
 /// Folds schemas into a ``MergedSchema``.
 struct SchemaMerger {
     let document: SchemaDocument
@@ -82,10 +95,10 @@ struct SchemaMerger {
     static let maximumFolding = 64
 
     /// Folds every schema of `references` (all apply at `instance`).
-    func merge(_ references: [SchemaReference], instance: JSONPointer) throws(SynthesisError) -> MergedSchema {
+    func merge(_ references: [SchemaReference], instance: JSONPointer) throws(SynthesisError) -> MergedEntry {
         let key = SynthesisCache.MergeKey(references.map(\.pointer))
         if let merged = known.merges[key] ?? cache.entry(key) { return merged }
-        let merged = try mergeUncached(references, instance: instance)
+        let merged = MergedEntry(try mergeUncached(references, instance: instance))
         cache.store(merged, for: key)
         return merged
     }
@@ -255,13 +268,13 @@ struct SchemaMerger {
 /// document locations they were merged from, and compiled patterns. A merge depends only on
 /// those locations (the instance location only names errors, and failed merges are not kept).
 final class SynthesisCache: Sendable {
-    private let merges = Mutex<[MergeKey: MergedSchema]>([:])
+    private let merges = Mutex<[MergeKey: MergedEntry]>([:])
     private let matchers = Mutex<[String: PatternMatcher?]>([:])
     private let generators = Mutex<[String: PatternGenerator?]>([:])
 
     /// The cache's contents at one moment (copy-on-write: taking it copies nothing).
     struct Snapshot: Sendable {
-        let merges: [MergeKey: MergedSchema]
+        let merges: [MergeKey: MergedEntry]
         let matchers: [String: PatternMatcher?]
         let generators: [String: PatternGenerator?]
     }
@@ -272,11 +285,11 @@ final class SynthesisCache: Sendable {
             merges: merges.withLock { $0 }, matchers: matchers.withLock { $0 }, generators: generators.withLock { $0 })
     }
 
-    func entry(_ key: MergeKey) -> MergedSchema? {
+    func entry(_ key: MergeKey) -> MergedEntry? {
         merges.withLock { $0[key] }
     }
 
-    func store(_ merged: MergedSchema, for key: MergeKey) {
+    func store(_ merged: MergedEntry, for key: MergeKey) {
         merges.withLock { $0[key] = merged }
     }
 
