@@ -28,14 +28,15 @@ final class InteractionIndex: Sendable {
         var groups: [String: [Int]] = [:]
         var everywhere: [Int] = []
         if !parts.isEmpty {
-            for (position, request) in prepared.enumerated() {
-                if parts.contains(.path) && PlaceholderEquality.containsPlaceholder(request.path)
-                    || parts.contains(.host) && PlaceholderEquality.containsPlaceholder(request.authority)
-                    || parts.contains(.query) && request.query.contains(where: { PlaceholderEquality.containsPlaceholder($0.value) })
-                {
-                    everywhere.append(position)
-                } else {
-                    groups[Self.key(request, parts: parts), default: []].append(position)
+            groups.reserveCapacity(prepared.count)
+            // Borrowed from the buffer: a `for in` over the array copied every prepared request.
+            prepared.withUnsafeBufferPointer { buffer in
+                for position in buffer.indices {
+                    if Self.holdsPlaceholder(buffer[position], parts: parts) {
+                        everywhere.append(position)
+                    } else {
+                        groups[Self.key(buffer[position], parts: parts), default: []].append(position)
+                    }
                 }
             }
         }
@@ -45,7 +46,7 @@ final class InteractionIndex: Sendable {
 
     /// Every entry's request prepared for matching; a large cassette's on every core, in slices.
     static func prepare(_ entries: [HAR.Entry]) -> [PreparedRequest] {
-        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let cores = min(UsableCores.count, 8)
         guard cores > 1, entries.count >= 4096 else { return entries.map { PreparedRequest($0.request) } }
         let perSlice = (entries.count + cores - 1) / cores
         let slices = Mutex([[PreparedRequest]](repeating: [], count: cores))
@@ -71,6 +72,13 @@ final class InteractionIndex: Sendable {
         return (positions.sorted(), nil)
     }
 
+    /// Whether a key part of a recorded request holds a placeholder (it may answer any request).
+    private static func holdsPlaceholder(_ request: PreparedRequest, parts: IndexParts) -> Bool {
+        parts.contains(.path) && PlaceholderEquality.containsPlaceholder(request.path)
+            || parts.contains(.host) && PlaceholderEquality.containsPlaceholder(request.authority)
+            || parts.contains(.query) && request.query.contains(where: { PlaceholderEquality.containsPlaceholder($0.value) })
+    }
+
     /// The grouping key of a request.
     func key(_ request: PreparedRequest) -> String {
         Self.key(request, parts: parts)
@@ -78,6 +86,7 @@ final class InteractionIndex: Sendable {
 
     private static func key(_ request: PreparedRequest, parts: IndexParts) -> String {
         var key = ""
+        key.reserveCapacity(request.method.utf8.count + request.authority.utf8.count + request.path.utf8.count + 16)
         if parts.contains(.method) { key += request.method }
         key += " "
         if parts.contains(.host) { key += request.authority }
@@ -87,7 +96,8 @@ final class InteractionIndex: Sendable {
             // Equal multisets of pairs give equal keys (sorted); the separators cannot make
             // unequal ones miss each other, only share a key.
             key += "?"
-            for (position, pair) in request.query.sorted(by: { ($0.name, $0.value) < ($1.name, $1.value) }).enumerated() {
+            let pairs = request.query.count == 1 ? request.query : request.query.sorted { ($0.name, $0.value) < ($1.name, $1.value) }
+            for (position, pair) in pairs.enumerated() {
                 if position > 0 { key += "\u{0}" }
                 key += pair.name
                 key += "\u{1}"
