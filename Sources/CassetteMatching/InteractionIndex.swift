@@ -23,20 +23,17 @@ final class InteractionIndex: Sendable {
     init(log: HAR.Log, parts: IndexParts) {
         self.log = log
         self.parts = parts
-        let prepared = Self.prepare(log.entries)
+        let (prepared, keys) = Self.prepare(log.entries, parts: parts)
         self.prepared = prepared
         var groups: [String: [Int]] = [:]
         var everywhere: [Int] = []
         if !parts.isEmpty {
-            groups.reserveCapacity(prepared.count)
-            // Borrowed from the buffer: a `for in` over the array copied every prepared request.
-            prepared.withUnsafeBufferPointer { buffer in
-                for position in buffer.indices {
-                    if Self.holdsPlaceholder(buffer[position], parts: parts) {
-                        everywhere.append(position)
-                    } else {
-                        groups[Self.key(buffer[position], parts: parts), default: []].append(position)
-                    }
+            groups.reserveCapacity(keys.count)
+            for (position, key) in keys.enumerated() {
+                if let key {
+                    groups[key, default: []].append(position)
+                } else {
+                    everywhere.append(position)
                 }
             }
         }
@@ -44,18 +41,34 @@ final class InteractionIndex: Sendable {
         self.everywhere = everywhere
     }
 
-    /// Every entry's request prepared for matching; a large cassette's on every core, in slices.
-    static func prepare(_ entries: [HAR.Entry]) -> [PreparedRequest] {
+    /// Every entry's request prepared for matching, with its grouping key (`nil`: a key part
+    /// holds a placeholder, so it may answer any request); a large cassette's on every core, in
+    /// slices. The key is made from the request just prepared (reading it back from the array
+    /// copied every prepared request).
+    static func prepare(_ entries: [HAR.Entry], parts: IndexParts) -> ([PreparedRequest], [String?]) {
+        @Sendable func prepareSlice(_ slice: ArraySlice<HAR.Entry>) -> ([PreparedRequest], [String?]) {
+            var prepared: [PreparedRequest] = []
+            var keys: [String?] = []
+            prepared.reserveCapacity(slice.count)
+            keys.reserveCapacity(parts.isEmpty ? 0 : slice.count)
+            for entry in slice {
+                let request = PreparedRequest(entry.request)
+                if !parts.isEmpty { keys.append(holdsPlaceholder(request, parts: parts) ? nil : key(request, parts: parts)) }
+                prepared.append(request)
+            }
+            return (prepared, keys)
+        }
         let cores = min(UsableCores.count, 8)
-        guard cores > 1, entries.count >= 4096 else { return entries.map { PreparedRequest($0.request) } }
+        guard cores > 1, entries.count >= 4096 else { return prepareSlice(entries[...]) }
         let perSlice = (entries.count + cores - 1) / cores
-        let slices = Mutex([[PreparedRequest]](repeating: [], count: cores))
+        let slices = Mutex([([PreparedRequest], [String?])](repeating: ([], []), count: cores))
         DispatchQueue.concurrentPerform(iterations: cores) { slice in
             let range = (slice * perSlice)..<min(entries.count, (slice + 1) * perSlice)
-            let prepared = entries[range].map { PreparedRequest($0.request) }
+            let prepared = prepareSlice(entries[range])
             slices.withLock { $0[slice] = prepared }
         }
-        return slices.withLock { $0 }.flatMap { $0 }
+        let results = slices.withLock { $0 }
+        return (results.flatMap(\.0), results.flatMap(\.1))
     }
 
     /// The interactions that may answer a request whose keys are `keys`, in recorded order,
