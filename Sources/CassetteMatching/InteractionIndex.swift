@@ -60,10 +60,12 @@ final class InteractionIndex: Sendable {
         }
         let cores = min(UsableCores.count, 8)
         guard cores > 1, entries.count >= 4096 else { return prepareSlice(entries[...]) }
-        let perSlice = (entries.count + cores - 1) / cores
-        let slices = Mutex([([PreparedRequest], [String?])](repeating: ([], []), count: cores))
-        DispatchQueue.concurrentPerform(iterations: cores) { slice in
-            let range = (slice * perSlice)..<min(entries.count, (slice + 1) * perSlice)
+        // More slices than cores, so that a core slowed by other work takes fewer of them.
+        let count = cores * 4
+        let perSlice = (entries.count + count - 1) / count
+        let slices = Mutex([([PreparedRequest], [String?])](repeating: ([], []), count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { slice in
+            let range = min(entries.count, slice * perSlice)..<min(entries.count, (slice + 1) * perSlice)
             let prepared = prepareSlice(entries[range])
             slices.withLock { $0[slice] = prepared }
         }

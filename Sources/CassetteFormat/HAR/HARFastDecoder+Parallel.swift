@@ -21,11 +21,13 @@ extension JSONReader {
             index = start
             return try sequentialEntries()
         }
-        let slices = cores
+        // More slices than cores: a core slowed by other work takes fewer of them (equal halves
+        // wait for the slower core).
+        let slices = min(cores * 4, bounds.count)
         let perSlice = (bounds.count + slices - 1) / slices
         let results = Mutex([[HAR.Entry]?](repeating: nil, count: slices))
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let range = (slice * perSlice)..<min(bounds.count, (slice + 1) * perSlice)
+            let range = min(bounds.count, slice * perSlice)..<min(bounds.count, (slice + 1) * perSlice)
             let decoded = HARFastDecoder.decodeEntries(source, bounds: bounds[range])
             results.withLock { $0[slice] = decoded }
         }
