@@ -37,10 +37,10 @@ extension SecretAuditor {
     /// Audits many sources, decoding them in parallel; outcomes come back in the sources' order.
     public func audit(_ sources: [AuditSource], limit: Int = GzipCodec.defaultDecompressionLimit) -> [AuditOutcome] {
         let results = Mutex([AuditOutcome?](repeating: nil, count: sources.count))
-        // One worker per core, each taking the next file when it is done with one (uneven files
-        // balance by themselves); each keeps what it learns from file to file (key judgements,
-        // clean values: names and values repeat across cassettes).
-        let workers = min(sources.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        // One worker per core this process may use, each taking the next file when it is done
+        // with one (uneven files balance by themselves); each keeps what it learns from file to
+        // file (key judgements, clean values: names and values repeat across cassettes).
+        let workers = min(sources.count, UsableCores.count)
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var memory = AuditRunMemory()
