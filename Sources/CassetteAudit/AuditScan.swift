@@ -43,6 +43,11 @@ struct ScanSite: Sendable {
 
 /// One audit pass over one document. Collects findings, one per secret value, rule and
 /// interaction (the first location it is seen at), in document order.
+///
+/// `scanText` remembers clean values (``CleanTextCache``): its outcome may depend only on the
+/// value, the context that cache's `Entry` lists, and state whose influence is counted
+/// (``reportCalls``, ``stateDependentSkips``). A new field that `scanText` reads must join the
+/// `Entry` or be counted the same way.
 struct AuditScan {
     let file: String
     /// The file's read budget: body decompression draws from it.
