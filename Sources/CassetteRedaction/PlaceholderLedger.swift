@@ -23,6 +23,19 @@ struct PlaceholderLedger: Sendable {
         return Placeholder.make(number, shape: SecretShape.of(secret))
     }
 
+    /// The placeholder for a secret written between `before` (the text already written) and
+    /// the byte `after`: the shaped form when it is still recognised whole there, else the plain
+    /// `REDACTED_<n>` (a token glued to other token characters, `abc…user:<hex>`, would read as
+    /// a longer token and no longer as a placeholder).
+    mutating func placeholder(for secret: String, between before: String, and after: UInt8?) -> String {
+        let shaped = placeholder(for: secret)
+        guard let number = numbers[secret], shaped != Placeholder.make(number) else { return shaped }
+        let left = Array(before.utf8.suffix(64))
+        let context = left + Array(shaped.utf8) + (after.map { [$0] } ?? [])
+        let expected = left.count..<(left.count + shaped.utf8.count)
+        return Placeholder.spans(inBytes: context).contains { $0.range == expected } ? shaped : Placeholder.make(number)
+    }
+
     /// The highest `n` of any placeholder in a text, 0 when there is none.
     static func highestNumber(in text: String) -> Int {
         Placeholder.highestNumber(in: text)

@@ -33,8 +33,14 @@ public enum Placeholder {
     /// Whether a whole value is a placeholder, plain (`REDACTED`, `REDACTED_12`) or shaped
     /// (`RDCT-0003`, `sk_REDACTED00000003`, `user:000…0003`, a JWT whose signature is `REDACTED`).
     public static func isPlaceholder(_ value: some StringProtocol) -> Bool {
-        let bytes = Array(value.utf8)
-        guard bytes.count >= prefix.utf8.count, PlaceholderScanner.mayBeWholePlaceholder(bytes) else { return false }
+        // Most values are rejected here without a copy: every form starts with `R` (plain,
+        // base32, backup code) or `e` (a JWT), or ends with a digit or `D`.
+        let utf8 = value.utf8
+        guard utf8.count >= prefix.utf8.count, let first = utf8.first,
+            let last = utf8[utf8.index(utf8.endIndex, offsetBy: -1)...].first,
+            PlaceholderScanner.mayBeWholePlaceholder(first: first, last: last)
+        else { return false }
+        let bytes = Array(utf8)
         let found = PlaceholderScanner.spans(in: bytes)
         return found.count == 1 && found[0].range == 0..<bytes.count
     }

@@ -20,8 +20,7 @@ enum PlaceholderScanner {
 
     /// A cheap test that a whole value could be a placeholder: every form starts with `R` or
     /// `e` (a JWT) or ends with a digit or `D`.
-    static func mayBeWholePlaceholder(_ bytes: [UInt8]) -> Bool {
-        guard let first = bytes.first, let last = bytes.last else { return false }
+    static func mayBeWholePlaceholder(first: UInt8, last: UInt8) -> Bool {
         return first == UInt8(ascii: "R") || first == UInt8(ascii: "e") || isDigit(last) || last == UInt8(ascii: "D")
     }
 
