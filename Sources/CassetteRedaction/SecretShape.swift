@@ -5,7 +5,7 @@ import CassetteFormat
 /// anything else (plain `REDACTED_<n>`).
 ///
 /// Only the kind decides: the placeholder's text then comes from the shape and the number alone
-/// (``Placeholder/make(_:shape:)``), never from the secret's characters or length. Unleash
+/// (`Placeholder.make(_:shape:)`), never from the secret's characters or length. Unleash
 /// API tokens all become `default:development.<hex>` whatever their project and environment;
 /// a prefixed token keeps its published prefix (`sk_`, `ghp_`) and gets the format's shortest
 /// body length (at least 16).
