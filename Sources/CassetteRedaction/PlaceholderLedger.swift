@@ -6,6 +6,8 @@ import CassetteProviders
 /// from that shape and the number only.
 struct PlaceholderLedger: Sendable {
     private var numbers: [String: Int] = [:]
+    /// Each secret's shape, worked out once.
+    private var shapes: [String: Placeholder.Shape] = [:]
     private var next: Int
 
     /// A ledger whose first new placeholder comes after every placeholder (plain or shaped)
@@ -16,11 +18,13 @@ struct PlaceholderLedger: Sendable {
 
     /// The placeholder for a secret value: the same value always gets the same one.
     mutating func placeholder(for secret: String) -> String {
-        if let number = numbers[secret] { return Placeholder.make(number, shape: SecretShape.of(secret)) }
+        if let number = numbers[secret], let shape = shapes[secret] { return Placeholder.make(number, shape: shape) }
         let number = next
+        let shape = SecretShape.of(secret)
         numbers[secret] = number
+        shapes[secret] = shape
         next += 1
-        return Placeholder.make(number, shape: SecretShape.of(secret))
+        return Placeholder.make(number, shape: shape)
     }
 
     /// The placeholder for a secret written between `before` (the text already written) and
