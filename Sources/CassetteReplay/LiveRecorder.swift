@@ -40,8 +40,12 @@ package final class LiveRecorder: Sendable {
     }
 
     /// Makes the cassette safe to write, or refuses: `Redaction/sanitize(_:policy:)`.
-    struct Sanitizer: Sendable {
-        let run: @Sendable (HAR.Log, RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log
+    package struct Sanitizer: Sendable {
+        package let run: @Sendable (HAR.Log, RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log
+
+        package init(run: @escaping @Sendable (HAR.Log, RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log) {
+            self.run = run
+        }
 
         /// The sanitizer `cassette record` uses too: redaction, then the fail-closed check.
         static let redacting = Sanitizer { log, policy throws(UnsafeCassetteError) in
