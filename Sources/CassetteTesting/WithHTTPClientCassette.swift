@@ -4,7 +4,7 @@
     import CassetteReplay
     import Testing
 
-    /// Replays a cassette through a ``ReplayingHTTPClient`` for the duration of `body`, then
+    /// Replays a cassette through a `ReplayingHTTPClient` for the duration of `body`, then
     /// records an `Issue` for each request no interaction matched (with its near-miss report),
     /// each refused recording, and the unused interactions when `options.unusedInteractions`
     /// asks for it. Only with the package's `AsyncHTTPClient` trait.

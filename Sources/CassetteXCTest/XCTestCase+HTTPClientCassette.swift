@@ -5,7 +5,7 @@
     import XCTest
 
     extension XCTestCase {
-        /// A ``ReplayingHTTPClient`` replaying the named cassette until the test ends; at
+        /// A `ReplayingHTTPClient` replaying the named cassette until the test ends; at
         /// tear-down the test fails with the findings, as ``replaySession(cassette:mode:matchers:options:configuration:reporter:file:line:)``
         /// does. Only with the package's `AsyncHTTPClient` trait.
         ///
@@ -28,7 +28,7 @@
             return client
         }
 
-        /// Replays the named cassette through a ``ReplayingHTTPClient`` for the duration of
+        /// Replays the named cassette through a `ReplayingHTTPClient` for the duration of
         /// `body`, then fails the test with the findings (misses with their near-miss reports,
         /// refused recordings, unused interactions when asked for).
         ///
