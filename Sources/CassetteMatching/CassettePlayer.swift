@@ -52,6 +52,8 @@ public final class CassettePlayer: Sendable {
     public let options: Options
     private let indexParts: IndexParts
     private let state: Mutex<State>
+    /// Requests already redacted and prepared, for clients that ask the same thing again.
+    private let incomingCache = IncomingRequestCache()
 
     /// A player over a log's interactions, none used yet.
     public init(log: HAR.Log, options: Options) {
@@ -109,7 +111,7 @@ public final class CassettePlayer: Sendable {
     // MARK: - Matching
 
     private func respond(to request: HAR.Request, consume: Bool) -> PlaybackOutcome {
-        let incoming = Incoming(request, policy: options.redaction)
+        let incoming = incomingCache.incoming(request, policy: options.redaction)
         let (index, generation) = state.withLock { ($0.index, $0.generation) }
         let keys = [index.key(incoming.redacted)] + (incoming.raw.map { [index.key($0)] } ?? [])
         let (candidates, group) = index.candidates(keys: keys)
@@ -179,19 +181,6 @@ public final class CassettePlayer: Sendable {
             context: options.context, matchers: options.matchers.map(\.name),
             request: RequestSummary(incoming.redacted.har), interactionCount: index.log.entries.count,
             nearest: Array(nearest.prefix(3)))
-    }
-}
-
-/// An incoming request prepared twice: redacted (what is matched and shown) and, when
-/// redaction changed it, as sent (matched only, never shown).
-private struct Incoming {
-    let redacted: PreparedRequest
-    let raw: PreparedRequest?
-
-    init(_ request: HAR.Request, policy: RedactionPolicy) {
-        let redactedRequest = Redaction.redactRequest(request, policy: policy)
-        redacted = PreparedRequest(redactedRequest)
-        raw = redactedRequest == request ? nil : PreparedRequest(request)
     }
 }
 

@@ -23,19 +23,17 @@ final class InteractionIndex: Sendable {
     init(log: HAR.Log, parts: IndexParts) {
         self.log = log
         self.parts = parts
-        let prepared = Self.prepare(log.entries)
+        let (prepared, keys) = Self.prepare(log.entries, parts: parts)
         self.prepared = prepared
         var groups: [String: [Int]] = [:]
         var everywhere: [Int] = []
         if !parts.isEmpty {
-            for (position, request) in prepared.enumerated() {
-                if parts.contains(.path) && PlaceholderEquality.containsPlaceholder(request.path)
-                    || parts.contains(.host) && PlaceholderEquality.containsPlaceholder(request.authority)
-                    || parts.contains(.query) && request.query.contains(where: { PlaceholderEquality.containsPlaceholder($0.value) })
-                {
-                    everywhere.append(position)
+            groups.reserveCapacity(keys.count)
+            for (position, key) in keys.enumerated() {
+                if let key {
+                    groups[key, default: []].append(position)
                 } else {
-                    groups[Self.key(request, parts: parts), default: []].append(position)
+                    everywhere.append(position)
                 }
             }
         }
@@ -43,18 +41,36 @@ final class InteractionIndex: Sendable {
         self.everywhere = everywhere
     }
 
-    /// Every entry's request prepared for matching; a large cassette's on every core, in slices.
-    static func prepare(_ entries: [HAR.Entry]) -> [PreparedRequest] {
-        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        guard cores > 1, entries.count >= 4096 else { return entries.map { PreparedRequest($0.request) } }
-        let perSlice = (entries.count + cores - 1) / cores
-        let slices = Mutex([[PreparedRequest]](repeating: [], count: cores))
-        DispatchQueue.concurrentPerform(iterations: cores) { slice in
-            let range = (slice * perSlice)..<min(entries.count, (slice + 1) * perSlice)
-            let prepared = entries[range].map { PreparedRequest($0.request) }
+    /// Every entry's request prepared for matching, with its grouping key (`nil`: a key part
+    /// holds a placeholder, so it may answer any request); a large cassette's on every core, in
+    /// slices. The key is made from the request just prepared (reading it back from the array
+    /// copied every prepared request).
+    static func prepare(_ entries: [HAR.Entry], parts: IndexParts) -> ([PreparedRequest], [String?]) {
+        @Sendable func prepareSlice(_ slice: ArraySlice<HAR.Entry>) -> ([PreparedRequest], [String?]) {
+            var prepared: [PreparedRequest] = []
+            var keys: [String?] = []
+            prepared.reserveCapacity(slice.count)
+            keys.reserveCapacity(parts.isEmpty ? 0 : slice.count)
+            for entry in slice {
+                let request = PreparedRequest(entry.request)
+                if !parts.isEmpty { keys.append(holdsPlaceholder(request, parts: parts) ? nil : key(request, parts: parts)) }
+                prepared.append(request)
+            }
+            return (prepared, keys)
+        }
+        let cores = min(UsableCores.count, 8)
+        guard cores > 1, entries.count >= 4096 else { return prepareSlice(entries[...]) }
+        // More slices than cores, so that a core slowed by other work takes fewer of them.
+        let count = cores * 4
+        let perSlice = (entries.count + count - 1) / count
+        let slices = Mutex([([PreparedRequest], [String?])](repeating: ([], []), count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { slice in
+            let range = min(entries.count, slice * perSlice)..<min(entries.count, (slice + 1) * perSlice)
+            let prepared = prepareSlice(entries[range])
             slices.withLock { $0[slice] = prepared }
         }
-        return slices.withLock { $0 }.flatMap { $0 }
+        let results = slices.withLock { $0 }
+        return (results.flatMap(\.0), results.flatMap(\.1))
     }
 
     /// The interactions that may answer a request whose keys are `keys`, in recorded order,
@@ -71,6 +87,13 @@ final class InteractionIndex: Sendable {
         return (positions.sorted(), nil)
     }
 
+    /// Whether a key part of a recorded request holds a placeholder (it may answer any request).
+    private static func holdsPlaceholder(_ request: PreparedRequest, parts: IndexParts) -> Bool {
+        parts.contains(.path) && PlaceholderEquality.containsPlaceholder(request.path)
+            || parts.contains(.host) && PlaceholderEquality.containsPlaceholder(request.authority)
+            || parts.contains(.query) && request.query.contains(where: { PlaceholderEquality.containsPlaceholder($0.value) })
+    }
+
     /// The grouping key of a request.
     func key(_ request: PreparedRequest) -> String {
         Self.key(request, parts: parts)
@@ -78,6 +101,7 @@ final class InteractionIndex: Sendable {
 
     private static func key(_ request: PreparedRequest, parts: IndexParts) -> String {
         var key = ""
+        key.reserveCapacity(request.method.utf8.count + request.authority.utf8.count + request.path.utf8.count + 16)
         if parts.contains(.method) { key += request.method }
         key += " "
         if parts.contains(.host) { key += request.authority }
@@ -87,7 +111,8 @@ final class InteractionIndex: Sendable {
             // Equal multisets of pairs give equal keys (sorted); the separators cannot make
             // unequal ones miss each other, only share a key.
             key += "?"
-            for (position, pair) in request.query.sorted(by: { ($0.name, $0.value) < ($1.name, $1.value) }).enumerated() {
+            let pairs = request.query.count == 1 ? request.query : request.query.sorted { ($0.name, $0.value) < ($1.name, $1.value) }
+            for (position, pair) in pairs.enumerated() {
                 if position > 0 { key += "\u{0}" }
                 key += pair.name
                 key += "\u{1}"

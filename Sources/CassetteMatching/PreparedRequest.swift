@@ -34,7 +34,7 @@ public struct PreparedRequest: Sendable, Hashable {
     /// Takes a request apart.
     public init(_ request: HAR.Request) {
         har = request
-        method = request.method.uppercased()
+        method = PreparedRequest.upperCased(request.method)
         let parts = URLParts(request.url)
         scheme = parts.scheme
         host = parts.host
@@ -56,6 +56,11 @@ public struct PreparedRequest: Sendable, Hashable {
         let defaultPort = URLParts.defaultPort(for: scheme)
         let portPart = port.map { $0 == defaultPort ? "" : ":\($0)" } ?? ""
         return "\(scheme)://\(host)\(portPart)"
+    }
+
+    /// The method in upper case; the string itself when it is already (nearly always).
+    private static func upperCased(_ method: String) -> String {
+        method.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 } ? method.uppercased() : method
     }
 
     private static func parseJSON(_ body: Data, mimeType: String?) -> JSONValue? {
@@ -129,7 +134,9 @@ struct URLParts {
         let count = bytes.count
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         func lowercasedText(_ range: Range<Int>) -> String {
-            String(decoding: bytes[range].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+            // Hosts and schemes are nearly always lower case already: no copy then.
+            guard bytes[range].contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text(range) }
+            return String(decoding: bytes[range].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
         }
         // scheme ":" "//"
         var index = 0

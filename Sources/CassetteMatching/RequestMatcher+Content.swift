@@ -105,7 +105,7 @@ extension RequestMatcher {
     }
 
     static func headerValue(_ name: String, in headers: [HAR.NameValue]) -> String? {
-        let values = headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+        let values = headers.filter { HAR.NameValue.sameName($0.name, name) }.map(\.value)
         return values.isEmpty ? nil : values.joined(separator: ", ")
     }
 

@@ -90,6 +90,28 @@ struct HARFastPathTests {
         return Data((#"{"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[\#n"# + parts.joined(separator: ",\n") + "\n]}}").utf8)
     }
 
+    @Test("numbers and long escaped strings read on the fast path are the full path's")
+    func numbersAndEscapes() throws {
+        let numbers = ["0", "-1", "7", "123456789012345", "1234567890123456", "-0", "1e2", "2.50", "-3.0E-1", "10"]
+        let body = String(repeating: #"{\"k\":\"v\u00e9\\n\ud83d\ude00\"},"#, count: 400)
+        let entries = numbers.enumerated().map { offset, number in
+            #"{"startedDateTime":"2025-01-01T00:00:00Z","time":\#(number),"request":{"method":"GET","url":"https://a.example/\#(offset)","headers":[],"headersSize":-1,"bodySize":-1},"response":{"status":200,"headers":[],"content":{"size":\#(offset),"mimeType":"application/json","text":"[\#(body)0]"}}}"#
+        }
+        let data = Data((#"{"log":{"version":"1.2","creator":{"name":"t"},"entries":["# + entries.joined(separator: ",") + "]}}").utf8)
+        let full = try Self.fullPath(data)
+        let fast = try #require(HARFastDecoder.decode(data))
+        #expect(fast == full)
+        #expect(fast.entries.map(\.time) == numbers.map { Double($0)! })
+        #expect(fast.entries[0].response.content.text?.contains("\u{1F600}") == true)
+    }
+
+    @Test("the usable core count reads the affinity mask of /proc/self/status")
+    func affinityMask() {
+        #expect(UsableCores.allowedCount(status: Data("Name:\tx\nCpus_allowed:\tff,00000001\nCpus_allowed_list:\t0,32-39\n".utf8)) == 9)
+        #expect(UsableCores.allowedCount(status: Data("Name:\tx\n".utf8)) == nil)
+        #expect(UsableCores.count >= 1)
+    }
+
     @Test("a cassette decoded in parallel slices is the sequential decode, entry for entry, in order")
     func parallelSlices() throws {
         let data = Self.largeDocument(entries: 8_000)

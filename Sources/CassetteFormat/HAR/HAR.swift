@@ -260,7 +260,30 @@ public enum CassetteKitVersion {
 extension HAR.NameValue {
     /// Looks up the first value for a name, case-insensitively (HTTP header semantics).
     public static func first(_ name: String, in list: [HAR.NameValue]) -> String? {
-        list.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        list.first { sameName($0.name, name) }?.value
+    }
+
+    /// Whether two header or parameter names are equal ignoring case: byte by byte for ASCII
+    /// names (HTTP's), `caseInsensitiveCompare` (Foundation's, slow) only when either is not.
+    package static func sameName(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? false : nil }
+                for index in 0..<x.count {
+                    let p = x[index]
+                    let q = y[index]
+                    if p >= 0x80 || q >= 0x80 { return nil }
+                    if p == q { continue }
+                    let lowerP = p >= 0x41 && p <= 0x5A ? p | 0x20 : p
+                    let lowerQ = q >= 0x41 && q <= 0x5A ? q | 0x20 : q
+                    if lowerP != lowerQ { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (a.caseInsensitiveCompare(b) == .orderedSame)
     }
 }
 
@@ -273,8 +296,8 @@ extension Array where Element == HAR.NameValue {
     /// Replaces every header named `name` (case-insensitive) by one with `value`, or appends it;
     /// `nil` removes them all.
     public mutating func set(_ name: String, to value: String?) {
-        let firstIndex = firstIndex { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-        removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        let firstIndex = firstIndex { HAR.NameValue.sameName($0.name, name) }
+        removeAll { HAR.NameValue.sameName($0.name, name) }
         guard let value else { return }
         insert(HAR.NameValue(name: name, value: value), at: Swift.min(firstIndex ?? count, count))
     }

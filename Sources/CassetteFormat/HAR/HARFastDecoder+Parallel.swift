@@ -13,19 +13,21 @@ extension JSONReader {
     /// The `entries` array at the reader's position, decoded in parallel slices when it is large.
     mutating func entries(source: Data) throws(GiveUp) -> [HAR.Entry] {
         let start = index
+        let cores = min(UsableCores.count, 8)
+        // One core (or a small document): no structural pass, one sequential decode.
+        guard cores > 1, bytes.count - start >= Self.parallelEntriesThreshold else { return try sequentialEntries() }
         let bounds = try elementBounds()
-        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        guard cores > 1, bounds.count >= 2 * cores, index - start >= Self.parallelEntriesThreshold else {
+        guard bounds.count >= 2 * cores, index - start >= Self.parallelEntriesThreshold else {
             index = start
-            var list: [HAR.Entry] = []
-            try elements { reader throws(GiveUp) in list.append(try reader.entry()) }
-            return list
+            return try sequentialEntries()
         }
-        let slices = cores
+        // More slices than cores: a core slowed by other work takes fewer of them (equal halves
+        // wait for the slower core).
+        let slices = min(cores * 4, bounds.count)
         let perSlice = (bounds.count + slices - 1) / slices
         let results = Mutex([[HAR.Entry]?](repeating: nil, count: slices))
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let range = (slice * perSlice)..<min(bounds.count, (slice + 1) * perSlice)
+            let range = min(bounds.count, slice * perSlice)..<min(bounds.count, (slice + 1) * perSlice)
             let decoded = HARFastDecoder.decodeEntries(source, bounds: bounds[range])
             results.withLock { $0[slice] = decoded }
         }
@@ -36,6 +38,13 @@ extension JSONReader {
             all.append(contentsOf: slice)
         }
         return all
+    }
+
+    /// The `entries` array at the reader's position, decoded in order on this thread.
+    private mutating func sequentialEntries() throws(GiveUp) -> [HAR.Entry] {
+        var list: [HAR.Entry] = []
+        try elements { reader throws(GiveUp) in list.append(try reader.entry()) }
+        return list
     }
 
     /// Where each element of the array at the reader's position starts and ends, without

@@ -122,7 +122,32 @@ extension JSONReader {
         if let fallback, takeNull() { return fallback }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "-") || (bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9"))
         else { throw GiveUp() }
+        if let integer = plainInteger() { return Double(integer) }
         do { return try parseNumber().doubleValue } catch { throw GiveUp() }
+    }
+
+    /// A short integer literal read straight from the bytes (most HAR numbers: sizes, statuses,
+    /// timings): an optional `-`, 1 to 15 digits without a leading zero, no fraction or exponent,
+    /// and not `-0`. `nil` (the reader unmoved) for anything else, which the full number reader
+    /// takes. Exact: every such value is a whole double.
+    private mutating func plainInteger() -> Int? {
+        var position = index
+        let negative = bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        let digitsStart = position
+        var value = 0
+        while position < bytes.count, isDigit(bytes[position]), position - digitsStart < 16 {
+            value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+            position += 1
+        }
+        let digits = position - digitsStart
+        guard digits > 0, digits <= 15, digits == 1 || bytes[digitsStart] != UInt8(ascii: "0"), !(negative && value == 0) else { return nil }
+        if position < bytes.count {
+            let next = bytes[position]
+            if next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") || isDigit(next) { return nil }
+        }
+        index = position
+        return negative ? -value : value
     }
 
     /// An integral number below 10^15, or the default (`HARReader.integer`).

@@ -6,26 +6,41 @@ extension JSONReader {
     /// and it is closed; the reader then stands after the closing quote. `nil` leaves the reader
     /// where it was (at the first backslash).
     mutating func unescapedString(start: Int) -> String? {
-        // Find the closing quote, stepping over escapes.
-        var end = index
+        // One pass: runs are copied and escapes decoded until the closing quote. The scratch
+        // buffer only grows (doubling), and a pass that runs out of room starts over in the
+        // larger buffer, so the work stays linear; the buffer is reused from string to string.
+        if scratch.count < 256 { scratch = [UInt8](repeating: 0, count: 256) }
         while true {
-            end = TextScan.firstSpecialByte(in: bytes, from: end)
-            guard end < bytes.count else { return nil }
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") { break }
-            guard byte == UInt8(ascii: "\\"), end + 1 < bytes.count else { return nil }
-            end += 2
+            switch unescapePass(start: start) {
+            case .string(let string, let end):
+                index = end + 1
+                return string
+            case .notPlain:
+                return nil
+            case .bufferFull:
+                scratch = [UInt8](repeating: 0, count: scratch.count * 2)
+            }
         }
-        // Unescaping never lengthens: the escaped length bounds the output.
-        let capacity = end - start
-        if scratch.count < capacity { scratch = [UInt8](repeating: 0, count: max(capacity, scratch.count * 2, 256)) }
+    }
+
+    private enum UnescapeOutcome {
+        /// The string, and where its closing quote is.
+        case string(String, end: Int)
+        /// Not closed, a control byte, a bad escape or invalid UTF-8: the careful path decides.
+        case notPlain
+        /// The scratch buffer is too small for this string.
+        case bufferFull
+    }
+
+    private mutating func unescapePass(start: Int) -> UnescapeOutcome {
         let bytes = self.bytes
-        let result: String?? = scratch.withUnsafeMutableBufferPointer { output -> String?? in
-            guard let out = output.baseAddress, let input = bytes.baseAddress else { return nil }
+        return scratch.withUnsafeMutableBufferPointer { output -> UnescapeOutcome in
+            guard let out = output.baseAddress, let input = bytes.baseAddress else { return .notPlain }
+            let room = output.count
             var written = 0
             var read = start
             func hex4(_ at: Int) -> UInt32? {
-                guard at + 4 <= end else { return nil }
+                guard at + 4 <= bytes.count else { return nil }
                 var value: UInt32 = 0
                 for offset in 0..<4 {
                     let digit = bytes[at + offset]
@@ -38,15 +53,22 @@ extension JSONReader {
                 }
                 return value
             }
-            while read < end {
-                let stop = min(TextScan.firstSpecialByte(in: bytes, from: read), end)
+            while true {
+                let stop = TextScan.firstSpecialByte(in: bytes, from: read)
+                guard stop < bytes.count else { return .notPlain }
                 if stop > read {
+                    guard written + (stop - read) <= room else { return .bufferFull }
                     (out + written).update(from: input + read, count: stop - read)
                     written += stop - read
                     read = stop
                 }
-                guard read < end else { break }
-                // bytes[read] is a backslash (the scan above found no quote or control byte before `end`).
+                let byte = bytes[read]
+                if byte == UInt8(ascii: "\"") {
+                    guard let string = TextScan.validatedString(UnsafeBufferPointer(start: out, count: written)) else { return .notPlain }
+                    return .string(string, end: read)
+                }
+                guard byte == UInt8(ascii: "\\"), read + 1 < bytes.count else { return .notPlain }  // a control byte
+                guard written + 4 <= room else { return .bufferFull }
                 let escape = bytes[read + 1]
                 read += 2
                 switch escape {
@@ -59,32 +81,28 @@ extension JSONReader {
                 case UInt8(ascii: "r"): out[written] = 0x0D
                 case UInt8(ascii: "t"): out[written] = 0x09
                 case UInt8(ascii: "u"):
-                    guard var scalar = hex4(read) else { return .some(nil) }
+                    guard var scalar = hex4(read) else { return .notPlain }
                     read += 4
                     if (0xD800...0xDBFF).contains(scalar) {
-                        guard read + 6 <= end, bytes[read] == UInt8(ascii: "\\"), bytes[read + 1] == UInt8(ascii: "u"),
+                        guard read + 6 <= bytes.count, bytes[read] == UInt8(ascii: "\\"), bytes[read + 1] == UInt8(ascii: "u"),
                             let low = hex4(read + 2), (0xDC00...0xDFFF).contains(low)
-                        else { return .some(nil) }
+                        else { return .notPlain }
                         read += 6
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(scalar) {
-                        return .some(nil)
+                        return .notPlain
                     }
-                    guard let unicode = Unicode.Scalar(scalar) else { return .some(nil) }
+                    guard let unicode = Unicode.Scalar(scalar) else { return .notPlain }
                     for unit in UTF8.encode(unicode) ?? UTF8.EncodedScalar() {
                         out[written] = unit
                         written += 1
                     }
                     continue
                 default:
-                    return .some(nil)
+                    return .notPlain
                 }
                 written += 1
             }
-            return .some(TextScan.validatedString(UnsafeBufferPointer(start: out, count: written)))
         }
-        guard case .some(.some(let string)) = result else { return nil }
-        index = end + 1
-        return string
     }
 }

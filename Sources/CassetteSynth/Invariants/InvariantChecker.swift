@@ -79,7 +79,8 @@ public struct InvariantChecker: Sendable {
     /// the first pointer of `equal` copied to the others, a `member` value replaced by the first
     /// element of its array (or added to an empty array). Used by the synthesizer; the result is
     /// validated again.
-    func repaired(_ document: JSONValue) -> JSONValue {
+    /// Also says whether every relation holds in the result (checked once, here).
+    func repairing(_ document: JSONValue) -> (value: JSONValue, holds: Bool) {
         var current = document
         // A repair can break a relation repaired before it (a member copied into an array whose
         // elements are ordered), so a few passes; the synthesizer validates the result anyway.
@@ -89,9 +90,9 @@ public struct InvariantChecker: Sendable {
                     current = Self.repair(invariant, binding: binding, in: current)
                 }
             }
-            if holds(in: current) { break }
+            if holds(in: current) { return (current, true) }
         }
-        return current
+        return (current, false)
     }
 
     /// Repair passes before the synthesizer gives up on a candidate and draws another.

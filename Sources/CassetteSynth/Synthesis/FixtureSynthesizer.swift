@@ -163,8 +163,9 @@ public struct FixtureSynthesizer: Sendable {
                 document: document, strategy: strategy, seed: SeedDerivation.variant(seed, index, attempt: attempt), overrides: overrides,
                 cache: cache)
             var value = try generator.generate([document.rootReference], at: .root, name: nil, depth: 0)
-            if !invariants.invariants.isEmpty { value = invariants.repaired(value) }
-            if validator.isValid(value), invariants.holds(in: value) { return (value, generator) }
+            var relationsHold = true
+            if !invariants.invariants.isEmpty { (value, relationsHold) = invariants.repairing(value) }
+            if relationsHold, validator.isValid(value) { return (value, generator) }
             lastValue = value
         }
         let failure = lastValue.flatMap { validator.validate($0).first }

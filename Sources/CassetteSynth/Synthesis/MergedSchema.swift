@@ -64,19 +64,41 @@ struct MergedSchema: Sendable {
     }
 }
 
+/// A merged schema as the cache keeps it: shared by reference (a lookup retains one object,
+/// not each of the schema's collections), with what the generator derives from it computed once.
+final class MergedEntry: Sendable {
+    let schema: MergedSchema
+    /// ``ValueGenerator/candidateTypes(_:)`` of the schema.
+    let candidateTypes: [String]
+
+    init(_ schema: MergedSchema) {
+        self.schema = schema
+        candidateTypes = ValueGenerator.candidateTypes(schema)
+    }
+}
+
 /// Folds schemas into a ``MergedSchema``.
 struct SchemaMerger {
     let document: SchemaDocument
     /// Merges and compiled patterns, shared by every variant of one synthesizer.
     let cache: SynthesisCache
+    /// What the cache held when this merger was made: looked up without taking the cache's
+    /// lock, so variants made on every core do not queue on it once the cache is warm.
+    let known: SynthesisCache.Snapshot
+
+    init(document: SchemaDocument, cache: SynthesisCache) {
+        self.document = document
+        self.cache = cache
+        self.known = cache.snapshot()
+    }
     /// How deep `$ref`/`allOf` chains may go (recursive `$ref` with no progress is an error).
     static let maximumFolding = 64
 
     /// Folds every schema of `references` (all apply at `instance`).
-    func merge(_ references: [SchemaReference], instance: JSONPointer) throws(SynthesisError) -> MergedSchema {
-        let key = references.map(\.pointer)
-        if let merged = cache.entry(key) { return merged }
-        let merged = try mergeUncached(references, instance: instance)
+    func merge(_ references: [SchemaReference], instance: JSONPointer) throws(SynthesisError) -> MergedEntry {
+        let key = SynthesisCache.MergeKey(references.map(\.pointer))
+        if let merged = known.merges[key] ?? cache.entry(key) { return merged }
+        let merged = MergedEntry(try mergeUncached(references, instance: instance))
         cache.store(merged, for: key)
         return merged
     }
@@ -246,23 +268,34 @@ struct SchemaMerger {
 /// document locations they were merged from, and compiled patterns. A merge depends only on
 /// those locations (the instance location only names errors, and failed merges are not kept).
 final class SynthesisCache: Sendable {
-    private let merges = Mutex<[MergeKey: MergedSchema]>([:])
+    private let merges = Mutex<[MergeKey: MergedEntry]>([:])
     private let matchers = Mutex<[String: PatternMatcher?]>([:])
     private let generators = Mutex<[String: PatternGenerator?]>([:])
 
-    func entry(_ key: [JSONPointer]) -> MergedSchema? {
-        let key = MergeKey(key)
-        return merges.withLock { $0[key] }
+    /// The cache's contents at one moment (copy-on-write: taking it copies nothing).
+    struct Snapshot: Sendable {
+        let merges: [MergeKey: MergedEntry]
+        let matchers: [String: PatternMatcher?]
+        let generators: [String: PatternGenerator?]
     }
 
-    func store(_ merged: MergedSchema, for key: [JSONPointer]) {
-        let key = MergeKey(key)
+    /// What the cache holds now, for lookups without the lock.
+    func snapshot() -> Snapshot {
+        Snapshot(
+            merges: merges.withLock { $0 }, matchers: matchers.withLock { $0 }, generators: generators.withLock { $0 })
+    }
+
+    func entry(_ key: MergeKey) -> MergedEntry? {
+        merges.withLock { $0[key] }
+    }
+
+    func store(_ merged: MergedEntry, for key: MergeKey) {
         merges.withLock { $0[key] = merged }
     }
 
     /// Schema locations with their FNV-1a digest computed once: the dictionary hashes eight
     /// bytes instead of every token of every pointer.
-    private struct MergeKey: Hashable, Sendable {
+    struct MergeKey: Hashable, Sendable {
         let pointers: [JSONPointer]
         let digest: UInt64
 

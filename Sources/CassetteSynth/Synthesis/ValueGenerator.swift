@@ -30,12 +30,14 @@ struct ValueGenerator {
 
     /// The compiled matcher of a pattern (compiled once per synthesizer).
     func compiledPattern(_ source: String) -> PatternMatcher? {
-        merger.cache.matcher(source)
+        if let known = merger.known.matchers[source] { return known }
+        return merger.cache.matcher(source)
     }
 
     /// The generator of a pattern (built once per synthesizer).
     func compiledPatternGenerator(_ source: String) -> PatternGenerator? {
-        merger.cache.generator(source)
+        if let known = merger.known.generators[source] { return known }
+        return merger.cache.generator(source)
     }
 
     /// The one invented person of this variant (drawn from the variant seed, not the location),
@@ -77,19 +79,19 @@ struct ValueGenerator {
 
     /// Generates a value satisfying all of `references` at `instance`.
     mutating func generate(_ references: [SchemaReference], at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
-        var merged = try merger.merge(references, instance: instance)
+        var entry = try merger.merge(references, instance: instance)
         // Choices are keyed by the field's own schema location, so each field is covered.
-        let field = merged.location
+        let field = entry.schema.location
         var extra: [SchemaReference] = []
         var decided: Set<JSONPointer> = []
         var rounds = 0
         while true {
-            let pending = merged.branchGroups.filter { !decided.contains($0.location) }
+            let pending = entry.schema.branchGroups.filter { !decided.contains($0.location) }
             if pending.isEmpty { break }
             rounds += 1
             guard rounds <= SchemaMerger.maximumFolding else {
                 throw SynthesisError(
-                    schemaLocation: merged.location, instanceLocation: instance, reason: "anyOf/oneOf nest without end (a reference cycle)")
+                    schemaLocation: entry.schema.location, instanceLocation: instance, reason: "anyOf/oneOf nest without end (a reference cycle)")
             }
             for group in pending {
                 decided.insert(group.location)
@@ -104,16 +106,18 @@ struct ValueGenerator {
                 guard case .branch(_, let option) = choose(options, fallback: fallback, key: field.description + "|" + groupName, at: instance) else { continue }
                 extra.append(group.options[option])
             }
-            merged = try merger.merge(references + extra, instance: instance)
+            entry = try merger.merge(references + extra, instance: instance)
         }
-        return try generate(merged, at: instance, name: name, depth: depth)
+        return try generate(entry.schema, types: entry.candidateTypes, at: instance, name: name, depth: depth)
     }
 
     private static func firstNonNullBranch(_ options: [SchemaReference]) -> Int {
         options.firstIndex { $0.value["type"] != .string("null") } ?? 0
     }
 
-    private mutating func generate(_ merged: MergedSchema, at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
+    private mutating func generate(
+        _ merged: MergedSchema, types: [String], at instance: JSONPointer, name: String?, depth: Int
+    ) throws(SynthesisError) -> JSONValue {
         if merged.impossible {
             throw SynthesisError(schemaLocation: merged.location, instanceLocation: instance, reason: "the schema allows no value here (false)")
         }
@@ -131,7 +135,6 @@ struct ValueGenerator {
             guard case .enumValue(let index) = choose(options, fallback: fallback, key: merged.location.description, at: instance) else { return allowed[0] }
             return values[index]
         }
-        let types = Self.candidateTypes(merged)
         guard let first = types.first else {
             throw SynthesisError(
                 schemaLocation: merged.location, instanceLocation: instance,

@@ -3,7 +3,9 @@ import Foundation
 /// A compiled `pattern` / `patternProperties` regular expression (ECMA-262 flavoured, unanchored).
 ///
 /// Common shapes are matched without a regex engine: a literal (`abc`, `^abc`, `abc$`, `^abc$`)
-/// and a single repeated character class (`^[a-z0-9_-]+$`, `^\d{4}$`). Everything else goes to
+/// and a single repeated character class (`^[a-z0-9_-]+$`, `^\d{4}$`). The rest of the common
+/// subset (groups, alternation, quantifiers, classes) runs on ``LinearPattern``, in time linear in
+/// the input. Only what that subset leaves out (back references, lookaround, `\b`) goes to
 /// `NSRegularExpression` (ICU), after translating the ECMA-262 escapes whose meaning differs
 /// there (`\d`, `\w`, `\s` and their negations are ASCII-only in ECMA-262).
 final class PatternMatcher: Sendable {
@@ -16,6 +18,7 @@ final class PatternMatcher: Sendable {
         case suffix(String)
         case equals(String)
         case repeatedClass(CharacterClass, min: Int, max: Int?)
+        case linear(LinearPattern)
         case regex(NSRegularExpression)
     }
 
@@ -24,6 +27,10 @@ final class PatternMatcher: Sendable {
         self.source = source
         if let simple = PatternMatcher.simpleStrategy(source) {
             strategy = simple
+            return
+        }
+        if let linear = LinearPattern.compile(source) {
+            strategy = .linear(linear)
             return
         }
         do {
@@ -49,6 +56,8 @@ final class PatternMatcher: Sendable {
                 if let maximum, count > maximum { return false }
             }
             return count >= minimum
+        case .linear(let pattern):
+            return pattern.matches(string)
         case .regex(let expression):
             let range = NSRange(string.startIndex..<string.endIndex, in: string)
             return expression.firstMatch(in: string, options: [], range: range) != nil

@@ -1,48 +1,17 @@
 import CassetteKit
 import CassetteReplay
+import CassetteTestSupport
 import Foundation
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
-/// Cassettes built in the tests, and the two ways of calling `URLSession`.
-enum ReplayFixtures {
-    /// One interaction.
-    static func entry(
-        _ method: String, _ url: String, status: Int = 200, body: String = "{}", mimeType: String = "application/json",
-        responseHeaders: [HAR.NameValue] = [], requestHeaders: [HAR.NameValue] = [], requestBody: String? = nil,
-        requestMimeType: String = "application/json", httpVersion: String = "HTTP/1.1", time: Double = 1
-    ) -> HAR.Entry {
-        entry(
-            method, url, status: status, bodyData: Data(body.utf8), mimeType: mimeType, responseHeaders: responseHeaders,
-            requestHeaders: requestHeaders, requestBody: requestBody, requestMimeType: requestMimeType,
-            httpVersion: httpVersion, time: time)
-    }
+/// Cassettes built in the tests (`SampleEntries`, shared with the matching tests), and the two
+/// ways of calling `URLSession`.
+typealias ReplayFixtures = SampleEntries
 
-    /// One interaction with a binary (or any) response body.
-    static func entry(
-        _ method: String, _ url: String, status: Int = 200, bodyData: Data, mimeType: String,
-        responseHeaders: [HAR.NameValue] = [], requestHeaders: [HAR.NameValue] = [], requestBody: String? = nil,
-        requestMimeType: String = "application/json", httpVersion: String = "HTTP/1.1", time: Double = 1
-    ) -> HAR.Entry {
-        let request = HAR.Request.incoming(
-            method: method, url: url,
-            headers: requestHeaders + (requestBody == nil ? [] : [HAR.NameValue(name: "Content-Type", value: requestMimeType)]),
-            body: requestBody.map { Data($0.utf8) })
-        return HAR.Entry(
-            startedDateTime: "2026-01-01T00:00:00.000Z", time: time, request: request,
-            response: HAR.Response(
-                status: status, httpVersion: httpVersion,
-                headers: [HAR.NameValue(name: "Content-Type", value: mimeType)] + responseHeaders,
-                content: HAR.Content(body: bodyData, mimeType: mimeType), bodySize: bodyData.count))
-    }
-
-    /// A log of interactions.
-    static func log(_ entries: [HAR.Entry], provider: String? = nil) -> HAR.Log {
-        HAR.Log(entries: entries, cassette: CassetteMetadata(provider: provider, source: "test"))
-    }
-
+extension SampleEntries {
     /// Options that ignore the machine's environment (CI, CASSETTE_RECORD_MODE).
     static func options(
         _ mode: RecordMode = .none, matchers: [RequestMatcher] = .default, repeatLast: Bool = false,
