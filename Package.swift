@@ -16,6 +16,9 @@
 // - CassetteServer: loopback HTTP server (SwiftNIO: NIOPosix + NIOHTTP1, on its own event-loop
 //   threads) for `cassette serve` and the emulator.
 // - CassetteXCTest / CassetteTesting: test helpers for XCTest and Swift Testing.
+// - CassetteAsyncHTTPClient: record and replay for AsyncHTTPClient (a client protocol that
+//   `HTTPClient` conforms to, and a replaying client); compiled with AsyncHTTPClient only with
+//   the `AsyncHTTPClient` trait, which also adds the helpers' HTTPClient variants.
 // - cassette: the command-line tool (swift-argument-parser).
 import PackageDescription
 
@@ -42,12 +45,17 @@ let package = Package(
         .library(name: "CassetteImport", targets: ["CassetteImport"]),
         .library(name: "CassetteXCTest", targets: ["CassetteXCTest"]),
         .library(name: "CassetteTesting", targets: ["CassetteTesting"]),
+        .library(name: "CassetteAsyncHTTPClient", targets: ["CassetteAsyncHTTPClient"]),
         .executable(name: "cassette", targets: ["cassette"]),
     ],
     traits: [
         .trait(
             name: "OpenAPIKitWarnings",
             description: "`cassette schema import` also asks OpenAPIKit whether the document is valid OpenAPI and prints its objections as warnings. Off by default: OpenAPIKit is most of a clean build's time, and the import works without it."
+        ),
+        .trait(
+            name: "AsyncHTTPClient",
+            description: "Record and replay for AsyncHTTPClient: the CassetteAsyncHTTPClient module (a client protocol `HTTPClient` conforms to, and a replaying client on the same engine as the URL protocol) and the test helpers' HTTPClient variants. Off by default: AsyncHTTPClient and its SwiftNIO packages take minutes to build."
         ),
         .default(enabledTraits: []),
     ],
@@ -56,6 +64,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Only with the `AsyncHTTPClient` trait (CassetteAsyncHTTPClient); swift-log for the
+        // `Logger?` parameter of `HTTPClient.execute`, which the client protocol repeats.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.7.1"),
     ],
     targets: [
         .systemLibrary(
@@ -166,14 +178,34 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Record and replay for AsyncHTTPClient. Without the `AsyncHTTPClient` trait its sources
+        // are compiled out (`#if AsyncHTTPClient`) and AsyncHTTPClient is never built.
+        .target(
+            name: "CassetteAsyncHTTPClient",
+            dependencies: [
+                "CassetteKit",
+                "CassetteReplay",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "CassetteXCTest",
-            dependencies: ["CassetteKit", "CassetteReplay"],
+            dependencies: [
+                "CassetteKit", "CassetteReplay",
+                .target(name: "CassetteAsyncHTTPClient", condition: .when(traits: ["AsyncHTTPClient"])),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "CassetteTesting",
-            dependencies: ["CassetteKit", "CassetteReplay"],
+            dependencies: [
+                "CassetteKit", "CassetteReplay",
+                .target(name: "CassetteAsyncHTTPClient", condition: .when(traits: ["AsyncHTTPClient"])),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -263,6 +295,19 @@ let package = Package(
         .testTarget(
             name: "CassetteXCTestTests",
             dependencies: ["CassetteXCTest", "CassetteTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // Built with AsyncHTTPClient only with the trait:
+        // `swift test --traits AsyncHTTPClient --filter CassetteAsyncHTTPClientTests`.
+        .testTarget(
+            name: "CassetteAsyncHTTPClientTests",
+            dependencies: [
+                "CassetteAsyncHTTPClient", "CassetteKit", "CassetteReplay", "CassetteServer", "CassetteTestSupport",
+                "CassetteTesting", "CassetteXCTest",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

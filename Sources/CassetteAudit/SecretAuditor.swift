@@ -37,8 +37,8 @@ public struct AuditFinding: Sendable, Hashable {
 /// It decodes on its own (gzip, HAR, base64 bodies, URL and percent encoding, forms, JSON inside
 /// strings, JWT segments) and applies the rules of ``AuditRule``: known token formats wherever
 /// they appear, then what the key, header, cookie or parameter name says about its value. Ids,
-/// UUIDs, hashes, timestamps, enum names, flags, empty values and `REDACTED_<n>` placeholders
-/// are not findings.
+/// UUIDs, hashes, timestamps, enum names, flags, empty values and the toolkit's placeholders
+/// (`REDACTED_<n>` and the shaped forms such as `RDCT-0003`, recognised exactly) are not findings.
 public struct SecretAuditor: Sendable {
     /// An auditor with every rule.
     public init() {}

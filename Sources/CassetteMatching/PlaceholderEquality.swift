@@ -4,8 +4,10 @@ import CassetteProviders
 import CassetteRedaction
 /// Comparison that lets a recorded placeholder stand for the secret it replaced.
 ///
-/// A cassette holds `REDACTED_<n>` where a secret was (`Bearer REDACTED_1`,
-/// `sid=REDACTED_2`). The live request a test sends carries a real, fresh secret in that place,
+/// A cassette holds a placeholder where a secret was: `REDACTED_<n>` (`Bearer REDACTED_1`,
+/// `sid=REDACTED_2`) or a shaped one that keeps the secret's wire format (`RDCT-0003`,
+/// `Bearer sk_REDACTED00000003`, a JWT signed `REDACTED`; see `Placeholder`), recognised
+/// exactly and whole. The live request a test sends carries a real, fresh secret in that place,
 /// or, once redacted the same way, a placeholder numbered on its own. So a placeholder in the
 /// *recorded* value matches any one token in the same place of the incoming value: a run of at
 /// least one character without whitespace or a separator (`; , & " ' ? # < > { } [ ]`).
@@ -17,7 +19,7 @@ public enum PlaceholderEquality {
     /// `recorded` is allowed to stand for one token of `incoming`.
     public static func matches(recorded: String, incoming: String) -> Bool {
         if recorded == incoming { return true }
-        guard ASCIIText.contains(Placeholder.prefix, in: recorded) else { return false }
+        guard Placeholder.mayContainPlaceholder(recorded) else { return false }
         let pattern = Pattern(recorded)
         guard pattern.hasWildcard else { return false }
         return pattern.matches(Array(incoming.unicodeScalars))
@@ -28,19 +30,19 @@ public enum PlaceholderEquality {
     /// a real value here (use ``matches(recorded:incoming:)`` for that).
     public static func equal(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        guard ASCIIText.contains(Placeholder.prefix, in: a), ASCIIText.contains(Placeholder.prefix, in: b) else { return false }
+        guard Placeholder.mayContainPlaceholder(a), Placeholder.mayContainPlaceholder(b) else { return false }
         return normalized(a) == normalized(b)
     }
 
     /// Whether a value contains a placeholder token.
     public static func containsPlaceholder(_ text: String) -> Bool {
-        ASCIIText.contains(Placeholder.prefix, in: text) && Pattern(text).hasWildcard
+        Placeholder.mayContainPlaceholder(text) && Pattern(text).hasWildcard
     }
 
-    /// The string with every placeholder token (`REDACTED` or `REDACTED_<n>`, standing alone
-    /// between non-alphanumeric characters) replaced by plain `REDACTED`.
+    /// The string with every placeholder (`REDACTED`, `REDACTED_<n>` standing alone between
+    /// non-alphanumeric characters, or a shaped placeholder) replaced by plain `REDACTED`.
     public static func normalized(_ text: String) -> String {
-        guard ASCIIText.contains(Placeholder.prefix, in: text) else { return text }
+        guard Placeholder.mayContainPlaceholder(text) else { return text }
         var output = String.UnicodeScalarView()
         for piece in Pattern(text).pieces {
             switch piece {
@@ -78,29 +80,15 @@ private struct Pattern {
 
     init(_ text: String) {
         let characters = Array(text.unicodeScalars)
-        let prefix = Array(Placeholder.prefix.unicodeScalars)
-        var literal: [Unicode.Scalar] = []
-        var index = 0
-        while index < characters.count {
-            if Self.hasPrefix(characters, at: index, prefix), !Self.isWordCharacter(characters, index - 1) {
-                var end = index + prefix.count
-                if end < characters.count, characters[end] == "_" {
-                    var digitsEnd = end + 1
-                    while digitsEnd < characters.count, ("0"..."9").contains(characters[digitsEnd]) { digitsEnd += 1 }
-                    if digitsEnd > end + 1 { end = digitsEnd }
-                }
-                if !Self.isWordCharacter(characters, end) {
-                    if !literal.isEmpty { pieces.append(.literal(literal)) }
-                    literal = []
-                    pieces.append(.placeholder)
-                    index = end
-                    continue
-                }
-            }
-            literal.append(characters[index])
-            index += 1
+        // One byte per scalar (non-ASCII as 0xFF), so the spans' offsets are scalar offsets.
+        let bytes = characters.map { $0.isASCII ? UInt8($0.value) : 0xFF }
+        var cursor = 0
+        for span in Placeholder.spans(inBytes: bytes) {
+            if span.range.lowerBound > cursor { pieces.append(.literal(Array(characters[cursor..<span.range.lowerBound]))) }
+            pieces.append(.placeholder)
+            cursor = span.range.upperBound
         }
-        if !literal.isEmpty { pieces.append(.literal(literal)) }
+        if cursor < characters.count { pieces.append(.literal(Array(characters[cursor...]))) }
     }
 
     /// Whether the whole of `text` matches, each placeholder taking one token. Backtracking
@@ -145,11 +133,5 @@ private struct Pattern {
         guard index >= 0, index + prefix.count <= characters.count else { return false }
         for offset in 0..<prefix.count where characters[index + offset] != prefix[offset] { return false }
         return true
-    }
-
-    private static func isWordCharacter(_ characters: [Unicode.Scalar], _ index: Int) -> Bool {
-        guard index >= 0, index < characters.count else { return false }
-        let scalar = characters[index]
-        return scalar == "_" || ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }
 }

@@ -53,8 +53,10 @@ public struct RedactionResult: Sendable {
 /// attributes kept), secret-named headers, query/fragment/form parameters and JSON members at
 /// any depth, URL user-info, the provider schema's `x-secret` fields (URLs keep their shape), and
 /// by value anywhere: JWTs, `otpauth://` seeds, the four services' token formats and every known
-/// secret in raw, percent-encoded and base64 form. Placeholders are `REDACTED_<n>`, numbered per
-/// distinct secret; redacting a redacted log changes nothing.
+/// secret in raw, percent-encoded and base64 form. Placeholders are numbered per distinct secret
+/// and keep the secret's wire format where it has one (`RDCT-0003` for a backup code,
+/// `sk_REDACTED00000001` for an Atoms key, `REDACTED_<n>` for free-form values); redacting a
+/// redacted log changes nothing.
 public enum Redaction {
     /// Redacts one request the way recorded requests are redacted, so a live request carrying a
     /// real token can be matched against a redacted cassette.

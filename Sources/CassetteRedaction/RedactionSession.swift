@@ -87,7 +87,8 @@ struct RedactionSession: Sendable {
                 } else {
                     record(kind: kind, location: location, rule: match.rule)
                 }
-                output += ledger.placeholder(for: match.secret)
+                let after = text.utf8[match.range.upperBound...].first
+                output += ledger.placeholder(for: match.secret, between: output, and: after)
             }
             cursor = match.range.upperBound
         }

@@ -13,9 +13,13 @@ import Synchronization
 /// real response to the test, and writes the cassette through `Redaction/sanitize(_:policy:)`.
 /// Nothing unsafe is ever written: when sanitizing refuses, the file is left as it was and the
 /// request fails with the reason.
-final class LiveRecorder: Sendable {
+///
+/// The AsyncHTTPClient replaying client sends through a real `HTTPClient` instead and hands the
+/// exchange to ``commit(_:response:body:timing:)``: the same capture, response, timing,
+/// sanitize and write stages.
+package final class LiveRecorder: Sendable {
     /// What became of one recorded request.
-    enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         /// The real response, for the test; the cassette was written.
         case success(RecordedResponse)
         /// The network failed (the test sees the real error).
@@ -25,9 +29,9 @@ final class LiveRecorder: Sendable {
     }
 
     /// The real response delivered to the test.
-    struct RecordedResponse: Sendable {
-        let response: HTTPURLResponse
-        let body: Data
+    package struct RecordedResponse: Sendable {
+        package let response: HTTPURLResponse
+        package let body: Data
     }
 
     private struct State {
@@ -36,8 +40,12 @@ final class LiveRecorder: Sendable {
     }
 
     /// Makes the cassette safe to write, or refuses: `Redaction/sanitize(_:policy:)`.
-    struct Sanitizer: Sendable {
-        let run: @Sendable (HAR.Log, RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log
+    package struct Sanitizer: Sendable {
+        package let run: @Sendable (HAR.Log, RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log
+
+        package init(run: @escaping @Sendable (HAR.Log, RedactionPolicy) throws(UnsafeCassetteError) -> HAR.Log) {
+            self.run = run
+        }
 
         /// The sanitizer `cassette record` uses too: redaction, then the fail-closed check.
         static let redacting = Sanitizer { log, policy throws(UnsafeCassetteError) in
@@ -98,7 +106,13 @@ final class LiveRecorder: Sendable {
             return .networkFailure(error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "\(error)"]))
         }
         guard let http = response as? HTTPURLResponse else { return .networkFailure(URLError(.badServerResponse)) }
-        let body = data ?? Data()
+        return commit(har, response: http, body: data ?? Data(), timing: timing)
+    }
+
+    /// Records an exchange that was sent by another transport (`har` is the request as the
+    /// pipeline's capture stage made it): builds the interaction, sanitizes and writes the
+    /// cassette, or refuses and writes nothing.
+    package func commit(_ har: HAR.Request, response http: HTTPURLResponse, body: Data, timing: ExchangeTiming) -> Outcome {
         do throws(RecordingError) {
             try commit(RecordingPipeline.entry(request: har, response: http, body: body, timing: timing))
             return .success(RecordedResponse(response: http, body: body))

@@ -22,14 +22,14 @@ public enum ReplayFailure {
     }
 
     /// The replaying session ended before the request was made.
-    static func sessionEnded(url: URL?) -> URLError {
+    package static func sessionEnded(url: URL?) -> URLError {
         error(
             "cassette: this request was made through a replaying session that has already finished (its ReplaySession was released); keep the ReplaySession alive while its URLSession is in use.",
             url: url, extra: [:])
     }
 
     /// The request's body stream could not be read.
-    static func unreadableBody(url: URL?, detail: String) -> URLError {
+    package static func unreadableBody(url: URL?, detail: String) -> URLError {
         error("cassette: could not read the request body: \(detail)", url: url, extra: [:])
     }
 

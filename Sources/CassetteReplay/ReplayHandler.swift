@@ -8,7 +8,10 @@ import Synchronization
 
 /// The brain of one replaying session: answers each request from the cassette, records it
 /// when the mode says so, or fails it with a near-miss report.
-final class ReplayHandler: Sendable {
+///
+/// ``decide(_:)`` is the transport-neutral part (the URL protocol and the AsyncHTTPClient
+/// replaying client both ask it); ``handle(_:body:delivery:)`` carries it out for the URL protocol.
+package final class ReplayHandler: Sendable {
     /// What the session does with requests.
     enum Behaviour: Sendable {
         /// Replay; a miss fails.
@@ -19,9 +22,19 @@ final class ReplayHandler: Sendable {
         case recordAll
     }
 
-    let player: CassettePlayer
+    /// What to do with one request.
+    package enum Decision: Sendable {
+        /// Answer with this recorded interaction after `delay` seconds of simulated latency.
+        case replay(HAR.Entry, delay: Double)
+        /// Send it to the real network and record it through this recorder.
+        case record(LiveRecorder)
+        /// Fail it with this report (already counted among the problems).
+        case miss(NearMissReport)
+    }
+
+    package let player: CassettePlayer
     let behaviour: Behaviour
-    let recorder: LiveRecorder?
+    package let recorder: LiveRecorder?
     let latency: ReplayLatency
     private let problemList = Mutex<[ReplayProblem]>([])
 
@@ -33,7 +46,26 @@ final class ReplayHandler: Sendable {
     }
 
     /// Misses and refused recordings so far.
-    var problems: [ReplayProblem] { problemList.withLock { $0 } }
+    package var problems: [ReplayProblem] { problemList.withLock { $0 } }
+
+    /// Decides what becomes of a request (in its HAR form, as the recording pipeline's capture
+    /// stage makes it): replay, record (as the mode says), or a miss, which is counted.
+    package func decide(_ har: HAR.Request) -> Decision {
+        if behaviour == .recordAll, let recorder { return .record(recorder) }
+        switch player.answer(har) {
+        case .answer(let playback):
+            return .replay(playback.entry, delay: latency.delay(for: playback.entry))
+        case .miss(let report):
+            if behaviour == .recordMisses, let recorder { return .record(recorder) }
+            problemList.withLock { $0.append(.miss(report)) }
+            return .miss(report)
+        }
+    }
+
+    /// Counts a recording that sanitizing refused (or the disk did).
+    package func noteRefusedRecording(_ message: String) {
+        problemList.withLock { $0.append(.recordingFailed(message)) }
+    }
 
     /// Answers one request.
     func handle(_ request: URLRequest, body: Data?, delivery: ProtocolDelivery) {
@@ -42,19 +74,12 @@ final class ReplayHandler: Sendable {
             return
         }
         let har = Self.harRequest(request, body: body)
-        if behaviour == .recordAll, let recorder {
+        switch decide(har) {
+        case .replay(let entry, let delay):
+            replay(entry, delay: delay, url: url, delivery: delivery)
+        case .record(let recorder):
             record(request, body: body, har: har, recorder: recorder, delivery: delivery)
-            return
-        }
-        switch player.answer(har) {
-        case .answer(let playback):
-            replay(playback.entry, url: url, delivery: delivery)
         case .miss(let report):
-            if behaviour == .recordMisses, let recorder {
-                record(request, body: body, har: har, recorder: recorder, delivery: delivery)
-                return
-            }
-            problemList.withLock { $0.append(.miss(report)) }
             delivery.fail(ReplayFailure.miss(report, url: url))
         }
     }
@@ -71,7 +96,7 @@ final class ReplayHandler: Sendable {
         return RecordingPipeline.capture(method: request.httpMethod ?? "GET", url: url, headers: headers, body: body)
     }
 
-    private func replay(_ entry: HAR.Entry, url: URL, delivery: ProtocolDelivery) {
+    private func replay(_ entry: HAR.Entry, delay: Double, url: URL, delivery: ProtocolDelivery) {
         let send: @Sendable () -> Void = {
             let (response, body) = ResponseBuilder.build(entry.response, url: url)
             guard let response else {
@@ -80,7 +105,6 @@ final class ReplayHandler: Sendable {
             }
             delivery.respond(response, body: body)
         }
-        let delay = latency.delay(for: entry)
         if delay > 0 {
             DispatchQueue.global().asyncAfter(deadline: .now() + delay, execute: send)
         } else {
@@ -98,7 +122,7 @@ final class ReplayHandler: Sendable {
             case .networkFailure(let error):
                 delivery.fail(error)
             case .refused(let message):
-                problemList.withLock { $0.append(.recordingFailed(message)) }
+                noteRefusedRecording(message)
                 delivery.fail(ReplayFailure.recordingFailed(message, url: request.url))
             }
         }

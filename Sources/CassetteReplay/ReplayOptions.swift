@@ -29,9 +29,9 @@ public struct ReplayOptions: Sendable {
     public var maxAge: CassetteMaxAge?
     /// Whether a cassette older than ``maxAge`` is a warning or fails the test.
     public var expiry: CassetteExpiry
-    /// Replaces `Redaction/sanitize(_:policy:)` before recordings are written. Internal: only
-    /// this module's tests use it, to prove that a refusal writes nothing.
-    var recordingSanitizer: LiveRecorder.Sanitizer?
+    /// Replaces `Redaction/sanitize(_:policy:)` before recordings are written. Package access:
+    /// only this package's tests use it, to prove that a refusal writes nothing.
+    package var recordingSanitizer: LiveRecorder.Sanitizer?
 
     /// Creates options; every argument has a default.
     public init(

@@ -32,7 +32,9 @@ public final class ReplaySession: Sendable {
     public let player: CassettePlayer
     /// The cassette is older than ``ReplayOptions/maxAge`` (reported by ``finish()``).
     public let staleCassette: ReplayFinding?
-    private let handler: ReplayHandler
+    /// The engine answering this session's requests (also used by the AsyncHTTPClient
+    /// replaying client, which sends nothing through ``session``).
+    package let handler: ReplayHandler
     private let lease: RouteLease
     /// Whether ``makeConfiguration(basedOn:)`` handed the protocol class out.
     private let exported = Mutex(false)

@@ -16,6 +16,7 @@ struct ModuleBoundaryTests {
         "CassetteRecording": ["CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction", "CassetteMatching"],
         "CassetteYAML": ["CassetteFormat", "Yams"],
         "CassetteVerify": ["CassetteKit", "CassetteSynth"],
+        "CassetteAsyncHTTPClient": ["CassetteKit", "CassetteReplay", "AsyncHTTPClient", "Logging", "NIOCore", "NIOHTTP1"],
         "CassetteKit": [
             "CassetteFormat", "CassetteAudit", "CassetteProviders", "CassetteRedaction", "CassetteMatching", "CassetteRecording",
         ],
@@ -63,5 +64,23 @@ struct ModuleBoundaryTests {
         #expect(try Self.imports(ofTarget: "CassetteRedaction")["CassetteAudit"] == nil)
         #expect(try Self.imports(ofTarget: "CassetteAudit")["CassetteKit"] == nil)
         #expect(try Self.imports(ofTarget: "CassetteRedaction")["CassetteKit"] == nil)
+    }
+
+    @Test("AsyncHTTPClient is imported only in files compiled under the AsyncHTTPClient trait")
+    func asyncHTTPClientOnlyBehindTheTrait() throws {
+        let guarded: Set<String> = ["AsyncHTTPClient", "CassetteAsyncHTTPClient", "Logging"]
+        for target in ["CassetteAsyncHTTPClient", "CassetteTesting", "CassetteXCTest"] {
+            let folder = Self.sourcesRoot.appendingPathComponent(target)
+            let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            for file in files where file.pathExtension == "swift" {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                let importsGuarded = text.split(separator: "\n").contains { line in
+                    let words = line.split(separator: " ")
+                    return words.count == 2 && words[0] == "import" && guarded.contains(String(words[1]))
+                }
+                guard importsGuarded else { continue }
+                #expect(text.hasPrefix("#if AsyncHTTPClient\n"), "\(target)/\(file.lastPathComponent) imports AsyncHTTPClient outside `#if AsyncHTTPClient`")
+            }
+        }
     }
 }

@@ -35,4 +35,12 @@ extension SampleExchanges {
     static func reportLines(_ log: HAR.Log) -> [String] {
         (log.cassette?.redaction.items ?? []).map { "\($0.entry) \($0.side) \($0.kind) \($0.location) \($0.rule)" }
     }
+
+    // The shaped placeholders the redactor writes for number `n` (see `Placeholder.Shape`).
+    static func atomsKey(_ n: Int) -> String { Placeholder.make(n, shape: .token(prefix: "sk_", length: 16)) }
+    static func jwt(_ n: Int) -> String { Placeholder.make(n, shape: .jwt) }
+    static func seed(_ n: Int) -> String { Placeholder.make(n, shape: .base32) }
+    static func backupCode(_ n: Int) -> String { Placeholder.make(n, shape: .backupCode) }
+    static func unleashPAT(_ n: Int) -> String { Placeholder.make(n, shape: .hex(prefix: "user:", length: 56)) }
+    static func unleashToken(_ n: Int) -> String { Placeholder.make(n, shape: .hex(prefix: "default:development.", length: 56)) }
 }

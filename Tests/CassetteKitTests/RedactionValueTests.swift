@@ -19,10 +19,10 @@ struct RedactionValueTests {
         let response = F.response(json: json, headers: [("X-Debug-Echo", "seen \(inHeader) upstream")])
         let clean = try Redaction.sanitize(F.log(plainRequest, response), policy: RedactionPolicy())
         let body = try F.body(clean)
-        #expect(body["data"]?["bio"] == "my session is REDACTED_2, please ignore")
-        #expect(clean.entries[0].response.headers.value(named: "X-Debug-Echo") == "seen REDACTED_1 upstream")
+        #expect(body["data"]?["bio"] == .string("my session is \(F.jwt(2)), please ignore"))
+        #expect(clean.entries[0].response.headers.value(named: "X-Debug-Echo") == "seen \(F.jwt(1)) upstream")
         let metadata = try JSONParser.parse(body["data"]?["metadata"]?.stringValue ?? "")
-        #expect(metadata["session"]?["jwt_payload"] == "REDACTED_3")
+        #expect(metadata["session"]?["jwt_payload"] == .string(F.jwt(3)))
         let survived = F.contains(F.text(clean), anyOf: [inText, inHeader, inNested])
         #expect(!survived)
         #expect(F.reportLines(clean).contains("0 response body /data/bio value:jwt"))
@@ -37,7 +37,8 @@ struct RedactionValueTests {
         ][kind]
         let json = #"{"errors":["token \#(token) is not valid for this project"],"status":false}"#
         let clean = try Redaction.sanitize(F.log(plainRequest, F.response(json: json, status: 401)), policy: RedactionPolicy())
-        #expect(try F.body(clean)["errors"]?.arrayValue?.first == "token REDACTED_1 is not valid for this project")
+        let placeholder = [F.atomsKey(1), Placeholder.make(1, shape: .token(prefix: "wct_", length: 16)), F.unleashPAT(1), F.unleashToken(1), F.unleashToken(1), "REDACTED_1"][kind]
+        #expect(try F.body(clean)["errors"]?.arrayValue?.first == .string("token \(placeholder) is not valid for this project"))
         let survived = F.contains(F.text(clean), anyOf: [token])
         #expect(!survived)
     }

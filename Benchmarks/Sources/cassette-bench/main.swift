@@ -11,6 +11,8 @@ import Foundation
 //   cassette-bench serve    --cassette F   (the library behind `cassette serve F --port 0 --repeat-last`)
 //   cassette-bench synth    --provider P --count N --seed S   (the library behind `cassette synth`)
 //   cassette-bench hostile  [--timeout S] [--only TEXT]   (the hostile inputs: outcome, wall time, peak RSS)
+//   cassette-bench ahc-replay --cassette F --row R --requests N --runs K [--server URL]   (built with
+//     `--traits AsyncHTTPClient` only; `ahc-replay --probe 1` exits 0 when it was)
 
 let arguments = CommandLine.arguments.dropFirst()
 do {
@@ -23,6 +25,14 @@ do {
             requests: options.int("requests", default: 1000), runs: options.int("runs", default: 5),
             seed: UInt64(options.int("seed", default: 7)), oursOnly: options.int("ours-only", default: 0) == 1,
             server: options.optional("server").flatMap(URL.init(string:)),
+            serverLabel: options.optional("server-label") ?? "cassette serve"
+        ).run()
+    case "ahc-replay":
+        if try options.int("probe", default: 0) == 1 { exit(AsyncHTTPClientReplayBenchmark.available ? 0 : 3) }
+        try await AsyncHTTPClientReplayBenchmark(
+            cassette: URL(fileURLWithPath: options.string("cassette")), row: options.string("row"),
+            requests: options.int("requests", default: 1000), runs: options.int("runs", default: 5),
+            seed: UInt64(options.int("seed", default: 7)), server: options.optional("server").flatMap(URL.init(string:)),
             serverLabel: options.optional("server-label") ?? "cassette serve"
         ).run()
     case "open":

@@ -10,7 +10,7 @@ public enum HAR {
     public struct NameValue: Sendable, Hashable {
         /// The name (header names keep the case they were recorded with).
         public var name: String
-        /// The value, as recorded (a placeholder `REDACTED_<n>` where a secret was).
+        /// The value, as recorded (a placeholder such as `REDACTED_<n>` where a secret was).
         public var value: String
         /// Creates a value from its members (defaults as HAR writes them when unknown).
         public init(name: String, value: String) {

@@ -4,7 +4,8 @@ import CassetteKit
 ///
 /// Personal data is invented (names from a fixed list, addresses at `example.com`, phone numbers
 /// in the fictional `555-01xx` range, IP addresses in the documentation ranges of RFC 5737 and
-/// RFC 3849). Secrets are never realistic: they are `Placeholder` values (`REDACTED_<n>`).
+/// RFC 3849). Secrets are never realistic: they are `Placeholder` values (`REDACTED_<n>`, or a
+/// shaped placeholder such as `RDCT-0003` where the schema asks for a wire format).
 enum FakeData {
     static let firstNames = ["Ada", "Grace", "Alan", "Katherine", "Edsger", "Barbara", "Donald", "Frances", "Linus", "Margaret"]
     static let lastNames = ["Lovelace", "Hopper", "Turing", "Johnson", "Dijkstra", "Liskov", "Knuth", "Allen", "Torvalds", "Hamilton"]
@@ -69,9 +70,20 @@ enum FakeData {
         let placeholder = Placeholder.make(number)
         guard marker == .string("url") else { return placeholder }
         if let name, name.lowercased().contains("otp") {
-            return "otpauth://totp/Example:ada.lovelace%40example.com?algorithm=SHA1&digits=6&issuer=Example&period=30&secret=\(placeholder)"
+            let seed = Placeholder.make(number, shape: .base32)
+            return "otpauth://totp/Example:ada.lovelace%40example.com?algorithm=SHA1&digits=6&issuer=Example&period=30&secret=\(seed)"
         }
         return "https://example.com/new-user?token=\(placeholder)"
+    }
+
+    /// The shaped placeholders for secret number `number`, for a field whose pattern the plain
+    /// `REDACTED_<n>` does not meet: the first that fits is used.
+    static func shapedSecrets(number: Int) -> [String] {
+        let shapes: [Placeholder.Shape] = [
+            .backupCode, .base32, .hex(prefix: "default:development.", length: 56), .hex(prefix: "user:", length: 56), .jwt,
+            .token(prefix: "sk_", length: 16),
+        ]
+        return shapes.map { Placeholder.make(number, shape: $0) }
     }
 
     /// Lowercase hexadecimal digits.

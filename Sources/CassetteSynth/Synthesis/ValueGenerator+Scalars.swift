@@ -29,7 +29,10 @@ extension ValueGenerator {
             secretCount += 1
             text = FakeData.secret(marker: marker, name: name, number: secretCount)
             if !fits(text, merged) || !(formatCheck?.check(text) ?? true) {
-                text = plainPatternValue(merged) ?? text
+                // A placeholder that keeps the wire format the schema asks for (`RDCT-0003`, a
+                // base32 or Unleash-token placeholder) before any value of the bare pattern.
+                let shaped = FakeData.shapedSecrets(number: secretCount).first { fits($0, merged) && (formatCheck?.check($0) ?? true) }
+                text = shaped ?? plainPatternValue(merged) ?? text
             }
         } else if let kind = merged.pii, case let value = FakeData.personal(kind: kind, name: name, nonASCII: shape == .nonASCII, someone: person, generator: &generator),
             formatCheck?.check(value) ?? true, matchesPatterns(value, merged)

@@ -11,8 +11,8 @@ struct SynthCommand: ParsableCommand {
         abstract: "Synthesize schema-valid variants of a provider's /me body or error bodies.",
         discussion: """
             Every variant is checked by the JSON Schema validator before it is written. The same \
-            schema, strategy and seed always give the same bytes. Secrets are REDACTED_<n> \
-            placeholders; personal data is invented (example.com).
+            schema, strategy and seed always give the same bytes. Secrets are placeholders \
+            (REDACTED_<n>, or shaped like RDCT-0003 where the schema asks for a format); personal data is invented (example.com).
             Without --output, prints one JSON document (one variant) or a JSON array.
             With --output DIR, writes one file per variant: <name>-<n>.json, or with \
             --as cassette <name>-<n>.har.gz (one interaction each, _cassette.source "synth").
