@@ -25,6 +25,8 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -51,11 +53,13 @@ let package = Package(
     traits: [
         .trait(
             name: "OpenAPIKitWarnings",
-            description: "`cassette schema import` also asks OpenAPIKit whether the document is valid OpenAPI and prints its objections as warnings. Off by default: OpenAPIKit is most of a clean build's time, and the import works without it."
+            description:
+                "`cassette schema import` also asks OpenAPIKit whether the document is valid OpenAPI and prints its objections as warnings. Off by default: OpenAPIKit is most of a clean build's time, and the import works without it."
         ),
         .trait(
             name: "AsyncHTTPClient",
-            description: "Record and replay for AsyncHTTPClient: the CassetteAsyncHTTPClient module (a client protocol `HTTPClient` conforms to, and a replaying client on the same engine as the URL protocol) and the test helpers' HTTPClient variants. Off by default: AsyncHTTPClient and its SwiftNIO packages take minutes to build."
+            description:
+                "Record and replay for AsyncHTTPClient: the CassetteAsyncHTTPClient module (a client protocol `HTTPClient` conforms to, and a replaying client on the same engine as the URL protocol) and the test helpers' HTTPClient variants. Off by default: AsyncHTTPClient and its SwiftNIO packages take minutes to build."
         ),
         .default(enabledTraits: []),
     ],
@@ -330,7 +334,8 @@ package.targets.append(
         capability: .command(
             intent: .custom(
                 verb: "cassette",
-                description: "Run the cassette tool (record, audit, synth, validate, show, match, serve, import, export) on this package's Cassettes/."
+                description:
+                    "Run the cassette tool (record, audit, synth, validate, show, match, serve, import, export) on this package's Cassettes/."
             ),
             permissions: [
                 .writeToPackageDirectory(
@@ -338,7 +343,8 @@ package.targets.append(
                 ),
                 .allowNetworkConnections(
                     scope: .all(),
-                    reason: "record calls your service's /me endpoint once (or the built-in emulator on 127.0.0.1); serve and emulate listen on 127.0.0.1."
+                    reason:
+                        "record calls your service's /me endpoint once (or the built-in emulator on 127.0.0.1); serve and emulate listen on 127.0.0.1."
                 ),
             ]
         ),

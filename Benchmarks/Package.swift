@@ -15,7 +15,8 @@ let package = Package(
     name: "CassetteBenchmarks",
     platforms: [.macOS(.v15)],
     traits: [
-        .trait(name: "AsyncHTTPClient", description: "The ahc-replay rows: CassetteKit's AsyncHTTPClient replay against a real HTTPClient."),
+        .trait(
+            name: "AsyncHTTPClient", description: "The ahc-replay rows: CassetteKit's AsyncHTTPClient replay against a real HTTPClient."),
         .default(enabledTraits: []),
     ],
     dependencies: [

@@ -53,7 +53,9 @@ struct CassettePlugin: CommandPlugin {
 
 /// SwiftPM could not build the `cassette` product (its log is printed above).
 struct ToolBuildFailure: Error, CustomStringConvertible {
-    var description: String { "building the cassette tool failed (see the build log above); `swift build --product cassette` shows the same" }
+    var description: String {
+        "building the cassette tool failed (see the build log above); `swift build --product cassette` shows the same"
+    }
 }
 
 /// The tool exited with a non-zero status; SwiftPM turns this into its own exit status 1.

@@ -1,7 +1,7 @@
 #if AsyncHTTPClient
-    import AsyncHTTPClient
-    import Logging
-    import NIOCore
+    public import AsyncHTTPClient
+    public import Logging
+    public import NIOCore
 
     /// The part of `HTTPClient` that code calling an HTTP API needs: execute a request with a
     /// deadline or a timeout. `HTTPClient` conforms as it is, with no wrapper.

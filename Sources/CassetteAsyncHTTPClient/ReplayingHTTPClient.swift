@@ -1,11 +1,11 @@
 #if AsyncHTTPClient
-    import AsyncHTTPClient
-    import CassetteKit
-    import CassetteReplay
-    import Foundation
-    import Logging
-    import NIOCore
-    import Synchronization
+    public import AsyncHTTPClient
+    public import CassetteKit
+    public import CassetteReplay
+    public import Foundation
+    public import Logging
+    public import NIOCore
+    public import Synchronization
 
     /// An `HTTPClient` stand-in that replays a cassette: pass it wherever production code takes
     /// ``HTTPClientProtocol``.

@@ -1,4 +1,5 @@
 #if AsyncHTTPClient
+    import NIOHTTP1
     import AsyncHTTPClient
     import CassetteKit
     import CassetteReplay
@@ -38,7 +39,9 @@
                 guard part.readableBytes <= limit - data.count else {
                     throw ReplayFailure.unreadableBody(
                         url: url,
-                        detail: "the request body is larger than \(limit) bytes (ReplayingHTTPClient's maxRequestBodyBytes); raise the limit if the service really takes such bodies")
+                        detail:
+                            "the request body is larger than \(limit) bytes (ReplayingHTTPClient's maxRequestBodyBytes); raise the limit if the service really takes such bodies"
+                    )
                 }
                 part.withUnsafeReadableBytes { data.append(contentsOf: $0) }
             }

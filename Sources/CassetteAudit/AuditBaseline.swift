@@ -1,5 +1,5 @@
-import CassetteFormat
-import Foundation
+public import CassetteFormat
+public import Foundation
 
 /// Accepted findings, so that an audit can pass with known, reviewed values in place.
 ///
@@ -73,17 +73,19 @@ public struct AuditBaseline: Sendable, Hashable {
     /// The baseline as pretty, stable JSON.
     public var jsonData: Data {
         let accepted = entries.map { entry -> JSONValue in
-            .object(JSONObject([
-                ("rule", .string(entry.rule)), ("file", .string(entry.file)), ("location", .string(entry.location)),
-                ("hash", .string(entry.hash)),
-            ]))
+            .object(
+                JSONObject([
+                    ("rule", .string(entry.rule)), ("file", .string(entry.file)), ("location", .string(entry.location)),
+                    ("hash", .string(entry.hash)),
+                ]))
         }
-        let document = JSONValue.object(JSONObject([
-            ("version", .number(JSONNumber(Self.formatVersion))),
-            ("comment", "Accepted cassette audit findings: rule, file, location and SHA-256(salt ‖ SHA-256(value)); no secret values."),
-            ("salt", .string(salt)),
-            ("accepted", .array(accepted)),
-        ]))
+        let document = JSONValue.object(
+            JSONObject([
+                ("version", .number(JSONNumber(Self.formatVersion))),
+                ("comment", "Accepted cassette audit findings: rule, file, location and SHA-256(salt ‖ SHA-256(value)); no secret values."),
+                ("salt", .string(salt)),
+                ("accepted", .array(accepted)),
+            ]))
         var data = JSONSerializer.data(document, style: .pretty)
         data.append(0x0a)
         return data
@@ -98,14 +100,21 @@ public struct AuditBaseline: Sendable, Hashable {
             throw .invalidJSON(path: path, detail: error.description)
         }
         guard let salt = document["salt"]?.stringValue, !salt.isEmpty, let accepted = document["accepted"]?.arrayValue else {
-            throw .io(path: path, detail: "not a cassette audit baseline (needs \"salt\" and \"accepted\"); write one with `cassette audit --write-baseline \(path)`")
+            throw .io(
+                path: path,
+                detail:
+                    "not a cassette audit baseline (needs \"salt\" and \"accepted\"); write one with `cassette audit --write-baseline \(path)`"
+            )
         }
         var entries: [Entry] = []
         for item in accepted {
             guard let rule = item["rule"]?.stringValue, let file = item["file"]?.stringValue,
                 let location = item["location"]?.stringValue, let hash = item["hash"]?.stringValue
             else {
-                throw .io(path: path, detail: "a baseline entry lacks rule, file, location or hash; regenerate it with `cassette audit --write-baseline \(path)`")
+                throw .io(
+                    path: path,
+                    detail:
+                        "a baseline entry lacks rule, file, location or hash; regenerate it with `cassette audit --write-baseline \(path)`")
             }
             entries.append(Entry(rule: rule, file: file, location: location, hash: hash))
         }

@@ -1,5 +1,5 @@
-import CassetteFormat
-import Foundation
+public import CassetteFormat
+public import Foundation
 
 /// The result of auditing a set of sources, after the baseline, ready to print.
 public struct AuditReport: Sendable {
@@ -49,7 +49,8 @@ public struct AuditReport: Sendable {
             "\(finding.file): \(finding.displayLocation): \(finding.ruleID): \(finding.preview)"
         }
         let clean = sourceCount - unreadable.count - Set(findings.map(\.file)).count
-        var summary = "cassette audit: \(findings.count) finding\(findings.count == 1 ? "" : "s") in \(sourceCount) file\(sourceCount == 1 ? "" : "s") (\(clean) clean"
+        var summary =
+            "cassette audit: \(findings.count) finding\(findings.count == 1 ? "" : "s") in \(sourceCount) file\(sourceCount == 1 ? "" : "s") (\(clean) clean"
         if acceptedCount > 0 { summary += ", \(acceptedCount) accepted by the baseline" }
         if !unreadable.isEmpty { summary += ", \(unreadable.count) unreadable" }
         summary += ")"
@@ -74,16 +75,21 @@ public struct AuditReport: Sendable {
         let unreadableValues = unreadable.map { item -> JSONValue in
             ["file": .string(item.path), "reason": .string(SafeDisplay.text(item.reason))]
         }
-        let document = JSONValue.object(JSONObject([
-            ("version", 1),
-            ("findings", .array(findingValues)),
-            ("unreadable", .array(unreadableValues)),
-            ("summary", .object(JSONObject([
-                ("files", .number(JSONNumber(sourceCount))), ("findings", .number(JSONNumber(findings.count))),
-                ("accepted", .number(JSONNumber(acceptedCount))), ("unreadable", .number(JSONNumber(unreadable.count))),
-                ("exitCode", .number(JSONNumber(Int(exitCode)))),
-            ]))),
-        ]))
+        let document = JSONValue.object(
+            JSONObject([
+                ("version", 1),
+                ("findings", .array(findingValues)),
+                ("unreadable", .array(unreadableValues)),
+                (
+                    "summary",
+                    .object(
+                        JSONObject([
+                            ("files", .number(JSONNumber(sourceCount))), ("findings", .number(JSONNumber(findings.count))),
+                            ("accepted", .number(JSONNumber(acceptedCount))), ("unreadable", .number(JSONNumber(unreadable.count))),
+                            ("exitCode", .number(JSONNumber(Int(exitCode)))),
+                        ]))
+                ),
+            ]))
         var data = JSONSerializer.data(document, style: .pretty)
         data.append(0x0a)
         return data

@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// The audit's rules: a stable id (used in reports, SARIF and baselines) and what each finds.
 public enum AuditRule: String, Sendable, CaseIterable, Codable {
     case credentialHeader = "credential-header"
@@ -42,7 +43,8 @@ public enum AuditRule: String, Sendable, CaseIterable, Codable {
     public var summary: String {
         switch self {
         case .credentialHeader:
-            return "Authorization, Proxy-Authorization, Cookie, Set-Cookie, API-key and session headers whose credential is not a placeholder"
+            return
+                "Authorization, Proxy-Authorization, Cookie, Set-Cookie, API-key and session headers whose credential is not a placeholder"
         case .jwt: return "JSON Web Tokens (header and payload decode to JSON; any algorithm, HS256 included)"
         case .otpauthSecret: return "otpauth:// URIs carrying a secret (a TOTP/HOTP seed)"
         case .totpSeed: return "base32 TOTP seeds under TOTP/OTP/MFA keys (totp_secret, otp_secret, ...)"
@@ -50,8 +52,10 @@ public enum AuditRule: String, Sendable, CaseIterable, Codable {
         case .passwordKey: return "values under password keys (password, passwd, new_password, ...) and URL user-info passwords"
         case .tokenKey: return "values under token keys (access_token, refresh_token, id_token, secret, client_secret, api_key, token, ...)"
         case .atomsKey: return "Smallest.ai Atoms API keys (sk_...) and web-call tokens (wct_<uuid>)"
-        case .unleashToken: return "Unleash personal, service-account and API tokens (user:<56 hex>, user:v2_..., <project>:<env>.<56 hex>, *:*.<56 hex>)"
-        case .wachtSession: return "Wacht session tokens (__session, __dev_session__, __auth cookies and query, X-Development-Session, x-wacht-auth)"
+        case .unleashToken:
+            return "Unleash personal, service-account and API tokens (user:<56 hex>, user:v2_..., <project>:<env>.<56 hex>, *:*.<56 hex>)"
+        case .wachtSession:
+            return "Wacht session tokens (__session, __dev_session__, __auth cookies and query, X-Development-Session, x-wacht-auth)"
         case .zitadelBearer: return "ZITADEL bearer tokens (opaque or JWT) in the Authorization header of ZITADEL requests"
         case .githubToken: return "GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)"
         case .awsAccessKey: return "AWS access key ids (AKIA, ASIA, ...)"
@@ -73,8 +77,10 @@ public enum AuditRule: String, Sendable, CaseIterable, Codable {
         case .vercelBypass: return "Vercel protection-bypass secrets (x-vercel-protection-bypass header, query or cookie)"
         case .oauthCode: return "OAuth authorization codes in callback URLs, Location headers and token requests"
         case .secretMemberName: return "a known token format used as a JSON member name"
-        case .undecodableBody: return "a body under a Content-Encoding (or compressed) that the audit cannot decode: nothing inside it was checked"
-        case .budgetExceeded: return "a file whose compressed bodies or nesting exceed the audit's per-file budget: the rest was not checked"
+        case .undecodableBody:
+            return "a body under a Content-Encoding (or compressed) that the audit cannot decode: nothing inside it was checked"
+        case .budgetExceeded:
+            return "a file whose compressed bodies or nesting exceed the audit's per-file budget: the rest was not checked"
         }
     }
 }

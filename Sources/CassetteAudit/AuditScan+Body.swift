@@ -60,7 +60,9 @@ extension AuditScan {
         switch coding {
         case "gzip", "x-gzip":
             // Without the gzip magic the bytes are not gzip: a HAR writer decoded them already.
-            guard GzipCodec.isGzip(bytes) else { return binaryType || !Self.looksCompressed(bytes) ? .alreadyDecoded : undecodable(coding, at: site) }
+            guard GzipCodec.isGzip(bytes) else {
+                return binaryType || !Self.looksCompressed(bytes) ? .alreadyDecoded : undecodable(coding, at: site)
+            }
             container = .gzip
         case "deflate":
             container = .deflate
@@ -96,7 +98,10 @@ extension AuditScan {
     }
 
     private mutating func budgetSpent(at site: ScanSite) -> Decoding {
-        reportNotice(.budgetExceeded, "compressed bodies inflate past \(AuditScan.inflateBudgetPerFile / (1024 * 1024)) MiB in this file; the rest was not checked", at: site)
+        reportNotice(
+            .budgetExceeded,
+            "compressed bodies inflate past \(AuditScan.inflateBudgetPerFile / (1024 * 1024)) MiB in this file; the rest was not checked",
+            at: site)
         return .stop
     }
 
@@ -196,7 +201,9 @@ enum JSONVariants {
     private static func jsonpArgument(_ text: String) -> String? {
         let bytes = Array(text.utf8)
         guard let open = bytes.firstIndex(of: UInt8(ascii: "(")), open > 0, open <= 128,
-            bytes[..<open].allSatisfy({ TokenFormats.isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ".") })
+            bytes[..<open].allSatisfy({
+                TokenFormats.isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ".")
+            })
         else { return nil }
         var end = bytes.count
         while end > open, ASCIIText.isWhitespace(bytes[end - 1]) || bytes[end - 1] == UInt8(ascii: ";") { end -= 1 }

@@ -20,14 +20,19 @@ extension AuditScan {
         scanHeaders(request.headers, side: "request", entry: index, zitadel: zitadel)
         scanCookies(request.cookies, label: "request cookie", entry: index)
         for parameter in request.queryString {
-            scanParameter(value: parameter.value, at: ScanSite(entry: index, location: "request query \(parameter.name)", key: parameter.name), depth: 1)
+            scanParameter(
+                value: parameter.value, at: ScanSite(entry: index, location: "request query \(parameter.name)", key: parameter.name),
+                depth: 1)
         }
         scanText(request.url, at: ScanSite(entry: index, location: "request url"), depth: 0)
         if let post = request.postData {
             for parameter in post.params ?? [] {
-                scanParameter(value: parameter.value, at: ScanSite(entry: index, location: "request body form \(parameter.name)", key: parameter.name), depth: 1)
+                scanParameter(
+                    value: parameter.value,
+                    at: ScanSite(entry: index, location: "request body form \(parameter.name)", key: parameter.name), depth: 1)
             }
-            scanBody(text: post.text, encoding: post.encoding, mimeType: post.mimeType,
+            scanBody(
+                text: post.text, encoding: post.encoding, mimeType: post.mimeType,
                 contentEncoding: Self.contentEncoding(request.headers), at: ScanSite(entry: index, location: "request body"))
         }
         let response = entry.response
@@ -35,7 +40,8 @@ extension AuditScan {
         scanHeaders(response.headers, side: "response", entry: index, zitadel: false)
         scanCookies(response.cookies, label: "response cookie", entry: index)
         if let text = response.content.text {
-            scanBody(text: text, encoding: response.content.encoding, mimeType: response.content.mimeType,
+            scanBody(
+                text: text, encoding: response.content.encoding, mimeType: response.content.mimeType,
                 contentEncoding: Self.contentEncoding(response.headers), at: ScanSite(entry: index, location: "response body"))
         }
         if !response.redirectURL.isEmpty {
@@ -48,7 +54,8 @@ extension AuditScan {
     static func isZitadel(url: String, provider: String?) -> Bool {
         if provider?.lowercased() == "zitadel" { return true }
         let lower = url.lowercased()
-        return ASCIIText.contains("zitadel", in: lower) || ASCIIText.contains("/auth/v1/", in: lower) || ASCIIText.contains("/management/v1/", in: lower)
+        return ASCIIText.contains("zitadel", in: lower) || ASCIIText.contains("/auth/v1/", in: lower)
+            || ASCIIText.contains("/management/v1/", in: lower)
             || ASCIIText.contains("/oauth/v2/", in: lower) || ASCIIText.contains("/oidc/v1/", in: lower)
     }
 
@@ -89,7 +96,9 @@ extension AuditScan {
         for cookie in cookies {
             let site = ScanSite(entry: entry, location: "\(label) \(cookie.name)", key: cookie.name)
             scanCookie(name: cookie.name, value: cookie.value, at: site)
-            for (attribute, text) in [("path", cookie.path), ("domain", cookie.domain), ("expires", cookie.expires), ("sameSite", cookie.sameSite)] {
+            for (attribute, text) in [
+                ("path", cookie.path), ("domain", cookie.domain), ("expires", cookie.expires), ("sameSite", cookie.sameSite),
+            ] {
                 if let text, !text.isEmpty { scanText(text, at: site.child(" \(attribute)", key: nil), depth: 0) }
             }
         }

@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// The members of a HAR document that `HAR/Log` does not keep (`pages`, `cache`, `_custom`
 /// extension fields, unknown members): audited by JSON pointer, so nothing in a file escapes the
 /// audit because the model dropped it.
@@ -23,22 +24,23 @@ extension AuditScan {
         // `_cassette`, methods, HTTP versions, MIME types, encodings) goes through the generic walk.
         "log": .object([
             "comment": .modelled,
-            "entries": .array(.object([
-                "time": .modelled, "comment": .modelled,
-                "timings": .object(["send": .modelled, "wait": .modelled, "receive": .modelled]),
-                "request": .object([
-                    "url": .modelled, "cookies": .array(cookie),
-                    "headers": .array(nameValue), "queryString": .array(nameValue), "headersSize": .modelled,
-                    "bodySize": .modelled,
-                    "postData": .object(["text": .modelled, "params": .array(nameValue)]),
-                ]),
-                "response": .object([
-                    "status": .modelled, "statusText": .modelled, "cookies": .array(cookie),
-                    "headers": .array(nameValue), "redirectURL": .modelled, "headersSize": .modelled,
-                    "bodySize": .modelled,
-                    "content": .object(["size": .modelled, "text": .modelled]),
-                ]),
-            ])),
+            "entries": .array(
+                .object([
+                    "time": .modelled, "comment": .modelled,
+                    "timings": .object(["send": .modelled, "wait": .modelled, "receive": .modelled]),
+                    "request": .object([
+                        "url": .modelled, "cookies": .array(cookie),
+                        "headers": .array(nameValue), "queryString": .array(nameValue), "headersSize": .modelled,
+                        "bodySize": .modelled,
+                        "postData": .object(["text": .modelled, "params": .array(nameValue)]),
+                    ]),
+                    "response": .object([
+                        "status": .modelled, "statusText": .modelled, "cookies": .array(cookie),
+                        "headers": .array(nameValue), "redirectURL": .modelled, "headersSize": .modelled,
+                        "bodySize": .modelled,
+                        "content": .object(["size": .modelled, "text": .modelled]),
+                    ]),
+                ])),
         ])
     ])
 
@@ -62,7 +64,9 @@ extension AuditScan {
                     scanResidue(member.value, shape: memberShape, path: &path)
                 } else {
                     let child = JSONPointer(tokens: path)
-                    scanJSON(member.value, pointer: child, base: "document", site: ScanSite(entry: Self.entryIndex(child), location: "document", key: member.key), depth: 0)
+                    scanJSON(
+                        member.value, pointer: child, base: "document",
+                        site: ScanSite(entry: Self.entryIndex(child), location: "document", key: member.key), depth: 0)
                 }
             }
         case (.array(let element), .array(let elements)):

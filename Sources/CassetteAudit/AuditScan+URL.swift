@@ -1,4 +1,5 @@
 import CassetteFormat
+
 extension AuditScan {
     /// Path segments after which the next segment is a one-time token (`/reset-password/<token>`).
     private static let tokenPathWords: Set<String> = [
@@ -19,7 +20,8 @@ extension AuditScan {
         guard let schemeStart = ASCIIText.firstIndex(of: "://", in: url) else { return }
         let bytes = url.utf8
         let afterScheme = bytes.index(schemeStart, offsetBy: 3)
-        let authorityEnd = bytes[afterScheme...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+        let authorityEnd =
+            bytes[afterScheme...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
             ?? bytes.endIndex
         if let at = bytes[afterScheme..<authorityEnd].lastIndex(of: UInt8(ascii: "@")),
             let colon = bytes[afterScheme..<at].firstIndex(of: UInt8(ascii: ":"))
@@ -42,7 +44,9 @@ extension AuditScan {
             query = url[bytes.index(after: question)...]
         }
         if !query.isEmpty { scanForm(String(query), label: " query ", at: site, depth: depth) }
-        if !fragment.isEmpty, fragment.utf8.contains(UInt8(ascii: "=")) { scanForm(String(fragment), label: " fragment ", at: site, depth: depth) }
+        if !fragment.isEmpty, fragment.utf8.contains(UInt8(ascii: "=")) {
+            scanForm(String(fragment), label: " fragment ", at: site, depth: depth)
+        }
     }
 
     /// Matrix parameters (`/app;jsessionid=...`) by name, and a random-looking segment right after
@@ -52,7 +56,9 @@ extension AuditScan {
         var previousWords: [String] = []
         for segment in path.utf8.split(separator: UInt8(ascii: "/")) {
             let text = String(decoding: segment, as: UTF8.self)
-            var parts = text.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            var parts = text.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             let head = parts.isEmpty ? "" : parts.removeFirst()
             for parameter in parts where parameter.utf8.contains(UInt8(ascii: "=")) {
                 scanForm(parameter, label: " path ;", at: site, depth: depth)
@@ -71,11 +77,13 @@ extension AuditScan {
     /// OAuth `code` next to `state`, `grant_type` or `redirect_uri`, or in a redirect, is a credential.
     mutating func scanForm(_ text: String, label: String, at site: ScanSite, depth: Int) {
         let pairs = FormText.pairs(text)
-        let isOAuth = pairs.contains { Self.oauthCompanions.contains($0.0.lowercased()) }
+        let isOAuth =
+            pairs.contains { Self.oauthCompanions.contains($0.0.lowercased()) }
             || ASCIIText.contains("Location", in: site.base) || ASCIIText.contains("redirectURL", in: site.base)
             || ASCIIText.contains("callback", in: site.base)
         for (name, value) in pairs where !value.isEmpty {
-            let parameterSite = ScanSite(entry: site.entry, location: site.location + label + name, key: name, carrierRule: site.carrierRule)
+            let parameterSite = ScanSite(
+                entry: site.entry, location: site.location + label + name, key: name, carrierRule: site.carrierRule)
             if isOAuth, name.lowercased() == "code", value.utf8.count >= 8, !LookAlike.isInert(value), !LookAlike.isMask(value),
                 !LookAlike.isEnumName(value)
             {

@@ -35,7 +35,8 @@ struct ScanSite: Sendable {
 
     /// The same place, named by another key one level down.
     func child(_ suffix: String, key: String?) -> ScanSite {
-        var site = ScanSite(entry: entry, location: location + suffix, key: key, carrierRule: carrierRule, isCredentialCarrier: isCredentialCarrier)
+        var site = ScanSite(
+            entry: entry, location: location + suffix, key: key, carrierRule: carrierRule, isCredentialCarrier: isCredentialCarrier)
         site.isFreeText = isFreeText
         return site
     }
@@ -111,9 +112,10 @@ struct AuditScan {
         }
         let digest = SecretDigest(of: secret)
         guard seen.insert(SeenKey(entry: site.entry, digest: digest)).inserted else { return }
-        findings.append(AuditFinding(
-            file: file, entry: site.entry, location: SafeLocation.masked(site.location), ruleID: effective.id,
-            preview: SecretPreview.mask(secret), valueDigest: digest))
+        findings.append(
+            AuditFinding(
+                file: file, entry: site.entry, location: SafeLocation.masked(site.location), ruleID: effective.id,
+                preview: SecretPreview.mask(secret), valueDigest: digest))
     }
 
     /// Records a finding about the file itself (nothing decoded to check, budget spent): no
@@ -121,8 +123,9 @@ struct AuditScan {
     mutating func reportNotice(_ rule: AuditRule, _ what: String, at site: ScanSite) {
         reportCalls += 1
         guard notices.insert("\(rule.id) \(site.entry ?? -1)").inserted else { return }
-        findings.append(AuditFinding(
-            file: file, entry: site.entry, location: SafeLocation.masked(site.location), ruleID: rule.id, preview: what))
+        findings.append(
+            AuditFinding(
+                file: file, entry: site.entry, location: SafeLocation.masked(site.location), ruleID: rule.id, preview: what))
     }
 
     /// The key's words and kind, cached per name.
@@ -215,7 +218,9 @@ struct AuditScan {
         }
         if !shape.hasSpace, FormText.looksLikeForm(value) {
             scanForm(value, label: " form ", at: site, depth: depth + 1)
-        } else if shape.hasAngle || (shape.hasSeparator && (shape.hasSpace || shape.startsStructured || (depth == 0 && site.pointer == nil))) {
+        } else if shape.hasAngle
+            || (shape.hasSeparator && (shape.hasSpace || shape.startsStructured || (depth == 0 && site.pointer == nil)))
+        {
             scanStructuredText(value, at: site, depth: depth + 1)
         }
         if shape.hasBackslash, let unescaped = TextDecoding.jsonUnescaped(value) {
@@ -237,7 +242,8 @@ struct AuditScan {
             if kind == .plain {
                 let bytes = pair.value.utf8
                 guard let first = bytes.first else { continue }
-                let mayHide = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || bytes.contains(UInt8(ascii: "%"))
+                let mayHide =
+                    first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || bytes.contains(UInt8(ascii: "%"))
                     || bytes.contains(UInt8(ascii: "\\")) || bytes.count >= 24
                 guard mayHide else { continue }
             }
@@ -273,7 +279,9 @@ struct AuditScan {
             for code in codes { report(.backupCodes, secret: String(code), at: site) }
             return !codes.isEmpty
         case .totpSeed:
-            if ValueShape.isBase32Seed(credential) || (!LookAlike.isInert(credential) && TokenShape.looksRandom(credential, minimumLength: 8)) {
+            if ValueShape.isBase32Seed(credential)
+                || (!LookAlike.isInert(credential) && TokenShape.looksRandom(credential, minimumLength: 8))
+            {
                 report(.totpSeed, secret: credential, at: site)
                 return true
             }
@@ -320,7 +328,8 @@ struct AuditScan {
                 if let declaredKind, secretKey(key).kind == .plain, SecretKey.genericChildNames.contains(member.key.lowercased()) {
                     key = declaredKind
                 }
-                scanJSON(member.value, pointer: memberPointer, base: base,
+                scanJSON(
+                    member.value, pointer: memberPointer, base: base,
                     site: ScanSite(entry: site.entry, location: location, key: key, carrierRule: site.carrierRule), depth: depth)
             }
         case .array(let elements):
@@ -364,7 +373,9 @@ struct AuditScan {
     /// Counts one level of JSON nesting; `false` (and a finding) past ``maximumNesting``.
     private mutating func enterNesting(at site: ScanSite) -> Bool {
         guard nesting < AuditScan.maximumNesting else {
-            reportNotice(.budgetExceeded, "JSON nested deeper than \(AuditScan.maximumNesting) levels (across JSON-in-string layers); not audited further", at: site)
+            reportNotice(
+                .budgetExceeded,
+                "JSON nested deeper than \(AuditScan.maximumNesting) levels (across JSON-in-string layers); not audited further", at: site)
             return false
         }
         nesting += 1

@@ -52,7 +52,10 @@ enum LookAlike {
         var first = true
         for byte in value.utf8 {
             defer { first = false }
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits += 1; continue }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                continue
+            }
             if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) && first { continue }
             if byte == UInt8(ascii: ".") { continue }
             return false
@@ -131,15 +134,29 @@ enum LookAlike {
                 restAreLower = false
             }
             length += 1
-            if isUpper { upper += 1; letters += 1 }
-            if isLower { lower += 1; letters += 1 }
+            if isUpper {
+                upper += 1
+                letters += 1
+            }
+            if isLower {
+                lower += 1
+                letters += 1
+            }
             if isDigit { digits += 1 }
             return true
         }
 
         /// Ends the current word: lower (no digits), upper (digits allowed) or capitalized.
         mutating func finish() {
-            defer { length = 0; letters = 0; lower = 0; upper = 0; digits = 0; firstIsUpper = false; restAreLower = true }
+            defer {
+                length = 0
+                letters = 0
+                lower = 0
+                upper = 0
+                digits = 0
+                firstIsUpper = false
+                restAreLower = true
+            }
             guard length > 0, letters > 0 else { return }
             let isLower = upper == 0 && digits == 0
             let isUpper = lower == 0

@@ -1,5 +1,5 @@
-import CassetteFormat
-import Foundation
+public import CassetteFormat
+public import Foundation
 
 /// One secret found in a cassette: where, by which rule, with a masked preview (never the value).
 public struct AuditFinding: Sendable, Hashable {

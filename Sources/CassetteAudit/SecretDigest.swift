@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// A one-way digest of a secret value, kept in memory only so that a baseline can recognise an
 /// accepted finding without the value: the baseline stores `SHA-256(salt ‖ digest)`, never this.
 ///

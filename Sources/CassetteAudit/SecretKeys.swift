@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// What a key (JSON member, query or form parameter, cookie or header name) says about its value.
 ///
 /// Keys are split into lowercase words (`accessToken`, `access_token` and `access-token` all give

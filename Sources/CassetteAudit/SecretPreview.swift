@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// Masked previews of secret values: enough to recognise which value it is, never the value.
 public enum SecretPreview {
     /// Known non-secret prefixes shown in full, so the preview says what kind of token it is.

@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// Published token formats of widely used services, checked by hand on one token's bytes (no
 /// regular expressions): the shapes follow gitleaks' `config/gitleaks.toml` and GitHub secret
 /// scanning's list of supported patterns, written independently of the redactor's rules.

@@ -14,7 +14,9 @@ enum TextDecoding {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]),
+                let low = hexValue(bytes[index + 2])
+            {
                 output.append(high << 4 | low)
                 index += 3
                 changed = true
@@ -59,7 +61,8 @@ enum TextDecoding {
                 }
                 var scalarValue = unit
                 var consumed = 2 + width
-                if width == 4, (0xD800...0xDBFF).contains(unit), bytes.count >= index + 12, bytes[index + 6] == UInt8(ascii: "\\"), bytes[index + 7] == UInt8(ascii: "u"),
+                if width == 4, (0xD800...0xDBFF).contains(unit), bytes.count >= index + 12, bytes[index + 6] == UInt8(ascii: "\\"),
+                    bytes[index + 7] == UInt8(ascii: "u"),
                     let low = hexNumber(bytes, at: index + 8, width: 4), (0xDC00...0xDFFF).contains(low)
                 {
                     scalarValue = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)

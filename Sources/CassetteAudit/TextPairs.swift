@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// A name and the value it names, found in free text by shape.
 struct TextPair: Sendable, Equatable {
     /// How the pair was written, for the finding's location.
@@ -67,7 +68,9 @@ enum TextPairs {
                 continue
             }
             // `://` is a URL scheme, `==` and `:=` are operators or padding.
-            if byte == UInt8(ascii: ":"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
+            if byte == UInt8(ascii: ":"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"),
+                bytes[index + 2] == UInt8(ascii: "/")
+            {
                 index += 3
                 continue
             }
@@ -86,13 +89,17 @@ enum TextPairs {
     private static func nameBefore(_ bytes: [UInt8], separator: Int) -> Range<Int>? {
         var end = separator
         var spaces = 0
-        while end > 0, isSpace(bytes[end - 1]), spaces < 8 { end -= 1; spaces += 1 }
+        while end > 0, isSpace(bytes[end - 1]), spaces < 8 {
+            end -= 1
+            spaces += 1
+        }
         if end > 0, bytes[end - 1] == UInt8(ascii: "\"") || bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
         var start = end
         while start > 0, end - start < maximumNameLength, isNameByte(bytes[start - 1]) { start -= 1 }
         guard end - start >= 2, start == 0 || !isNameByte(bytes[start - 1]) else { return nil }
         let first = bytes[start]
-        guard (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first == UInt8(ascii: "_") || first == UInt8(ascii: "$") else {
+        guard (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first == UInt8(ascii: "_") || first == UInt8(ascii: "$")
+        else {
             return nil
         }
         return start..<end
@@ -242,8 +249,9 @@ enum TextPairs {
             var lineEnd = start
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0a { lineEnd += 1 }
             let line = Array(bytes[start..<lineEnd])
-            guard let nameOffset = AuditByteSearch.offsets(of: Array(" name=\"".utf8), in: line).first
-                ?? AuditByteSearch.offsets(of: Array(";name=\"".utf8), in: line).first
+            guard
+                let nameOffset = AuditByteSearch.offsets(of: Array(" name=\"".utf8), in: line).first
+                    ?? AuditByteSearch.offsets(of: Array(";name=\"".utf8), in: line).first
             else { continue }
             var nameEnd = nameOffset + 7
             while nameEnd < line.count, line[nameEnd] != UInt8(ascii: "\"") { nameEnd += 1 }
@@ -260,8 +268,9 @@ enum TextPairs {
             guard cursor < bytes.count else { return }
             // The value runs to the next boundary line (`\n--`).
             var valueEnd = cursor
-            while valueEnd < bytes.count, !(bytes[valueEnd] == 0x0a && valueEnd + 2 < bytes.count
-                && bytes[valueEnd + 1] == UInt8(ascii: "-") && bytes[valueEnd + 2] == UInt8(ascii: "-"))
+            while valueEnd < bytes.count,
+                !(bytes[valueEnd] == 0x0a && valueEnd + 2 < bytes.count
+                    && bytes[valueEnd + 1] == UInt8(ascii: "-") && bytes[valueEnd + 2] == UInt8(ascii: "-"))
             {
                 valueEnd += 1
             }

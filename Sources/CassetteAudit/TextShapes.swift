@@ -66,7 +66,9 @@ enum ValueShape {
 
 /// Credentials written with an authentication scheme (`Bearer x`, `Basic x`, `Token x`).
 enum CredentialText {
-    private static let schemes: Set<String> = ["bearer", "basic", "token", "digest", "apikey", "api-key", "jwt", "negotiate", "hmac", "session"]
+    private static let schemes: Set<String> = [
+        "bearer", "basic", "token", "digest", "apikey", "api-key", "jwt", "negotiate", "hmac", "session",
+    ]
 
     /// The credential after a known scheme word, or the value itself.
     static func strippingScheme(_ value: String) -> String {
@@ -90,7 +92,9 @@ enum CredentialText {
 enum FormText {
     /// Whether every `&`-separated part is `name=value` with a plain name.
     static func looksLikeForm(_ text: String) -> Bool {
-        guard text.utf8.contains(UInt8(ascii: "=")), !text.utf8.contains(UInt8(ascii: " ")), !text.utf8.contains(UInt8(ascii: "\n")) else { return false }
+        guard text.utf8.contains(UInt8(ascii: "=")), !text.utf8.contains(UInt8(ascii: " ")), !text.utf8.contains(UInt8(ascii: "\n")) else {
+            return false
+        }
         return text.split(separator: "&").allSatisfy { pair in
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else { return false }
             return pair[..<equals].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.[]%".contains($0)) }
@@ -105,7 +109,9 @@ enum FormText {
                 // `+` is a space in forms; replaced byte-wise (Foundation's search was the
                 // audit's largest single cost), percent-decoding only when there is a `%`.
                 let hasPlus = part.utf8.contains(UInt8(ascii: "+"))
-                let spaced = hasPlus ? String(decoding: part.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) : String(part)
+                let spaced =
+                    hasPlus
+                    ? String(decoding: part.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) : String(part)
                 guard spaced.utf8.contains(UInt8(ascii: "%")) else { return spaced }
                 return spaced.removingPercentEncoding ?? spaced
             }

@@ -146,7 +146,9 @@ enum TokenFormats {
         {
             return FormatHit(rule: .atomsKey, secret: String(part))
         }
-        if part.utf8.starts(with: "wct_".utf8), LookAlike.isUUID(part.dropFirst(4)) { return FormatHit(rule: .atomsKey, secret: String(part)) }
+        if part.utf8.starts(with: "wct_".utf8), LookAlike.isUUID(part.dropFirst(4)) {
+            return FormatHit(rule: .atomsKey, secret: String(part))
+        }
         return nil
     }
 

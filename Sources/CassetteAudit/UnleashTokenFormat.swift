@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// Unleash token formats (`src/lib/authentication/authorization-token.ts`, `pat-service.ts`,
 /// `api-token-service.ts`): `user:<56 hex>`, `user:v2_<22>_<43>`, `<project>:<env>.<56 hex>`,
 /// `[]:<env>.<56 hex>`, `*:*.<56 hex>` and `<prefix>.v2_<22>_<43>`.

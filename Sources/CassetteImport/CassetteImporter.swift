@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// The cassette formats other tools write that `cassette import` reads.
 public enum ImportFormat: String, Sendable, CaseIterable {
@@ -93,7 +93,9 @@ public struct CassetteImporter: Sendable {
             do {
                 return try JSONParser.parse(bytes)
             } catch {
-                throw ImportError(path: file.path, problem: "invalid JSON (\(error.description))", nextStep: "The file is damaged or truncated; export it again.")
+                throw ImportError(
+                    path: file.path, problem: "invalid JSON (\(error.description))",
+                    nextStep: "The file is damaged or truncated; export it again.")
             }
         }
         guard let text = String(data: bytes, encoding: .utf8) else {

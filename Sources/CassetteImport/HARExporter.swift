@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// Writes cassettes as plain HAR 1.2 for browser devtools and HAR viewers.
 public enum HARExporter {

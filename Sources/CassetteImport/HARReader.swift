@@ -12,7 +12,9 @@ struct ForeignHARReader {
         do {
             log = try HAR.Log(jsonDocument: document)
         } catch {
-            throw ImportError(path: path, problem: "not HAR 1.2 (\(error.description))", nextStep: "Check that the file is a HAR export, or pass the right --from.")
+            throw ImportError(
+                path: path, problem: "not HAR 1.2 (\(error.description))",
+                nextStep: "Check that the file is a HAR export, or pass the right --from.")
         }
         var entries: [HAR.Entry] = []
         for (index, original) in log.entries.enumerated() {

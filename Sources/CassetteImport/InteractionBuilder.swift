@@ -69,7 +69,8 @@ struct InteractionBuilder {
         } catch {
             if case .budgetExceeded(let refusal) = error {
                 throw ImportError(
-                    path: path, problem: "\(location): decoding the \(coding) response body would pass the file's budget (\(refusal.description))",
+                    path: path,
+                    problem: "\(location): decoding the \(coding) response body would pass the file's budget (\(refusal.description))",
                     nextStep: "Split the capture into smaller files; import only files you trust.")
             }
             throw ImportError(

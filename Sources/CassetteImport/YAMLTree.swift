@@ -1,6 +1,6 @@
-import CassetteKit
-import CassetteYAML
-import Foundation
+public import CassetteKit
+public import CassetteYAML
+public import Foundation
 
 /// Turns YAML text into the toolkit's order-preserving `JSONValue` tree, with errors naming the
 /// file: the toolkit's one YAML reader (`YAMLReader`), kept under this name for importers.

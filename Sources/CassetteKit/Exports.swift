@@ -2,7 +2,7 @@
 // keep working after the split into targets (see README "Layout").
 @_exported import CassetteAudit
 @_exported import CassetteFormat
-@_exported import CassetteProviders
-@_exported import CassetteRedaction
 @_exported import CassetteMatching
+@_exported import CassetteProviders
 @_exported import CassetteRecording
+@_exported import CassetteRedaction

@@ -1,8 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
-import Synchronization
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+public import Synchronization
 
 /// The replay engine: answers requests with the recorded interactions of one cassette.
 ///
@@ -60,8 +60,9 @@ public final class CassettePlayer: Sendable {
         self.options = options
         let parts = options.matchers.reduce(IndexParts()) { $0.union($1.indexParts) }
         indexParts = parts
-        state = Mutex(State(
-            index: InteractionIndex(log: log, parts: parts), used: Array(repeating: false, count: log.entries.count)))
+        state = Mutex(
+            State(
+                index: InteractionIndex(log: log, parts: parts), used: Array(repeating: false, count: log.entries.count)))
     }
 
     /// The log as it stands (recorded interactions included).
@@ -92,7 +93,10 @@ public final class CassettePlayer: Sendable {
     public func unusedReport() -> String? {
         let unused = unusedInteractions()
         guard !unused.isEmpty else { return nil }
-        return (["cassette \(options.context.cassetteName): \(unused.count) recorded interaction\(unused.count == 1 ? " was" : "s were") never used:"]
+        return
+            ([
+                "cassette \(options.context.cassetteName): \(unused.count) recorded interaction\(unused.count == 1 ? " was" : "s were") never used:"
+            ]
             + unused.map { "  \($0)" }).joined(separator: "\n")
     }
 

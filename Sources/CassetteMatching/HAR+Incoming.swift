@@ -1,8 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
-import Foundation
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+public import Foundation
 
 extension HAR.Request {
     /// A HAR request for a live request, as the URL protocol, `cassette serve` and

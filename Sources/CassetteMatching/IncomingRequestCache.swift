@@ -49,7 +49,8 @@ final class IncomingRequestCache: Sendable {
         for header in request.headers { total += header.name.utf8.count + header.value.utf8.count + 4 }
         for pair in request.queryString { total += pair.name.utf8.count + pair.value.utf8.count + 2 }
         for cookie in request.cookies {
-            total += cookie.name.utf8.count + cookie.value.utf8.count + 2 + (cookie.path?.utf8.count ?? 0)
+            total +=
+                cookie.name.utf8.count + cookie.value.utf8.count + 2 + (cookie.path?.utf8.count ?? 0)
                 + (cookie.domain?.utf8.count ?? 0) + (cookie.expires?.utf8.count ?? 0) + (cookie.sameSite?.utf8.count ?? 0)
         }
         if let postData = request.postData {

@@ -1,9 +1,10 @@
 import CassetteAudit
-import Foundation
-import Synchronization
 import CassetteFormat
 import CassetteProviders
 import CassetteRedaction
+import Foundation
+import Synchronization
+
 /// A cassette's interactions, prepared for matching and grouped by the request parts every
 /// matcher in force requires to be equal (method, host, path, query): a request is only compared
 /// with the interactions of its own group, plus those whose key holds a placeholder. A group key

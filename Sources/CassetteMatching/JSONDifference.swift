@@ -1,7 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+
 /// The places where two JSON values differ, as report lines (`/user/name: recorded "a", request
 /// "b"`), for the body matchers' diffs. Pointers and values go through `SafeDisplay`: values
 /// under secret-looking member names, secret-looking values and member names are hidden.
@@ -58,14 +59,19 @@ public enum JSONDifference {
         case (.object(let left), .object(let right)):
             for member in left.members {
                 if let counterpart = right[member.key] {
-                    walk(member.value, counterpart, pointer: pointer.appending(member.key), name: member.key,
-                         output: &output, total: &total, limit: limit)
+                    walk(
+                        member.value, counterpart, pointer: pointer.appending(member.key), name: member.key,
+                        output: &output, total: &total, limit: limit)
                 } else {
-                    note("\(SafeDisplay.pointer(pointer.appending(member.key))): only in recorded (\(SafeDisplay.json(member.value, name: member.key)))")
+                    note(
+                        "\(SafeDisplay.pointer(pointer.appending(member.key))): only in recorded (\(SafeDisplay.json(member.value, name: member.key)))"
+                    )
                 }
             }
             for member in right.members where left[member.key] == nil {
-                note("\(SafeDisplay.pointer(pointer.appending(member.key))): only in request (\(SafeDisplay.json(member.value, name: member.key)))")
+                note(
+                    "\(SafeDisplay.pointer(pointer.appending(member.key))): only in request (\(SafeDisplay.json(member.value, name: member.key)))"
+                )
             }
         case (.array(let left), .array(let right)):
             for (index, pair) in zip(left, right).enumerated() {

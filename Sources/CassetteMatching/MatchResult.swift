@@ -2,6 +2,7 @@ import CassetteAudit
 import CassetteFormat
 import CassetteProviders
 import CassetteRedaction
+
 /// What one ``RequestMatcher`` concluded about one recorded interaction: pass or fail, a
 /// one-line reason, and the lines of a diff showing what differs.
 ///

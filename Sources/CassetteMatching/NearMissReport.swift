@@ -1,7 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+
 /// Why no recorded interaction answered a request: the cassette, the mode, the matchers, the
 /// request, the nearest recorded interactions ranked with each matcher's verdict and diff, and
 /// the exact way to record again. Its ``description`` is the text tests and the CLI print.
@@ -74,7 +75,8 @@ public struct NearMissReport: Sendable, Hashable, CustomStringConvertible {
             for (rank, candidate) in nearest.enumerated() {
                 let summary = candidate.summary
                 lines.append(
-                    "  \(rank + 1). interaction #\(candidate.index): \(SafeDisplay.text(summary.method)) \(SafeDisplay.url(summary.url)) -> \(summary.status)")
+                    "  \(rank + 1). interaction #\(candidate.index): \(SafeDisplay.text(summary.method)) \(SafeDisplay.url(summary.url)) -> \(summary.status)"
+                )
                 if candidate.alreadyUsed {
                     lines.append("     matches, but an earlier request already used it: identical requests replay in")
                     lines.append("     recorded order. Record one more, or allow repeating the last one (\(context.repeatLastHint)).")

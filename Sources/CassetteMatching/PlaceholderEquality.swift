@@ -1,7 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+
 /// Comparison that lets a recorded placeholder stand for the secret it replaced.
 ///
 /// A cassette holds a placeholder where a secret was: `REDACTED_<n>` (`Bearer REDACTED_1`,

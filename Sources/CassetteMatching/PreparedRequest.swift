@@ -1,8 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
-import Foundation
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+public import Foundation
 
 /// A `HAR/Request` with the parts matchers compare already taken apart: method, scheme,
 /// host, port, path, decoded query and body. Prepared once per recorded interaction when a
@@ -141,8 +141,9 @@ struct URLParts {
         // scheme ":" "//"
         var index = 0
         guard count > 0, isLetter(bytes[0]) else { return nil }
-        while index < count, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "+")
-            || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: ".")
+        while index < count,
+            isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "+")
+                || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: ".")
         {
             index += 1
         }
@@ -153,8 +154,9 @@ struct URLParts {
         index += 3
         // host [":" port]
         let hostStart = index
-        while index < count, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-")
-            || bytes[index] == UInt8(ascii: ".")
+        while index < count,
+            isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-")
+                || bytes[index] == UInt8(ascii: ".")
         {
             index += 1
         }

@@ -2,6 +2,7 @@ import CassetteAudit
 import CassetteFormat
 import CassetteProviders
 import CassetteRedaction
+
 /// Where a replay happens, for reports: which cassette, in which mode, for which test, and how
 /// to record it again.
 public struct ReplayContext: Sendable, Hashable {

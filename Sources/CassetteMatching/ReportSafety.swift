@@ -1,5 +1,5 @@
-import CassetteAudit
-import CassetteFormat
+public import CassetteAudit
+public import CassetteFormat
 
 /// The former display helpers of near-miss reports, kept so that code written against them
 /// still compiles; each forwards to `SafeDisplay`, the one display path.

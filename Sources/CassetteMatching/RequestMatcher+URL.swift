@@ -2,6 +2,7 @@ import CassetteAudit
 import CassetteFormat
 import CassetteProviders
 import CassetteRedaction
+
 extension RequestMatcher {
     /// The HTTP method, case-insensitive.
     public static var method: RequestMatcher {
@@ -87,9 +88,11 @@ extension RequestMatcher {
         if recorded == incoming { return true }
         var unmatched = incoming
         for parameter in recorded {
-            guard let index = unmatched.firstIndex(where: {
-                $0.name == parameter.name && PlaceholderEquality.matches(recorded: parameter.value, incoming: $0.value)
-            }) else { return false }
+            guard
+                let index = unmatched.firstIndex(where: {
+                    $0.name == parameter.name && PlaceholderEquality.matches(recorded: parameter.value, incoming: $0.value)
+                })
+            else { return false }
             unmatched.remove(at: index)
         }
         return true

@@ -1,7 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+
 /// One way of deciding whether a recorded request answers an incoming one.
 ///
 /// Matchers are plain values, not a closed list: the built-in ones are static factories

@@ -1,6 +1,6 @@
-import CassetteKit
-import CassetteYAML
-import Foundation
+public import CassetteKit
+public import CassetteYAML
+public import Foundation
 
 /// Which operation of an OpenAPI document to import.
 public enum OperationSelector: Sendable, Hashable, CustomStringConvertible {
@@ -44,7 +44,9 @@ public enum OpenAPISchemaImporter {
     static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
     /// Imports from a file.
-    public static func importSchema(file: URL, operation: OperationSelector, status: String = "200") throws(OpenAPIImportError) -> ImportedSchema {
+    public static func importSchema(file: URL, operation: OperationSelector, status: String = "200") throws(OpenAPIImportError)
+        -> ImportedSchema
+    {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw OpenAPIImportError("\(file.path): cannot read the file. Check the path.")
         }
@@ -55,7 +57,9 @@ public enum OpenAPISchemaImporter {
     }
 
     /// Imports from document text; `source` names it in messages.
-    public static func importSchema(text: String, source: String, operation: OperationSelector, status: String = "200") throws(OpenAPIImportError) -> ImportedSchema {
+    public static func importSchema(text: String, source: String, operation: OperationSelector, status: String = "200")
+        throws(OpenAPIImportError) -> ImportedSchema
+    {
         let document: JSONValue
         do {
             document = try YAMLReader.parse(text)
@@ -84,13 +88,17 @@ public enum OpenAPISchemaImporter {
         }
         var result = JSONObject()
         result["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        result["$comment"] = .string("Imported by cassette from \(URL(fileURLWithPath: source).lastPathComponent) (OpenAPI \(version)), \(operation), response \(status).")
+        result["$comment"] = .string(
+            "Imported by cassette from \(URL(fileURLWithPath: source).lastPathComponent) (OpenAPI \(version)), \(operation), response \(status)."
+        )
         for member in object.members where member.key != "$schema" && member.key != "$defs" { result[member.key] = member.value }
         if !converter.definitions.isEmpty { result["$defs"] = .object(converter.definitions) }
         return ImportedSchema(schema: .object(result), warnings: warnings)
     }
 
-    private static func findOperation(_ selector: OperationSelector, in document: JSONValue, source: String) throws(OpenAPIImportError) -> (JSONValue, JSONPointer) {
+    private static func findOperation(_ selector: OperationSelector, in document: JSONValue, source: String) throws(OpenAPIImportError) -> (
+        JSONValue, JSONPointer
+    ) {
         guard case .object(let paths)? = document["paths"] else { throw OpenAPIImportError("\(source): the document has no `paths`") }
         switch selector {
         case .pathAndMethod(let path, let method):
@@ -102,7 +110,8 @@ public enum OpenAPISchemaImporter {
             }
             guard let operation = item[name] else {
                 let available = methods.filter { item[$0] != nil }.map { $0.uppercased() }
-                throw OpenAPIImportError("\(source): \(path) has no \(method.uppercased()) operation; it has \(available.joined(separator: ", "))")
+                throw OpenAPIImportError(
+                    "\(source): \(path) has no \(method.uppercased()) operation; it has \(available.joined(separator: ", "))")
             }
             return (operation, JSONPointer(tokens: ["paths", path, name]))
         case .operationID(let id):
@@ -126,15 +135,19 @@ public enum OpenAPISchemaImporter {
         let wildcard = String(status.prefix(1)) + "XX"
         guard let key = [status, wildcard, "default"].first(where: { responses[$0] != nil }) else {
             throw OpenAPIImportError(
-                "\(source) \(location): no response for status \(status); the operation documents \(responses.keys.joined(separator: ", "))")
+                "\(source) \(location): no response for status \(status); the operation documents \(responses.keys.joined(separator: ", "))"
+            )
         }
         var response = responses[key] ?? .null
         var pointer = location.appending("responses").appending(key)
         var hops = 0
         while case .string(let reference)? = response["$ref"] {
             hops += 1
-            guard hops < 16, reference.hasPrefix("#"), let target = JSONPointer(String(reference.dropFirst())), let value = document.value(at: target)
-            else { throw OpenAPIImportError("\(source) \(pointer): the response reference \(reference) cannot be resolved in this document") }
+            guard hops < 16, reference.hasPrefix("#"), let target = JSONPointer(String(reference.dropFirst())),
+                let value = document.value(at: target)
+            else {
+                throw OpenAPIImportError("\(source) \(pointer): the response reference \(reference) cannot be resolved in this document")
+            }
             response = value
             pointer = target
         }

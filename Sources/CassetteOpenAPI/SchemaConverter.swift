@@ -98,7 +98,9 @@ struct SchemaConverter {
     /// such an enum is read as the plain values.
     private mutating func flattenFernEnum(_ values: [JSONValue], at pointer: JSONPointer) -> [JSONValue] {
         let flattened = values.compactMap { value -> JSONValue? in
-            guard case .object(let object) = value, object.count == 1, let inner = object["value"], inner.stringValue != nil else { return nil }
+            guard case .object(let object) = value, object.count == 1, let inner = object["value"], inner.stringValue != nil else {
+                return nil
+            }
             return inner
         }
         guard !values.isEmpty, flattened.count == values.count else { return values }
@@ -144,7 +146,8 @@ struct SchemaConverter {
     private mutating func rewrite(_ reference: String, at pointer: JSONPointer) throws(OpenAPIImportError) -> String {
         guard reference.hasPrefix("#"), let target = JSONPointer(String(reference.dropFirst())) else {
             throw OpenAPIImportError(
-                "\(source) \(pointer): the reference \(reference) points outside this document; bundle the document first (e.g. `redocly bundle`)")
+                "\(source) \(pointer): the reference \(reference) points outside this document; bundle the document first (e.g. `redocly bundle`)"
+            )
         }
         let tokens = target.tokens
         // #/components/schemas/Name[/more] → #/$defs/Name[/more]; any other place → #/$defs/<path joined>.
@@ -161,7 +164,8 @@ struct SchemaConverter {
         guard document.value(at: componentPointer) != nil else {
             throw OpenAPIImportError("\(source) \(pointer): the reference \(reference) names nothing in this document")
         }
-        let wanted = componentTokens.count == 3 && componentTokens[1] == "schemas" ? componentTokens[2] : componentTokens.joined(separator: "_")
+        let wanted =
+            componentTokens.count == 3 && componentTokens[1] == "schemas" ? componentTokens[2] : componentTokens.joined(separator: "_")
         let name = claim(wanted, for: componentPointer.description)
         return "#" + JSONPointer(tokens: ["$defs", name] + rest).description
     }

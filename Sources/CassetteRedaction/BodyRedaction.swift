@@ -27,7 +27,8 @@ extension RedactionSession {
         var copy = postData
         if let params = postData.params { copy.params = redactParameters(params, kind: "body") }
         let isBase64 = postData.encoding?.lowercased() == "base64"
-        guard let stored = redactStoredBody(postData.text, isBase64: isBase64, mimeType: postData.mimeType, contentEncoding: contentEncoding)
+        guard
+            let stored = redactStoredBody(postData.text, isBase64: isBase64, mimeType: postData.mimeType, contentEncoding: contentEncoding)
         else { return (copy, false) }
         copy.text = stored.text
         copy.encoding = stored.isBase64 ? "base64" : nil
@@ -110,7 +111,9 @@ extension RedactionSession {
     /// opaque bodies (after the value rules, when it is text), else recorded as unreadable.
     private mutating func keepOpaque(_ text: String?, type: String, encoding: String?, reason: String) {
         if policy.allowOpaqueBodies {
-            record(kind: "body", location: "(opaque \(UnreadableBody(entry: entry, side: side, contentType: type, reason: "").contentType))", rule: "opaque-body")
+            record(
+                kind: "body", location: "(opaque \(UnreadableBody(entry: entry, side: side, contentType: type, reason: "").contentType))",
+                rule: "opaque-body")
         } else {
             unreadable.append(UnreadableBody(entry: entry, side: side, contentType: type, encoding: encoding, reason: reason))
         }

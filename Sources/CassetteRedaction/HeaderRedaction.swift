@@ -1,5 +1,7 @@
 import CassetteFormat
 import CassetteProviders
+import Foundation
+
 /// Headers and cookies: credential headers keep their auth scheme (`Bearer REDACTED_1`), cookie
 /// lists and `Set-Cookie` keep names and attributes, other headers are searched by value.
 extension RedactionSession {
@@ -47,7 +49,8 @@ extension RedactionSession {
             let leading = String(part.prefix { $0 == " " })
             let pair = part.drop { $0 == " " }
             guard let equals = pair.firstIndex(of: "=") else {
-                return pair.isEmpty ? String(part) : leading + replaceWhole(String(pair), kind: "cookie", location: "(unnamed)", rule: "cookie")
+                return pair.isEmpty
+                    ? String(part) : leading + replaceWhole(String(pair), kind: "cookie", location: "(unnamed)", rule: "cookie")
             }
             let name = String(pair[..<equals])
             let cookieValue = String(pair[pair.index(after: equals)...])

@@ -1,5 +1,6 @@
 import CassetteFormat
 import CassetteProviders
+
 extension JSONPointer {
     /// The RFC 6901 text of the pointer, built without Foundation string replacement (only
     /// tokens holding `~` or `/` need escaping), because redaction names every string it visits.

@@ -1,5 +1,7 @@
 import CassetteFormat
 import CassetteProviders
+import Foundation
+
 /// JSON bodies at any depth: secret-keyed members (by name or by the provider schema's
 /// `x-secret`), values that are secrets by themselves, URLs with a secret part, and, when asked,
 /// personal data (`x-pii`) replaced by consistent fakes.
@@ -18,11 +20,13 @@ extension RedactionSession {
                 let key = redactMemberName(member.key, at: pointer, kind: kind, prefix: prefix)
                 renamed = renamed || key != member.key
                 let child = pointer.appending(key)
-                let secretByPlace = SecretNames.isSecretChild(member.key, parent: parent, inRequest: inRequest)
+                let secretByPlace =
+                    SecretNames.isSecretChild(member.key, parent: parent, inRequest: inRequest)
                     || SecretNames.isSecretBySibling(member.key, siblings: object.lazy.map { ($0.key, $0.value.stringValue) })
-                members.append(JSONObject.Member(
-                    key: key,
-                    value: redactMember(member.key, member.value, at: child, kind: kind, prefix: prefix, secretByPlace: secretByPlace)))
+                members.append(
+                    JSONObject.Member(
+                        key: key,
+                        value: redactMember(member.key, member.value, at: child, kind: kind, prefix: prefix, secretByPlace: secretByPlace)))
             }
             if renamed { members = Self.uniqueKeys(members) }
             return .object(JSONObject(uncheckedMembers: members))
@@ -91,21 +95,25 @@ extension RedactionSession {
 
     /// A value under a secret key: strings and numbers replaced, arrays element-wise (so their
     /// length survives), objects searched member by member.
-    private mutating func redactSecretValue(_ value: JSONValue, at pointer: JSONPointer, kind: String, prefix: String, rule: String) -> JSONValue {
+    private mutating func redactSecretValue(_ value: JSONValue, at pointer: JSONPointer, kind: String, prefix: String, rule: String)
+        -> JSONValue
+    {
         let location = prefix + pointer.reportText
         switch value {
         case .string(let text):
             if text == "true" || text == "false" { return value }
             if Self.looksLikeURL(text) {
-                return .string(redactText(redactSecretURL(text, kind: kind, location: location, rule: rule), kind: kind, location: location))
+                return .string(
+                    redactText(redactSecretURL(text, kind: kind, location: location, rule: rule), kind: kind, location: location))
             }
             return .string(replaceWhole(text, kind: kind, location: location, rule: rule))
         case .number:
             return secretNumber(value, kind: kind, location: location, rule: rule)
         case .array(let elements):
-            return .array(elements.enumerated().map {
-                redactSecretValue($1, at: pointer.appending($0), kind: kind, prefix: prefix, rule: rule)
-            })
+            return .array(
+                elements.enumerated().map {
+                    redactSecretValue($1, at: pointer.appending($0), kind: kind, prefix: prefix, rule: rule)
+                })
         case .object:
             return redactJSON(value, at: pointer, kind: kind, prefix: prefix)
         case .null, .bool:
@@ -128,7 +136,8 @@ extension RedactionSession {
     }
 
     /// A string the provider schema marks `x-secret`.
-    private mutating func redactSchemaSecret(_ text: String, scope: SchemaAnnotations.SecretScope, kind: String, location: String) -> String {
+    private mutating func redactSchemaSecret(_ text: String, scope: SchemaAnnotations.SecretScope, kind: String, location: String) -> String
+    {
         switch scope {
         case .whole:
             return replaceWhole(text, kind: kind, location: location, rule: "schema:x-secret")
@@ -169,7 +178,8 @@ extension RedactionSession {
         let segment = text.index(after: lastSlash)..<pathEnd
         guard !segment.isEmpty else { return text }
         let raw = String(text[segment])
-        return apply([TextMatch(range: segment, secret: raw.removingPercentEncoding ?? raw, rule: rule)], to: text, kind: kind, location: location)
+        return apply(
+            [TextMatch(range: segment, secret: raw.removingPercentEncoding ?? raw, rule: rule)], to: text, kind: kind, location: location)
     }
 
     private func personalKind(at pointer: JSONPointer) -> String? {

@@ -97,7 +97,9 @@ struct LeakCheck {
         func body(_ string: String, encoding: String?, location: String) {
             if encoding?.lowercased() == "base64" {
                 text(location + " (base64 text)", string)
-                if let data = Data(base64Encoded: string, options: .ignoreUnknownCharacters) { binary({ location + " (decoded)" }, [UInt8](data)) }
+                if let data = Data(base64Encoded: string, options: .ignoreUnknownCharacters) {
+                    binary({ location + " (decoded)" }, [UInt8](data))
+                }
                 return
             }
             if let parsed = try? JSONParser.parse(string), parsed.objectValue != nil || parsed.arrayValue != nil {

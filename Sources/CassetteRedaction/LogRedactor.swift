@@ -18,7 +18,8 @@ extension RedactionSession {
             copy.postData = redacted
             if decoded { copy.headers.set("Content-Encoding", to: nil) }
             if redacted.text != postData.text || redacted.encoding != postData.encoding {
-                let size = redacted.encoding?.lowercased() == "base64"
+                let size =
+                    redacted.encoding?.lowercased() == "base64"
                     ? (Data(base64Encoded: redacted.text)?.count ?? redacted.text.utf8.count) : redacted.text.utf8.count
                 if copy.bodySize >= 0 { copy.bodySize = size }
                 if copy.headers.value(named: "Content-Length") != nil { copy.headers.set("Content-Length", to: String(size)) }

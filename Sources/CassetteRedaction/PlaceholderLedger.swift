@@ -1,5 +1,6 @@
 import CassetteFormat
 import CassetteProviders
+
 /// Numbers the distinct secret values of one cassette in order of first appearance, so equal
 /// secrets get equal placeholders and placeholders already in the cassette keep their numbers.
 /// Each placeholder keeps the wire format of its secret's kind (`SecretShape`); its text comes

@@ -1,5 +1,6 @@
-import CassetteFormat
-import CassetteProviders
+public import CassetteFormat
+public import CassetteProviders
+
 /// What a redaction pass should know beyond its built-in rules.
 public struct RedactionPolicy: Sendable {
     /// Credential values the recorder itself sent: redacted wherever they reappear, and searched
@@ -61,7 +62,8 @@ public enum Redaction {
     /// Redacts one request the way recorded requests are redacted, so a live request carrying a
     /// real token can be matched against a redacted cassette.
     public static func redactRequest(_ request: HAR.Request, policy: RedactionPolicy) -> HAR.Request {
-        var session = RedactionSession(policy: policy, schema: SchemaAnnotations(), existingText: [request.url] + request.headers.map(\.value))
+        var session = RedactionSession(
+            policy: policy, schema: SchemaAnnotations(), existingText: [request.url] + request.headers.map(\.value))
         return session.redact(request)
     }
 
@@ -114,7 +116,8 @@ public struct UnsafeCassetteError: Error, Sendable, CustomStringConvertible {
         if !locations.isEmpty {
             parts.append(
                 "refusing to write: a secret survived redaction at \(locations.joined(separator: "; ")). Nothing was written. "
-                    + "A binary body or a place no rule rewrites may hold it: drop that part before recording, or report a redaction bug if the place should have been redacted.")
+                    + "A binary body or a place no rule rewrites may hold it: drop that part before recording, or report a redaction bug if the place should have been redacted."
+            )
         }
         return parts.joined(separator: "\n")
     }

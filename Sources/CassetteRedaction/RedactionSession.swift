@@ -1,5 +1,6 @@
 import CassetteFormat
 import CassetteProviders
+
 /// The state of one redaction pass over a cassette (or one live request): the rules, the
 /// placeholder numbering, the fake personal data and what was redacted where.
 struct RedactionSession: Sendable {

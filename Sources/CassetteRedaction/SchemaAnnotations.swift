@@ -1,5 +1,6 @@
 import CassetteFormat
 import CassetteProviders
+
 /// The `x-secret` and `x-pii` annotations of a provider's JSON Schemas, as JSON-pointer patterns
 /// (`*` stands for any array index or map key), so redaction reads exactly what the schema says.
 struct SchemaAnnotations: Sendable {

@@ -1,5 +1,6 @@
 import CassetteFormat
 import CassetteProviders
+
 /// Which header, cookie, query parameter and body member names carry secrets.
 ///
 /// Names are compared normalized: lowercased, with `_`, `-` and `.` removed, so `access_token`,

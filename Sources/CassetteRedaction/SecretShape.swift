@@ -37,7 +37,9 @@ enum SecretShape {
     private static func isBase32Seed(_ bytes: [UInt8]) -> Bool {
         let body = bytes.prefix { $0 != UInt8(ascii: "=") }
         guard body.count >= 16, bytes[body.count...].allSatisfy({ $0 == UInt8(ascii: "=") }) else { return false }
-        return body.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "2") && $0 <= UInt8(ascii: "7")) }
+        return body.allSatisfy {
+            ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "2") && $0 <= UInt8(ascii: "7"))
+        }
     }
 
     /// PATs `user:<56 hex>` keep `user:`; API tokens become `default:development.<56 hex>`.

@@ -1,5 +1,6 @@
 import CassetteFormat
 import CassetteProviders
+
 /// A secret found inside a text: where it is, the value it stands for (which decides the
 /// placeholder number) and the rule that found it.
 struct TextMatch: Sendable {

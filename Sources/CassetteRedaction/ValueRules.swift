@@ -1,5 +1,7 @@
 import CassetteFormat
 import CassetteProviders
+import Foundation
+
 /// Secrets recognized by their value alone, wherever they are: JWTs and JWEs, `otpauth://`
 /// seeds, published API token formats (``PrefixTokenFormat``), Unleash tokens, Slack and Discord
 /// webhook URLs, Telegram bot tokens, one-time tokens in URL paths, `Bearer`/`Basic` credentials
@@ -77,8 +79,9 @@ enum ValueRules {
                     if valueEnd > valueStart, SecretNames.isSecretParameter(name) {
                         let raw = String(text[valueStart..<valueEnd])
                         let rule = isOTPAuth && SecretNames.normalize(name) == "secret" ? "value:otpauth" : "query:\(name)"
-                        found.append(TextMatch(
-                            range: valueStart..<valueEnd, secret: raw.removingPercentEncoding ?? raw, rule: rule, parameter: name))
+                        found.append(
+                            TextMatch(
+                                range: valueStart..<valueEnd, secret: raw.removingPercentEncoding ?? raw, rule: rule, parameter: name))
                     }
                     index = valueEnd
                     atBoundary = false

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds cassettes by name: `zitadel/me` is `Cassettes/zitadel/me.har.gz` in the package that
 /// holds the calling test (found by walking up from its `#filePath` to the folder with

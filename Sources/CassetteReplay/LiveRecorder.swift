@@ -1,9 +1,9 @@
-import CassetteKit
-import Foundation
-import Synchronization
+public import CassetteKit
+public import Foundation
+public import Synchronization
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    public import FoundationNetworking
 #endif
 
 /// Records requests inside a test through the recording pipeline `cassette record` uses too

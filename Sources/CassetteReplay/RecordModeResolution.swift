@@ -53,7 +53,8 @@ public struct ResolvedRecordMode: Sendable, Hashable, CustomStringConvertible {
 
     /// `none (CI is set; opt in to recording with CASSETTE_RECORD_MODE)`
     public var description: String {
-        let hint = mode.mayRecord || reason.hasPrefix(Self.environmentVariable)
+        let hint =
+            mode.mayRecord || reason.hasPrefix(Self.environmentVariable)
             ? "" : "; record with \(Self.environmentVariable)=once, newEpisodes or rewrite"
         return "\(mode) (\(reason)\(hint))"
     }

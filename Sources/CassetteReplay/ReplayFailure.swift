@@ -1,8 +1,8 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    public import FoundationNetworking
 #endif
 
 /// The `URLError`s a replaying session fails requests with. The cassette's own failures use
@@ -18,7 +18,8 @@ public enum ReplayFailure {
     /// refused); nothing was written.
     public static func recordingFailed(_ message: String, url: URL?) -> URLError {
         let message = SafeDisplay.location(message)
-        return error("cassette: recording failed, nothing was written: \(message)", url: url, extra: [ReplayErrorKey.recordingFailure: message])
+        return error(
+            "cassette: recording failed, nothing was written: \(message)", url: url, extra: [ReplayErrorKey.recordingFailure: message])
     }
 
     /// The replaying session ended before the request was made.

@@ -1,9 +1,9 @@
-import CassetteKit
-import Foundation
-import Synchronization
+public import CassetteKit
+public import Foundation
+public import Synchronization
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    public import FoundationNetworking
 #endif
 
 /// The brain of one replaying session: answers each request from the cassette, records it

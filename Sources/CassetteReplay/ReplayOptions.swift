@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// How a replaying session behaves: record mode, matchers, repeats, latency, redaction and
 /// what to do about interactions a test never used.
@@ -92,7 +92,8 @@ public struct ReplayLatency: Sendable, Hashable {
         switch storage {
         case .none: return 0
         case .recorded(let scale):
-            let milliseconds = entry.time > 0 ? entry.time : max(0, entry.timings.send) + max(0, entry.timings.wait) + max(0, entry.timings.receive)
+            let milliseconds =
+                entry.time > 0 ? entry.time : max(0, entry.timings.send) + max(0, entry.timings.wait) + max(0, entry.timings.receive)
             return milliseconds / 1000 * scale
         case .fixed(let seconds): return seconds
         }

@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// Something that went wrong during a replaying session and should fail the test even when the
 /// code under test swallowed the error: a request no interaction matched, or a recording that

@@ -1,9 +1,9 @@
-import CassetteKit
-import Foundation
-import Synchronization
+public import CassetteKit
+public import Foundation
+public import Synchronization
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    public import FoundationNetworking
 #endif
 
 /// A `URLSession` that replays one cassette, with the cassette's state and the session's
@@ -101,7 +101,8 @@ public final class ReplaySession: Sendable {
         let context = Self.context(name: displayName, path: cassette.path, mode: mode, log: log, options: options)
         let playerOptions = Self.playerOptions(options, log: log, context: context)
         let player = CassettePlayer(log: log, options: playerOptions)
-        let recorder = behaviour == .replayOnly
+        let recorder =
+            behaviour == .replayOnly
             ? nil
             : LiveRecorder(
                 cassetteURL: cassette, base: log, policy: playerOptions.redaction, player: player,

@@ -1,8 +1,8 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    public import FoundationNetworking
 #endif
 
 /// The services' `/me` cassettes that ship with this library (recorded from the built-in

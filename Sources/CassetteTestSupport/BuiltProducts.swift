@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where `swift build` put the products under test.
 public enum BuiltProducts {

@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// A valid single-member gzip stream that decompresses to a huge run of zeros while staying
 /// small on disk (1 GiB of zeros in about 1 MB), built in milliseconds by repeating one

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads a cassette without any of the toolkit's own code: `gzip -dc` then Foundation's
 /// `JSONSerialization`. What a reviewer, a HAR viewer or `zcat x.har.gz | jq` would see.
@@ -42,7 +42,9 @@ public enum IndependentReader {
                 }
             }
             if let response = entry["response"] as? [String: Any] {
-                for key in ["status", "statusText", "httpVersion", "cookies", "headers", "content", "redirectURL", "headersSize", "bodySize"]
+                for key in [
+                    "status", "statusText", "httpVersion", "cookies", "headers", "content", "redirectURL", "headersSize", "bodySize",
+                ]
                 where response[key] == nil {
                     problems.append("entries[\(index)].response.\(key)")
                 }

@@ -1,10 +1,10 @@
-import Foundation
-import Synchronization
+public import Foundation
+public import Synchronization
 
 #if canImport(Glibc)
-    import Glibc
+    public import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+    public import Darwin
 #endif
 
 /// A tiny HTTP/1.1 server on `127.0.0.1` for tests of real network paths (recording, the

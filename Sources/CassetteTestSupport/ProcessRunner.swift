@@ -1,5 +1,5 @@
-import Foundation
-import Synchronization
+public import Foundation
+public import Synchronization
 
 /// The outcome of running a process.
 public struct ProcessResult: Sendable {

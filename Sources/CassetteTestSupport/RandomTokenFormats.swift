@@ -6,10 +6,11 @@ extension RandomSecret {
     private static let upperAlphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
     private static func randomDigits(_ count: Int) -> String {
-        String((0..<count).map { index in
-            let digit = Int.random(in: (index == 0 ? 1 : 0)...9)
-            return Character(String(digit))
-        })
+        String(
+            (0..<count).map { index in
+                let digit = Int.random(in: (index == 0 ? 1 : 0)...9)
+                return Character(String(digit))
+            })
     }
 
     private static func upperAlphanumeric(_ count: Int) -> String {

@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// Interactions built in tests: one call makes an entry with its request, response and body.
 public enum SampleEntries {

@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// Requests, responses and logs built in tests, with the header and size members a recorder writes.
 public enum SampleExchanges {

@@ -1,11 +1,13 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// Small, realistic logs for tests.
 public enum SampleLogs {
     /// A log with one JSON interaction (a ZITADEL-like `/me`) and one binary interaction.
     public static func mixed(jsonBody: String? = nil, binary: Data? = nil) -> HAR.Log {
-        let json = jsonBody ?? #"{"user":{"id":"69629012906488334","userName":"ada","details":{"sequence":"2"},"human":{"profile":{"firstName":"Ada","displayName":"Ada L."},"phone":{}}},"lastLogin":"2024-01-02T03:04:05.123Z","big":7205123456789012345,"ratio":1.50}"#
+        let json =
+            jsonBody
+            ?? #"{"user":{"id":"69629012906488334","userName":"ada","details":{"sequence":"2"},"human":{"profile":{"firstName":"Ada","displayName":"Ada L."},"phone":{}}},"lastLogin":"2024-01-02T03:04:05.123Z","big":7205123456789012345,"ratio":1.50}"#
         let bytes = binary ?? Data((0..<256).map { UInt8($0) })
         let jsonEntry = HAR.Entry(
             startedDateTime: "2024-01-02T03:04:05.000Z", time: 12.5,
@@ -26,6 +28,7 @@ public enum SampleLogs {
                 content: HAR.Content(body: bytes, mimeType: "image/png"), bodySize: bytes.count))
         return HAR.Log(
             entries: [jsonEntry, binaryEntry],
-            cassette: CassetteMetadata(provider: "zitadel", source: "test", baseURL: "https://id.example.com", recordedAt: "2024-01-02T03:04:05Z"))
+            cassette: CassetteMetadata(
+                provider: "zitadel", source: "test", baseURL: "https://id.example.com", recordedAt: "2024-01-02T03:04:05Z"))
     }
 }

@@ -10,8 +10,9 @@ public enum SecretTraces {
         if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { forms.append(encoded) }
         let base64 = Data(secret.utf8).base64EncodedString()
         forms.append(base64)
-        forms.append(base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: ""))
+        forms.append(
+            base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: ""))
         if forms.contains(where: { text.contains($0) }) { return true }
         let characters = Array(secret)
         guard characters.count >= 10 else { return false }

@@ -1,7 +1,7 @@
-import CassetteKit
-import CassetteReplay
-import Foundation
-import Testing
+public import CassetteKit
+public import CassetteReplay
+public import Foundation
+public import Testing
 
 /// A Swift Testing trait that replays a cassette around a test:
 ///

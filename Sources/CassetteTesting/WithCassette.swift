@@ -1,10 +1,10 @@
-import CassetteKit
-import CassetteReplay
-import Foundation
-import Testing
+public import CassetteKit
+public import CassetteReplay
+public import Foundation
+public import Testing
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    public import FoundationNetworking
 #endif
 
 /// Replays a cassette for the duration of `body`, then records an `Issue` for each request no

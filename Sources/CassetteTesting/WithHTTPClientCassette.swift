@@ -1,8 +1,8 @@
 #if AsyncHTTPClient
-    import CassetteAsyncHTTPClient
-    import CassetteKit
-    import CassetteReplay
-    import Testing
+    public import CassetteAsyncHTTPClient
+    public import CassetteKit
+    public import CassetteReplay
+    public import Testing
 
     /// Replays a cassette through a `ReplayingHTTPClient` for the duration of `body`, then
     /// records an `Issue` for each request no interaction matched (with its near-miss report),

@@ -1,10 +1,10 @@
-import CassetteKit
-import CassetteReplay
-import Foundation
-import XCTest
+public import CassetteKit
+public import CassetteReplay
+public import Foundation
+public import XCTest
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    public import FoundationNetworking
 #endif
 
 extension XCTestCase {

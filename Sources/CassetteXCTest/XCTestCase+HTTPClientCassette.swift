@@ -1,8 +1,8 @@
 #if AsyncHTTPClient
-    import CassetteAsyncHTTPClient
-    import CassetteKit
-    import CassetteReplay
-    import XCTest
+    public import CassetteAsyncHTTPClient
+    public import CassetteKit
+    public import CassetteReplay
+    public import XCTest
 
     extension XCTestCase {
         /// A `ReplayingHTTPClient` replaying the named cassette until the test ends; at

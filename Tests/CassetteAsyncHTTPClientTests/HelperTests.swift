@@ -30,7 +30,8 @@
             defer { cassettes.folder.remove() }
             let caller = try await withHTTPClientCassette("zitadel/me", options: cassettes.options) { client in
                 #expect(Cassette.current === client.replay)
-                return try await IdentityService(client: client, baseURL: "https://acme.zitadel.cloud").caller(token: RandomSecret.base64url(86))
+                return try await IdentityService(client: client, baseURL: "https://acme.zitadel.cloud").caller(
+                    token: RandomSecret.base64url(86))
             }
             #expect(caller.userName == "frances")
         }

@@ -1,4 +1,5 @@
 #if AsyncHTTPClient
+    import NIOHTTP1
     import AsyncHTTPClient
     import CassetteAsyncHTTPClient
     import Foundation

@@ -18,7 +18,10 @@
         }
 
         static func log(_ entries: [HAR.Entry]) -> HAR.Log {
-            HAR.Log(entries: entries, cassette: CassetteMetadata(provider: nil, source: "test", baseURL: "https://api.example.com", recordedAt: "2025-01-01T00:00:00.000Z"))
+            HAR.Log(
+                entries: entries,
+                cassette: CassetteMetadata(
+                    provider: nil, source: "test", baseURL: "https://api.example.com", recordedAt: "2025-01-01T00:00:00.000Z"))
         }
     }
 #endif

@@ -71,7 +71,8 @@
             }
             recording.finish()
             await emulator.stop()
-            let replaying = try ReplayingHTTPClient(cassette: file, name: "zitadel/denied", options: ReplayOptions(environment: ["CI": "true"]))
+            let replaying = try ReplayingHTTPClient(
+                cassette: file, name: "zitadel/denied", options: ReplayOptions(environment: ["CI": "true"]))
             defer { replaying.finish() }
             do {
                 _ = try await IdentityService(client: replaying, baseURL: base).caller(token: RandomSecret.base64url(86))

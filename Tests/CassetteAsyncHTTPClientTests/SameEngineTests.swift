@@ -1,4 +1,5 @@
 #if AsyncHTTPClient
+    import NIOHTTP1
     import AsyncHTTPClient
     import CassetteAsyncHTTPClient
     import CassetteKit
@@ -102,7 +103,8 @@
             let client = ReplayingHTTPClient(
                 log: Interactions.log([
                     Interactions.entry("GET", "https://api.example.com/me", answer: #"{"name":"Ada"}"#),
-                    Interactions.entry("PATCH", "https://api.example.com/me", requestBody: #"{"name":"Grace"}"#, answer: #"{"name":"Grace"}"#),
+                    Interactions.entry(
+                        "PATCH", "https://api.example.com/me", requestBody: #"{"name":"Grace"}"#, answer: #"{"name":"Grace"}"#),
                     Interactions.entry("GET", "https://api.example.com/me", answer: #"{"name":"Grace"}"#),
                 ]), name: "me")
             defer { client.finish() }
@@ -122,7 +124,9 @@
         @Test("a streamed request body is collected and matched; one past the limit fails saying so")
         func streamedBodies() async throws {
             let body = #"{"query":"\#(String(repeating: "x", count: 5000))"}"#
-            let log = Interactions.log([Interactions.entry("POST", "https://api.example.com/search", requestBody: body, answer: #"{"hits":1}"#)])
+            let log = Interactions.log([
+                Interactions.entry("POST", "https://api.example.com/search", requestBody: body, answer: #"{"hits":1}"#)
+            ])
             var options = ReplayOptions()
             options.matchers = [.method, .url, .jsonBody]
             let client = ReplayingHTTPClient(log: log, name: "search", options: options)
@@ -131,10 +135,11 @@
             var request = HTTPClientRequest(url: "https://api.example.com/search")
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .stream(AsyncStream { continuation in
-                for chunk in chunks { continuation.yield(chunk) }
-                continuation.finish()
-            }, length: .unknown)
+            request.body = .stream(
+                AsyncStream { continuation in
+                    for chunk in chunks { continuation.yield(chunk) }
+                    continuation.finish()
+                }, length: .unknown)
             #expect(try await Self.text(client.execute(request, timeout: .seconds(5))) == #"{"hits":1}"#)
 
             let small = ReplayingHTTPClient(replay: ReplaySession(log: log, name: "search", options: options), maxRequestBodyBytes: 1024)

@@ -1,4 +1,5 @@
 #if AsyncHTTPClient
+    import NIOCore
     import AsyncHTTPClient
     import CassetteAsyncHTTPClient
     import CassetteReplay

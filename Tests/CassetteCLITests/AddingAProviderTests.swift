@@ -81,7 +81,8 @@ struct AddingAProviderTests {
                 return .json(#"{"error":"unauthorized","message":"Invalid API key."}"#, status: 401)
             }
             return .json(
-                #"{"account":{"id":"acct_7f3a","email":"ada@example.com","displayName":"Ada Lovelace","plan":"team","seats":5,"badgeCode":"\#(badgeCode)"}}"#)
+                #"{"account":{"id":"acct_7f3a","email":"ada@example.com","displayName":"Ada Lovelace","plan":"team","seats":5,"badgeCode":"\#(badgeCode)"}}"#
+            )
         }
     }
 
@@ -120,7 +121,9 @@ struct AddingAProviderTests {
             ["synth", "acme", "--error", "--count", "2", "--output", folder.file("synth-errors").path, "--as", "cassette"],
             environment: environment)
         #expect(errors.status == 0, "synth --error failed: \(errors.stderr)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: synthesized.path).map { synthesized.appendingPathComponent($0).path }
+        let files = try FileManager.default.contentsOfDirectory(atPath: synthesized.path).map {
+            synthesized.appendingPathComponent($0).path
+        }
         let errorFiles = try FileManager.default.contentsOfDirectory(atPath: folder.file("synth-errors").path)
             .map { folder.file("synth-errors").appendingPathComponent($0).path }
         #expect(!files.isEmpty && !errorFiles.isEmpty)
@@ -129,11 +132,13 @@ struct AddingAProviderTests {
         #expect(errorLog.entries.first?.request.url == "https://acme.example.com/v1/whoami")
 
         // Validate: the recorded and the synthesized cassettes against the provider's schemas.
-        let validate = try await runCassetteAsync(["validate", "--schema", "acme", recorded.path] + files + errorFiles, environment: environment)
+        let validate = try await runCassetteAsync(
+            ["validate", "--schema", "acme", recorded.path] + files + errorFiles, environment: environment)
         #expect(validate.status == 0, "validate failed: \(validate.stdout) \(validate.stderr)")
 
         // Audit: nothing secret in any of them.
-        let audit = try await runCassetteAsync(["audit", recorded.path, synthesized.path, folder.file("synth-errors").path], environment: environment)
+        let audit = try await runCassetteAsync(
+            ["audit", recorded.path, synthesized.path, folder.file("synth-errors").path], environment: environment)
         #expect(audit.status == 0, "audit found something: \(audit.stdout)")
     }
 

@@ -39,7 +39,8 @@ struct AuditCommandTests {
         #expect(old.stdout.contains("Cassettes/zitadel/me.har.gz: stale: recorded"), "\(old.stdout)")
         #expect(old.stdout.contains("older than the 90 days allowed") && old.stdout.contains("cassette verify"), "\(old.stdout)")
         try AuditCLISupport.write("Cassettes/atoms/me.har.gz", in: folder)  // no recordedAt
-        let undated = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--max-age", "36500d", "--format", "json"], currentDirectory: folder.url)
+        let undated = try ProcessRunner.run(
+            BuiltProducts.cassette, ["audit", "--max-age", "36500d", "--format", "json"], currentDirectory: folder.url)
         #expect(undated.status == 1)
         #expect(undated.stderr.contains("Cassettes/atoms/me.har.gz: stale: has no readable _cassette.recordedAt"), "\(undated.stderr)")
         #expect((try? JSONSerialization.jsonObject(with: Data(undated.stdout.utf8))) != nil, "stdout stays JSON")
@@ -95,7 +96,8 @@ struct AuditCommandTests {
         #expect(findings.first?["file"] as? String == "Cassettes/a.har.gz")
         #expect(!json.stdout.contains(token))
 
-        let sarif = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--format", "sarif", "Cassettes"], currentDirectory: folder.url)
+        let sarif = try ProcessRunner.run(
+            BuiltProducts.cassette, ["audit", "--format", "sarif", "Cassettes"], currentDirectory: folder.url)
         #expect(sarif.status == 1)
         #expect(!sarif.stdout.contains(token))
         let log = try #require(try JSONSerialization.jsonObject(with: sarif.stdoutData) as? [String: Any])
@@ -124,7 +126,8 @@ struct AuditCommandTests {
         defer { folder.remove() }
         let accepted = RandomSecret.base64url(43)
         try AuditCLISupport.write("Cassettes/a.har.gz", in: folder, token: accepted)
-        let write = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--write-baseline", "baseline.json"], currentDirectory: folder.url)
+        let write = try ProcessRunner.run(
+            BuiltProducts.cassette, ["audit", "--write-baseline", "baseline.json"], currentDirectory: folder.url)
         #expect(write.status == 0, "\(write.stderr)")
         let baselineText = try String(contentsOf: folder.file("baseline.json"), encoding: .utf8)
         #expect(!baselineText.contains(accepted))
@@ -133,19 +136,22 @@ struct AuditCommandTests {
         #expect(baselineText.contains("response body /access_token"))
         #expect(!baselineText.contains("line"))
 
-        let suppressed = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--baseline", "baseline.json"], currentDirectory: folder.url)
+        let suppressed = try ProcessRunner.run(
+            BuiltProducts.cassette, ["audit", "--baseline", "baseline.json"], currentDirectory: folder.url)
         #expect(suppressed.status == 0, "\(suppressed.stdout)")
         #expect(suppressed.stdout.contains("1 accepted by the baseline"))
 
         let fresh = RandomSecret.base64url(43)
         try AuditCLISupport.write("Cassettes/b.har.gz", in: folder, token: fresh)
-        let partly = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--baseline", "baseline.json", "--format", "json"], currentDirectory: folder.url)
+        let partly = try ProcessRunner.run(
+            BuiltProducts.cassette, ["audit", "--baseline", "baseline.json", "--format", "json"], currentDirectory: folder.url)
         #expect(partly.status == 1)
         let findings = (try JSONSerialization.jsonObject(with: partly.stdoutData) as? [String: Any])?["findings"] as? [[String: Any]]
         #expect(findings?.compactMap { $0["file"] as? String } == ["Cassettes/b.har.gz"])
 
         try AuditCLISupport.write("Cassettes/a.har.gz", in: folder, token: RandomSecret.base64url(43))
-        let changed = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--baseline", "baseline.json", "Cassettes/a.har.gz"], currentDirectory: folder.url)
+        let changed = try ProcessRunner.run(
+            BuiltProducts.cassette, ["audit", "--baseline", "baseline.json", "Cassettes/a.har.gz"], currentDirectory: folder.url)
         #expect(changed.status == 1, "a new value at an accepted place is reported")
 
         let missing = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--baseline", "nope.json"], currentDirectory: folder.url)
@@ -161,7 +167,8 @@ struct AuditCommandTests {
         try AuditCLISupport.write("Cassettes/me.har.gz", in: repo, token: token)
         try AuditCLISupport.git(["add", "Cassettes/me.har.gz"], in: repo, environment: environment)
         try AuditCLISupport.write("Cassettes/me.har.gz", in: repo)
-        let stagedLeak = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--staged"], environment: environment, currentDirectory: repo)
+        let stagedLeak = try ProcessRunner.run(
+            BuiltProducts.cassette, ["audit", "--staged"], environment: environment, currentDirectory: repo)
         #expect(stagedLeak.status == 1, "\(stagedLeak.stdout)\(stagedLeak.stderr)")
         #expect(stagedLeak.stdout.contains("Cassettes/me.har.gz: entry 0 response body /access_token: token-key"))
         #expect(!stagedLeak.stdout.contains(token))
@@ -170,12 +177,14 @@ struct AuditCommandTests {
 
         try AuditCLISupport.git(["add", "Cassettes/me.har.gz"], in: repo, environment: environment)
         try AuditCLISupport.write("Cassettes/me.har.gz", in: repo, token: token)
-        let stagedClean = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--staged", "Cassettes"], environment: environment, currentDirectory: repo)
+        let stagedClean = try ProcessRunner.run(
+            BuiltProducts.cassette, ["audit", "--staged", "Cassettes"], environment: environment, currentDirectory: repo)
         #expect(stagedClean.status == 0, "\(stagedClean.stdout)\(stagedClean.stderr)")
 
         let outside = try TemporaryDirectory()
         defer { outside.remove() }
-        let notRepo = try ProcessRunner.run(BuiltProducts.cassette, ["audit", "--staged"], environment: environment, currentDirectory: outside.url)
+        let notRepo = try ProcessRunner.run(
+            BuiltProducts.cassette, ["audit", "--staged"], environment: environment, currentDirectory: outside.url)
         #expect(notRepo.status == 2)
     }
 

@@ -35,13 +35,20 @@ enum EndToEndGate {
 /// Whether PyPI answers, so the pre-commit framework tests can install the tool.
 enum PyPIProbe {
     static func reachable() -> Bool {
-        guard let result = try? ProcessRunner.run("python3", ["-c", """
-            import urllib.request, sys
-            try:
-                urllib.request.urlopen("https://pypi.org/simple/pre-commit/", timeout=10)
-            except Exception:
-                sys.exit(1)
-            """]) else { return false }
+        guard
+            let result = try? ProcessRunner.run(
+                "python3",
+                [
+                    "-c",
+                    """
+                    import urllib.request, sys
+                    try:
+                        urllib.request.urlopen("https://pypi.org/simple/pre-commit/", timeout=10)
+                    except Exception:
+                        sys.exit(1)
+                    """,
+                ])
+        else { return false }
         return result.status == 0
     }
 }

@@ -61,7 +61,8 @@ struct HooksInstallTests {
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--force"))
         #expect(try String(contentsOf: hook, encoding: .utf8) == "#!/bin/sh\nexit 0\n")
-        let forced = try ProcessRunner.run(BuiltProducts.cassette, ["hooks", "install", "--force"], environment: environment, currentDirectory: repo)
+        let forced = try ProcessRunner.run(
+            BuiltProducts.cassette, ["hooks", "install", "--force"], environment: environment, currentDirectory: repo)
         #expect(forced.status == 0)
         #expect(try String(contentsOf: hook, encoding: .utf8).contains("audit --staged"))
     }
@@ -71,7 +72,8 @@ struct HooksInstallTests {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let environment = AuditCLISupport.gitEnvironment(home: temporary.url)
-        let result = try ProcessRunner.run(BuiltProducts.cassette, ["hooks", "install"], environment: environment, currentDirectory: temporary.url)
+        let result = try ProcessRunner.run(
+            BuiltProducts.cassette, ["hooks", "install"], environment: environment, currentDirectory: temporary.url)
         #expect(result.status == 2)
     }
 }

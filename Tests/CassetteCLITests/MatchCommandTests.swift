@@ -19,7 +19,9 @@ struct MatchCommandTests {
         try CassetteFile.write(
             HAR.Log(
                 entries: [
-                    entry("GET", "https://id.example.com/v1/me?fields=a&lang=en", headers: [HAR.NameValue(name: "Authorization", value: "Bearer REDACTED_1")]),
+                    entry(
+                        "GET", "https://id.example.com/v1/me?fields=a&lang=en",
+                        headers: [HAR.NameValue(name: "Authorization", value: "Bearer REDACTED_1")]),
                     entry("PATCH", "https://id.example.com/v1/me", body: #"{"name":"Ada","tags":["x"]}"#),
                 ],
                 cassette: CassetteMetadata(provider: "zitadel", source: "test")),
@@ -35,8 +37,11 @@ struct MatchCommandTests {
         let token = RandomSecret.base64url(40)
         let result = try ProcessRunner.run(
             BuiltProducts.cassette,
-            ["match", file.path, "--request", "GET https://id.example.com/v1/me?lang=en&fields=a", "-H", "Authorization: Bearer \(token)",
-             "--matchers", "method,url,header:Authorization"])
+            [
+                "match", file.path, "--request", "GET https://id.example.com/v1/me?lang=en&fields=a", "-H",
+                "Authorization: Bearer \(token)",
+                "--matchers", "method,url,header:Authorization",
+            ])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasPrefix("interaction #0 answers: GET https://id.example.com/v1/me?fields=a&lang=en -> 200"))
         #expect(!result.stdout.contains(token))
@@ -51,8 +56,10 @@ struct MatchCommandTests {
         try Data(#"{ "tags": ["x"], "name": "Ada" }"#.utf8).write(to: body)
         let result = try ProcessRunner.run(
             BuiltProducts.cassette,
-            ["match", file.path, "--request", "PATCH https://id.example.com/v1/me", "-H", "Content-Type: application/json",
-             "--body", body.path, "--matchers", "method,url,jsonBody"])
+            [
+                "match", file.path, "--request", "PATCH https://id.example.com/v1/me", "-H", "Content-Type: application/json",
+                "--body", body.path, "--matchers", "method,url,jsonBody",
+            ])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("interaction #1 answers"))
         #expect(result.stdout.contains("[pass] jsonBody: JSON bodies equal"))
@@ -67,8 +74,10 @@ struct MatchCommandTests {
         try Data(#"{"name":"Bob","tags":["x"]}"#.utf8).write(to: body)
         let result = try ProcessRunner.run(
             BuiltProducts.cassette,
-            ["match", file.path, "--request", "PATCH https://id.example.com/v1/me", "-H", "Content-Type: application/json",
-             "--body", body.path, "--matchers", "method,url,jsonBody"])
+            [
+                "match", file.path, "--request", "PATCH https://id.example.com/v1/me", "-H", "Content-Type: application/json",
+                "--body", body.path, "--matchers", "method,url,jsonBody",
+            ])
         #expect(result.status == 1)
         let text = result.stdout
         #expect(text.hasPrefix("cassette: no recorded interaction matches PATCH https://id.example.com/v1/me"))
@@ -79,7 +88,9 @@ struct MatchCommandTests {
         #expect(text.contains("cassette record zitadel --output \(file.path)"))
     }
 
-    @Test("bad usage and unreadable input exit 2 with one line saying what to do", arguments: ["request", "header", "body", "matcher", "cassette"])
+    @Test(
+        "bad usage and unreadable input exit 2 with one line saying what to do",
+        arguments: ["request", "header", "body", "matcher", "cassette"])
     func usage(kind: String) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

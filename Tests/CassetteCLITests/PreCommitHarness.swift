@@ -81,7 +81,8 @@ struct PreCommitHarness {
 
         try AuditCLISupport.write("Cassettes/zitadel/me.har.gz", in: project)
         try AuditCLISupport.git(["add", "-A"], in: project, environment: environment)
-        let accepted = try ProcessRunner.run("git", ["commit", "-m", "clean cassette"], environment: environment, currentDirectory: project)
+        let accepted = try ProcessRunner.run(
+            "git", ["commit", "-m", "clean cassette"], environment: environment, currentDirectory: project)
         #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
     }
 

@@ -24,7 +24,8 @@ struct ProfileFileTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let profile = folder.file("whoami.yaml")
-        try Data("""
+        try Data(
+            """
             # A profile for an endpoint cassette does not ship.
             name: whoami
             displayName: Example Who-Am-I
@@ -43,7 +44,8 @@ struct ProfileFileTests {
               errorStatuses: [401, 403]
             personalFields: [/account/handle]
 
-            """.utf8).write(to: profile)
+            """.utf8
+        ).write(to: profile)
         let result = try await runCassetteAsync(
             ["record", "whoami", "--profile", profile.path, "--base-url", server.baseURL.absoluteString],
             environment: ["WHOAMI_KEY": key], in: folder.url)
@@ -70,7 +72,8 @@ struct ProfileFileTests {
         defer { folder.remove() }
         let profile = folder.file("bad.json")
         try Data(#"{"name":"bad","request":{"path":"v2/whoami"},"credential":{"type":"bearer","env":"BAD_TOKEN"}}"#.utf8).write(to: profile)
-        let result = try await runCassetteAsync(["record", "bad", "--profile", profile.path, "--base-url", "http://127.0.0.1:9"], environment: ["BAD_TOKEN": "x"])
+        let result = try await runCassetteAsync(
+            ["record", "bad", "--profile", profile.path, "--base-url", "http://127.0.0.1:9"], environment: ["BAD_TOKEN": "x"])
         #expect(result.status == 2)
         #expect(result.stderr.contains(profile.path))
         #expect(result.stderr.contains("/request/path"))

@@ -15,7 +15,9 @@ func runCassette(_ arguments: [String], environment changes: [String: String?] =
 
 /// ``runCassette(_:environment:in:)`` on a dispatch thread, so that waiting for the child never
 /// blocks the cooperative threads an in-process server (the emulator) needs to answer it.
-func runCassetteAsync(_ arguments: [String], environment changes: [String: String?] = [:], in folder: URL? = nil) async throws -> ProcessResult {
+func runCassetteAsync(_ arguments: [String], environment changes: [String: String?] = [:], in folder: URL? = nil) async throws
+    -> ProcessResult
+{
     try await withCheckedThrowingContinuation { continuation in
         DispatchQueue.global().async {
             continuation.resume(with: Result { try runCassette(arguments, environment: changes, in: folder) })
@@ -27,7 +29,9 @@ func runCassetteAsync(_ arguments: [String], environment changes: [String: Strin
 struct RecordCommandTests {
     static let variables = ["atoms": "ATOMS_API_KEY", "unleash": "UNLEASH_API_TOKEN", "wacht": "WACHT_SESSION", "zitadel": "ZITADEL_TOKEN"]
 
-    @Test("records each provider with a fresh random credential; the credential is in neither the file nor its decompressed text", arguments: EmulatorServer.providers)
+    @Test(
+        "records each provider with a fresh random credential; the credential is in neither the file nor its decompressed text",
+        arguments: EmulatorServer.providers)
     func recordsEachProvider(provider: String) async throws {
         let emulator = try await EmulatorServer.start(providers: [provider])
         let folder = try TemporaryDirectory()
@@ -100,7 +104,9 @@ struct RecordCommandTests {
         #expect(again.status == 1)
         #expect(!again.stderr.contains(wrong))
         #expect(try Data(contentsOf: output) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["me.har.gz"], "no temporary file left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["me.har.gz"],
+            "no temporary file left")
     }
 
     @Test("a missing or empty credential variable is named; nothing written")
@@ -117,7 +123,8 @@ struct RecordCommandTests {
         #expect(empty.status == 2)
         #expect(empty.stderr.contains("MY_ZITADEL"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
-        let noBase = try await runCassetteAsync(["record", "unleash", "--output", output.path], environment: ["UNLEASH_API_TOKEN": RandomSecret.unleashPAT()])
+        let noBase = try await runCassetteAsync(
+            ["record", "unleash", "--output", output.path], environment: ["UNLEASH_API_TOKEN": RandomSecret.unleashPAT()])
         #expect(noBase.status == 2)
         #expect(noBase.stderr.contains("--base-url"))
     }

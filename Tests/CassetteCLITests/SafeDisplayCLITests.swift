@@ -62,8 +62,10 @@ struct SafeDisplayCLITests {
         let password = RandomSecret.alphanumeric(9)
         let cases: [([String], [String], String)] = [
             (["match", file.path, "--request", "GET/v1/me?token=\(token)"], [token], "error: --request \"GET/v1/me?token=<hidden:"),
-            (["match", file.path, "--request", "GET https://id.example.com/v1/me", "-H", "Authorization Bearer \(password)"], [password],
-             "error: -H \"Authorization Bearer <hidden:credential>\" is not a header"),
+            (
+                ["match", file.path, "--request", "GET https://id.example.com/v1/me", "-H", "Authorization Bearer \(password)"], [password],
+                "error: -H \"Authorization Bearer <hidden:credential>\" is not a header"
+            ),
             (["match", file.path, "--request", "GET https://id.example.com/v1/me", "-H", token], [token], "error: -H \"<hidden:token>\""),
             (["record", token], [token], "error: unknown provider \"<hidden:token>\""),
             (["match", file.path, "--request", "GET https://id.example.com/v1/me", token], [token], "<hidden:token>"),
@@ -106,11 +108,13 @@ struct SafeDisplayCLITests {
         defer { folder.remove() }
         let secret = RandomSecret.alphanumeric(40)
         let input = folder.file("input.json")
-        try Data(#"""
+        try Data(
+            #"""
             {"interactions": [{"request": {"method": "GET", "uri": "https://api.example.com/me", "body": null,
               "headers": {"\#(secret)": {"nested": 1}}},
               "response": {"status": {"code": 200, "message": "OK"}, "headers": {}, "body": {"string": "{}"}}}], "version": 1}
-            """#.utf8).write(to: input)
+            """#.utf8
+        ).write(to: input)
         let result = try run(["import", input.path, "--from", "vcrpy", "--output", folder.file("out.har.gz").path])
         #expect(result.status == 2)
         #expect(clean(result, of: [secret]))

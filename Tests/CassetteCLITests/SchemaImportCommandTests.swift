@@ -11,7 +11,8 @@ struct SchemaImportCommandTests {
     func importThenValidate() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let result = try ProcessRunner.run(BuiltProducts.cassette, ["schema", "import", Self.atoms.path, "--path", "/user", "--method", "GET"])
+        let result = try ProcessRunner.run(
+            BuiltProducts.cassette, ["schema", "import", Self.atoms.path, "--path", "/user", "--method", "GET"])
         #expect(result.status == 0, "\(result.stderr)")
         let schema = try JSONParser.parse(result.stdoutData)
         #expect(schema["$schema"] == "https://json-schema.org/draft/2020-12/schema")

@@ -21,7 +21,8 @@ struct ServeHostileCLITests {
             }
             guard let descriptorLimit else { return try ServingProcess.start(BuiltProducts.cassette, arguments) }
             // `sh -c 'ulimit -n N; exec cassette ...'`: the same process, with fewer descriptors.
-            return try ServingProcess.start("/bin/sh", ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", BuiltProducts.cassette] + arguments)
+            return try ServingProcess.start(
+                "/bin/sh", ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", BuiltProducts.cassette] + arguments)
         }
 
         /// The status a normal `GET /auth/v1/users/me` gets: the recorded 200 (serve), or the
@@ -39,7 +40,9 @@ struct ServeHostileCLITests {
         }
     }
 
-    @Test("out of file descriptors: the failed accepts are logged, the server keeps running and answers once they free up", arguments: Server.allCases)
+    @Test(
+        "out of file descriptors: the failed accepts are logged, the server keeps running and answers once they free up",
+        arguments: Server.allCases)
     func descriptorExhaustion(server: Server) throws {
         let process = try server.start(["--max-connections", "5000"], descriptorLimit: 64)
         defer { process.stop() }
@@ -91,7 +94,8 @@ struct ServeHostileCLITests {
         let first = try server.start([])
         defer { first.stop() }
         let port = String(first.baseURL.port ?? 0)
-        let arguments = server == .serve
+        let arguments =
+            server == .serve
             ? ["serve", Self.shipped.path, "--host", "127.0.0.1", "--port", port] : ["emulate", "--host", "127.0.0.1", "--port", port]
         let result = try ProcessRunner.run(BuiltProducts.cassette, arguments)
         #expect(result.status != 0)
@@ -139,11 +143,13 @@ struct ServeHostileCLITests {
 
     @Test("a secret sent in the path or a header is not echoed on stderr")
     func noEchoOnStderr() throws {
-        let process = try ServingProcess.start(BuiltProducts.cassette, ["serve", Self.shipped.appendingPathComponent("zitadel/me.har.gz").path])
+        let process = try ServingProcess.start(
+            BuiltProducts.cassette, ["serve", Self.shipped.appendingPathComponent("zitadel/me.har.gz").path])
         defer { process.stop() }
         let token = RandomSecret.zitadelOpaqueToken()
         let header = RandomSecret.unleashPAT()
-        let answer = RawHTTPConnection.get("/auth/v1/users/\(token)?access_token=\(token)", port: process.baseURL.port ?? 0, headers: ["X-Unknown": header])
+        let answer = RawHTTPConnection.get(
+            "/auth/v1/users/\(token)?access_token=\(token)", port: process.baseURL.port ?? 0, headers: ["X-Unknown": header])
         #expect(answer?.status == 599)
         #expect(process.waitForStderr(containing: "-> 599 (no match)"))
         #expect(!process.stderr.contains(token))

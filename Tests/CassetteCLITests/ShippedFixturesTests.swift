@@ -5,7 +5,9 @@ import Testing
 
 @Suite("the repository's Cassettes/ folder")
 struct ShippedFixturesTests {
-    @Test("each cassette in Cassettes/ is valid HAR 1.2, readable by the toolkit and by gzip + JSONSerialization", arguments: ["atoms", "unleash", "wacht", "zitadel"])
+    @Test(
+        "each cassette in Cassettes/ is valid HAR 1.2, readable by the toolkit and by gzip + JSONSerialization",
+        arguments: ["atoms", "unleash", "wacht", "zitadel"])
     func readable(provider: String) throws {
         let file = BuiltProducts.packageRoot().appendingPathComponent("Cassettes/\(provider)/me.har.gz")
         let log = try CassetteFile.read(file)

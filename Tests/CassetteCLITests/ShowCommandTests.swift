@@ -21,7 +21,9 @@ struct ShowCommandTests {
         #expect(first.stdout == second.stdout)
     }
 
-    @Test("broken cassettes exit 2 with one or two lines naming the file", arguments: ["truncated", "random", "json", "nothar", "future", "bomb", "missing"])
+    @Test(
+        "broken cassettes exit 2 with one or two lines naming the file",
+        arguments: ["truncated", "random", "json", "nothar", "future", "bomb", "missing"])
     func brokenInputsExitTwo(kind: String) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -64,7 +66,9 @@ struct ShowCommandTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let git: ([String]) throws -> ProcessResult = { arguments in
-            try ProcessRunner.run("git", arguments, environment: ProcessRunner.environment(["GIT_CONFIG_NOSYSTEM": "1", "HOME": folder.url.path]), currentDirectory: folder.url)
+            try ProcessRunner.run(
+                "git", arguments, environment: ProcessRunner.environment(["GIT_CONFIG_NOSYSTEM": "1", "HOME": folder.url.path]),
+                currentDirectory: folder.url)
         }
         _ = try git(["init", "-q"])
         _ = try git(["config", "user.email", "t@example.com"])

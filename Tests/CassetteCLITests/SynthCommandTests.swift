@@ -8,11 +8,14 @@ import Testing
 struct SynthCommandTests {
     @Test("prints a JSON array of valid variants, the same bytes for the same seed", arguments: ["atoms", "unleash", "wacht", "zitadel"])
     func printsDeterministicValidJSON(provider: String) throws {
-        let first = try ProcessRunner.run(BuiltProducts.cassette, ["synth", provider, "--count", "5", "--seed", "12", "--strategy", "random"])
+        let first = try ProcessRunner.run(
+            BuiltProducts.cassette, ["synth", provider, "--count", "5", "--seed", "12", "--strategy", "random"])
         #expect(first.status == 0, "\(first.stderr)")
-        let again = try ProcessRunner.run(BuiltProducts.cassette, ["synth", provider, "--count", "5", "--seed", "12", "--strategy", "random"])
+        let again = try ProcessRunner.run(
+            BuiltProducts.cassette, ["synth", provider, "--count", "5", "--seed", "12", "--strategy", "random"])
         #expect(first.stdoutData == again.stdoutData)
-        let other = try ProcessRunner.run(BuiltProducts.cassette, ["synth", provider, "--count", "5", "--seed", "13", "--strategy", "random"])
+        let other = try ProcessRunner.run(
+            BuiltProducts.cassette, ["synth", provider, "--count", "5", "--seed", "13", "--strategy", "random"])
         #expect(first.stdoutData != other.stdoutData)
         guard case .array(let bodies) = try JSONParser.parse(first.stdoutData) else {
             Issue.record("not a JSON array")
@@ -28,7 +31,8 @@ struct SynthCommandTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let result = try ProcessRunner.run(
-            BuiltProducts.cassette, ["synth", "wacht", "--error", "--count", "4", "--seed", "3", "--output", folder.url.path, "--as", "cassette"])
+            BuiltProducts.cassette,
+            ["synth", "wacht", "--error", "--count", "4", "--seed", "3", "--output", folder.url.path, "--as", "cassette"])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
         #expect(files == ["wacht-error-1.har.gz", "wacht-error-2.har.gz", "wacht-error-3.har.gz", "wacht-error-4.har.gz"])
@@ -50,8 +54,10 @@ struct SynthCommandTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let schema = folder.file("thing.schema.json")
-        try Data(#"{"type":"object","required":["kind"],"properties":{"kind":{"enum":["a","b","c"]},"note":{"type":["string","null"]}}}"#.utf8)
-            .write(to: schema)
+        try Data(
+            #"{"type":"object","required":["kind"],"properties":{"kind":{"enum":["a","b","c"]},"note":{"type":["string","null"]}}}"#.utf8
+        )
+        .write(to: schema)
         let out = folder.file("out")
         let result = try ProcessRunner.run(BuiltProducts.cassette, ["synth", schema.path, "--strategy", "edge", "--output", out.path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -77,7 +83,8 @@ struct SynthCommandTests {
         #expect(strategy.status == 2)
         #expect(strategy.stderr.contains("--strategy wild"))
         let schema = folder.file("bad.json")
-        try Data(#"{"type":"object","required":["a"],"properties":{"a":{"type":"string","minLength":5,"maxLength":2}}}"#.utf8).write(to: schema)
+        try Data(#"{"type":"object","required":["a"],"properties":{"a":{"type":"string","minLength":5,"maxLength":2}}}"#.utf8).write(
+            to: schema)
         let unsatisfiable = try ProcessRunner.run(BuiltProducts.cassette, ["synth", schema.path])
         #expect(unsatisfiable.status == 2)
         #expect(unsatisfiable.stderr.contains("/a"))

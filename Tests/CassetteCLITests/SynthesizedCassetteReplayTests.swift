@@ -10,7 +10,8 @@ import Testing
 
 @Suite("Synthesized cassettes replay through the URL protocol")
 struct SynthesizedCassetteReplayTests {
-    @Test("edge variants of each service, and its error bodies, come back in order with their statuses", arguments: BuiltInProvider.allCases)
+    @Test(
+        "edge variants of each service, and its error bodies, come back in order with their statuses", arguments: BuiltInProvider.allCases)
     func replaysInOrder(_ provider: BuiltInProvider) async throws {
         for errors in [false, true] {
             let variants = try Variants(of: provider, errors: errors, strategy: .edge, seed: 7, count: 5)

@@ -41,7 +41,11 @@ struct ValidateCommandTests {
         let result = try ProcessRunner.run(BuiltProducts.cassette, ["validate", file.path, "--schema", "zitadel"])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.contains { $0.contains("/user/state: not one of the allowed values") && $0.contains("[schema /properties/user/$ref/properties/state/enum]") })
+        #expect(
+            lines.contains {
+                $0.contains("/user/state: not one of the allowed values")
+                    && $0.contains("[schema /properties/user/$ref/properties/state/enum]")
+            })
         #expect(lines.contains { $0.contains("/user/id: expected string, found integer") && $0.contains("/properties/id/$ref/type]") })
         #expect(lines.allSatisfy { $0.contains("#/log/entries/0") })
     }
@@ -57,7 +61,8 @@ struct ValidateCommandTests {
         let asMe = try ProcessRunner.run(BuiltProducts.cassette, ["validate", good.path, "--schema", "zitadel"])
         #expect(asMe.status == 1, "the zitadel /me schema requires user and allows no other member: \(asMe.stdout)")
         let schema = folder.file("schema.json")
-        try Data(#"{"type": "object", "required": ["id"], "properties": {"id": {"type": "string", "format": "uuid"}}}"#.utf8).write(to: schema)
+        try Data(#"{"type": "object", "required": ["id"], "properties": {"id": {"type": "string", "format": "uuid"}}}"#.utf8).write(
+            to: schema)
         let bad = folder.file("bad.json")
         try Data(#"{"id": "not-a-uuid"}"#.utf8).write(to: bad)
         let invalid = try ProcessRunner.run(BuiltProducts.cassette, ["validate", bad.path, good.path, "--schema", schema.path])

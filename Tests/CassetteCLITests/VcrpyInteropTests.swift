@@ -43,7 +43,10 @@ struct VcrpyInteropTests {
         let output = directory.file("imported.har.gz")
         let imported = try ProcessRunner.run(
             BuiltProducts.cassette,
-            ["import", cassetteYAML.path, "--from", "vcrpy", "--output", output.path, "--provider", "zitadel", "--secret-env", "ZITADEL_TOKEN"],
+            [
+                "import", cassetteYAML.path, "--from", "vcrpy", "--output", output.path, "--provider", "zitadel", "--secret-env",
+                "ZITADEL_TOKEN",
+            ],
             environment: environment)
         #expect(imported.status == 0, "import failed: \(imported.stderr)")
         #expect(!imported.stderr.contains(credential))

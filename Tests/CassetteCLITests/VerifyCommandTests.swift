@@ -44,7 +44,8 @@ struct VerifyCommandTests {
         defer { folder.remove() }
         try await record(EmulatorServer.providers, from: emulator, into: folder)
         let result = try await runCassetteAsync(
-            ["verify", folder.url.path, "--base-url", other.baseURL.absoluteString], environment: credentials(other, EmulatorServer.providers))
+            ["verify", folder.url.path, "--base-url", other.baseURL.absoluteString],
+            environment: credentials(other, EmulatorServer.providers))
         await emulator.stop()
         await other.stop()
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -59,7 +60,9 @@ struct VerifyCommandTests {
     func eachKindOfDrift() async throws {
         let emulator = try await EmulatorServer.start(providers: ["zitadel"])
         let drift = try EmulatorDrift(
-            parsing: "remove:/lastLogin,add:/user/human/profile/nickName,retype:/user/details/sequence,enum:/user/state,empty:/user/loginNames,header:X-Drifted")
+            parsing:
+                "remove:/lastLogin,add:/user/human/profile/nickName,retype:/user/details/sequence,enum:/user/state,empty:/user/loginNames,header:X-Drifted"
+        )
         let drifted = try await EmulatorServer.start(emulations: [Emulation.zitadel.drifted(drift)])
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -108,7 +111,8 @@ struct VerifyCommandTests {
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("zitadel/me: status 200 -> 302"), "\(result.stdout)")
         #expect(elsewhere.connectionCount == 0, "the redirect was not followed")
-        #expect(redirecting.requests.first?.header("Authorization") == "Bearer \(credential)", "the credential from the environment was sent")
+        #expect(
+            redirecting.requests.first?.header("Authorization") == "Bearer \(credential)", "the credential from the environment was sent")
         #expect(!result.stdout.contains(credential) && !result.stderr.contains(credential))
     }
 
@@ -142,7 +146,8 @@ struct VerifyCommandTests {
         await emulator.stop()
         let port = try SilentServer.unusedPort()
         let unreachable = try await runCassetteAsync(
-            ["verify", folder.url.path, "--base-url", "http://127.0.0.1:\(port)"], environment: ["ZITADEL_TOKEN": RandomSecret.zitadelOpaqueToken()])
+            ["verify", folder.url.path, "--base-url", "http://127.0.0.1:\(port)"],
+            environment: ["ZITADEL_TOKEN": RandomSecret.zitadelOpaqueToken()])
         #expect(unreachable.status == 2, "\(unreachable.stdout)\(unreachable.stderr)")
         #expect(unreachable.stdout.contains("could not reach http://127.0.0.1:\(port)"), "\(unreachable.stdout)")
         let missing = try await runCassetteAsync(["verify", folder.url.path, "--base-url", "http://127.0.0.1:\(port)"])
@@ -191,7 +196,8 @@ struct VerifyCommandTests {
         let shipped = BuiltProducts.packageRoot().appendingPathComponent("Cassettes")
         for provider in ["atoms", "zitadel"] {
             try FileManager.default.createDirectory(at: folder.file(provider), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: shipped.appendingPathComponent("\(provider)/me.har.gz"), to: folder.file("\(provider)/me.har.gz"))
+            try FileManager.default.copyItem(
+                at: shipped.appendingPathComponent("\(provider)/me.har.gz"), to: folder.file("\(provider)/me.har.gz"))
         }
         let atoms = try Data(contentsOf: folder.file("atoms/me.har.gz"))
         let zitadel = try Data(contentsOf: folder.file("zitadel/me.har.gz"))
@@ -240,7 +246,8 @@ struct VerifyCommandTests {
         let credential = RandomSecret.base64url(48)
         let echo = EchoSwitch()
         let server = try LoopbackHTTPServer { request in
-            let body = echo.on.withLock { $0 }
+            let body =
+                echo.on.withLock { $0 }
                 ? "{\"id\":\"42\",\"plan\":\"PLAN_FREE\",\"debug\":\"\(request.header("X-Api-Key") ?? "")\"}"
                 : "{\"id\":\"42\",\"plan\":\"PLAN_FREE\"}"
             return .json(body)

@@ -109,7 +109,8 @@ enum ImportFixtures {
             """
     }
 
-    static let atomsBody = #"{"status":true,"data":{"_id":"65f1c0ffee","email":"ada@example.com","firstName":"Ada","organizationId":"org_1"}}"#
+    static let atomsBody =
+        #"{"status":true,"data":{"_id":"65f1c0ffee","email":"ada@example.com","firstName":"Ada","organizationId":"org_1"}}"#
 }
 
 extension TemporaryDirectory {

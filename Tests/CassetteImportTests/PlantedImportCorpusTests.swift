@@ -34,7 +34,9 @@ struct PlantedImportCorpusTests {
         }
         var report = summary.table(title: "Planted-secret corpus through cassette import and cassette audit (seed \(Self.seed))")
         report += "\n\nimport unsafe: " + (summary.unsafeCases.isEmpty ? "none" : summary.unsafeCases.joined(separator: ", "))
-        report += "\nimport known gaps holding now (delete from PlantKnownGaps.importer): " + (nowHolding.isEmpty ? "none" : nowHolding.joined(separator: ", "))
+        report +=
+            "\nimport known gaps holding now (delete from PlantKnownGaps.importer): "
+            + (nowHolding.isEmpty ? "none" : nowHolding.joined(separator: ", "))
         print(report)
     }
 }

@@ -7,18 +7,90 @@ import Testing
 @Suite("audit: key-context rules find planted secrets everywhere")
 struct AuditContextRuleTests {
     static let contexts: [(rule: String, make: @Sendable () -> PlantedSecret)] = [
-        ("password-key", { let v = RandomSecret.alphanumeric(14); return PlantedSecret(label: "password", key: "password", value: v, secret: v) }),
-        ("password-key", { let v = RandomSecret.alphanumeric(10); return PlantedSecret(label: "new_password", key: "new_password", value: v, secret: v) }),
-        ("token-key", { let v = RandomSecret.base64url(43); return PlantedSecret(label: "access_token", key: "access_token", value: v, secret: v) }),
-        ("token-key", { let v = RandomSecret.base64url(64); return PlantedSecret(label: "refresh_token", key: "refreshToken", value: v, secret: v) }),
-        ("token-key", { let v = RandomSecret.alphanumeric(32); return PlantedSecret(label: "client_secret", key: "client_secret", value: v, secret: v) }),
-        ("token-key", { let v = RandomSecret.hex(40); return PlantedSecret(label: "api_key", key: "api_key", value: v, secret: v) }),
-        ("totp-seed", { let v = RandomSecret.base32(32); return PlantedSecret(label: "totp_secret", key: "totp_secret", value: v, secret: v) }),
-        ("totp-seed", { let v = RandomSecret.base32(16); return PlantedSecret(label: "80-bit seed under secret", key: "secret", value: v, secret: v) }),
-        ("backup-codes", { let v = RandomSecret.backupCode(); return PlantedSecret(label: "backup code", key: "backup_codes", value: v, secret: v) }),
-        ("backup-codes", { let v = RandomSecret.alphanumeric(5) + "1" + RandomSecret.alphanumeric(4); return PlantedSecret(label: "recovery code", key: "recoveryCodes", value: v, secret: v) }),
-        ("high-entropy-under-secret-key", { let v = RandomSecret.base64url(22); return PlantedSecret(label: "22-char signature", key: "signature", value: v, secret: v) }),
-        ("high-entropy-under-secret-key", { let v = RandomSecret.hex(16) + RandomSecret.alphanumeric(8); return PlantedSecret(label: "session hmac", key: "session_hmac", value: v, secret: v) }),
+        (
+            "password-key",
+            {
+                let v = RandomSecret.alphanumeric(14)
+                return PlantedSecret(label: "password", key: "password", value: v, secret: v)
+            }
+        ),
+        (
+            "password-key",
+            {
+                let v = RandomSecret.alphanumeric(10)
+                return PlantedSecret(label: "new_password", key: "new_password", value: v, secret: v)
+            }
+        ),
+        (
+            "token-key",
+            {
+                let v = RandomSecret.base64url(43)
+                return PlantedSecret(label: "access_token", key: "access_token", value: v, secret: v)
+            }
+        ),
+        (
+            "token-key",
+            {
+                let v = RandomSecret.base64url(64)
+                return PlantedSecret(label: "refresh_token", key: "refreshToken", value: v, secret: v)
+            }
+        ),
+        (
+            "token-key",
+            {
+                let v = RandomSecret.alphanumeric(32)
+                return PlantedSecret(label: "client_secret", key: "client_secret", value: v, secret: v)
+            }
+        ),
+        (
+            "token-key",
+            {
+                let v = RandomSecret.hex(40)
+                return PlantedSecret(label: "api_key", key: "api_key", value: v, secret: v)
+            }
+        ),
+        (
+            "totp-seed",
+            {
+                let v = RandomSecret.base32(32)
+                return PlantedSecret(label: "totp_secret", key: "totp_secret", value: v, secret: v)
+            }
+        ),
+        (
+            "totp-seed",
+            {
+                let v = RandomSecret.base32(16)
+                return PlantedSecret(label: "80-bit seed under secret", key: "secret", value: v, secret: v)
+            }
+        ),
+        (
+            "backup-codes",
+            {
+                let v = RandomSecret.backupCode()
+                return PlantedSecret(label: "backup code", key: "backup_codes", value: v, secret: v)
+            }
+        ),
+        (
+            "backup-codes",
+            {
+                let v = RandomSecret.alphanumeric(5) + "1" + RandomSecret.alphanumeric(4)
+                return PlantedSecret(label: "recovery code", key: "recoveryCodes", value: v, secret: v)
+            }
+        ),
+        (
+            "high-entropy-under-secret-key",
+            {
+                let v = RandomSecret.base64url(22)
+                return PlantedSecret(label: "22-char signature", key: "signature", value: v, secret: v)
+            }
+        ),
+        (
+            "high-entropy-under-secret-key",
+            {
+                let v = RandomSecret.hex(16) + RandomSecret.alphanumeric(8)
+                return PlantedSecret(label: "session hmac", key: "session_hmac", value: v, secret: v)
+            }
+        ),
     ]
 
     static var cases: [(String, Int, AuditPlace)] {
@@ -40,7 +112,8 @@ struct AuditContextRuleTests {
         let log = AuditPlanting.log(key: planted.key, value: planted.value, at: place)
         let findings = SecretAuditor().audit(log, file: "planted.har.gz")
         let expected = Self.expectedRule(rule, key: planted.key, place: place)
-        #expect(findings.contains { $0.ruleID == expected }, "\(planted.label) at \(place): \(findings.map { "\($0.ruleID) \($0.location)" })")
+        #expect(
+            findings.contains { $0.ruleID == expected }, "\(planted.label) at \(place): \(findings.map { "\($0.ruleID) \($0.location)" })")
         for finding in findings {
             #expect(!finding.preview.contains(planted.secret))
         }
@@ -73,10 +146,11 @@ struct AuditContextRuleTests {
             ],
             responseHeaders: [HAR.NameValue(name: "Set-Cookie", value: "unleash-session=\(express); Path=/; HttpOnly")])
         let findings = SecretAuditor().audit(log, file: "x.har")
-        #expect(findings.map(\.location) == [
-            "request header Authorization", "request header Proxy-Authorization", "request header X-Api-Key",
-            "request header Cookie (sid)", "response header Set-Cookie (unleash-session)",
-        ])
+        #expect(
+            findings.map(\.location) == [
+                "request header Authorization", "request header Proxy-Authorization", "request header X-Api-Key",
+                "request header Cookie (sid)", "response header Set-Cookie (unleash-session)",
+            ])
         #expect(findings.allSatisfy { $0.ruleID == "credential-header" })
         #expect(findings.allSatisfy { !$0.preview.contains(password) && !$0.preview.contains(opaque) })
     }
@@ -85,7 +159,8 @@ struct AuditContextRuleTests {
     func wachtSession() {
         let jwt = RandomSecret.jwt()
         for place in [AuditPlace.cookie, .setCookie, .query] {
-            let findings = SecretAuditor().audit(AuditPlanting.log(key: place == .query ? "__dev_session__" : "__session", value: jwt, at: place), file: "x.har")
+            let findings = SecretAuditor().audit(
+                AuditPlanting.log(key: place == .query ? "__dev_session__" : "__session", value: jwt, at: place), file: "x.har")
             #expect(findings.map(\.ruleID) == ["wacht-session"], "\(place)")
         }
         let header = SecretAuditor().audit(AuditPlanting.log(key: "X-Development-Session", value: jwt, at: .header), file: "x.har")
@@ -95,7 +170,8 @@ struct AuditContextRuleTests {
     @Test("ZITADEL bearer tokens, opaque or JWT, in requests to ZITADEL")
     func zitadelBearer() {
         for token in [RandomSecret.zitadelOpaqueToken(), RandomSecret.jwt(algorithm: "RS256")] {
-            let log = AuditPlanting.log(key: "Authorization", value: "Bearer \(token)", at: .header, url: "https://acme.zitadel.cloud/auth/v1/users/me")
+            let log = AuditPlanting.log(
+                key: "Authorization", value: "Bearer \(token)", at: .header, url: "https://acme.zitadel.cloud/auth/v1/users/me")
             let findings = SecretAuditor().audit(log, file: "x.har")
             #expect(findings.map(\.ruleID) == ["zitadel-bearer"])
         }
@@ -105,10 +181,13 @@ struct AuditContextRuleTests {
     func unleashBody() {
         let token = RandomSecret.unleashClientToken()
         let reset = RandomSecret.alphanumeric(30)
-        let body = JSONSerializer.string(["user": .object(JSONObject([
-            ("username", "ci-token"), ("secret", .string(token)),
-            ("inviteLink", .string("https://unleash.example.com/new-user?token=\(reset)")),
-        ]))])
+        let body = JSONSerializer.string([
+            "user": .object(
+                JSONObject([
+                    ("username", "ci-token"), ("secret", .string(token)),
+                    ("inviteLink", .string("https://unleash.example.com/new-user?token=\(reset)")),
+                ]))
+        ])
         let findings = SecretAuditor().audit(AuditPlanting.clean(body: body), file: "x.har")
         #expect(findings.map(\.ruleID) == ["unleash-token", "token-key"])
         #expect(findings.map(\.location) == ["response body /user/secret", "response body /user/inviteLink query token"])

@@ -25,7 +25,10 @@ struct AuditFileTests {
         var document = AuditPlanting.clean(body: "{}").jsonDocument
         guard case .object(var root) = document, case .object(var log)? = root["log"], case .array(var entries)? = log["entries"],
             case .object(var entry) = entries[0]
-        else { Issue.record("unexpected document shape"); return }
+        else {
+            Issue.record("unexpected document shape")
+            return
+        }
         entry["_debug"] = ["upstream": .string("Bearer \(jwt)")]
         entry["cache"] = ["beforeRequest": ["comment": .string(RandomSecret.jwt(algorithm: "HS256"))]]
         entries[0] = .object(entry)
@@ -34,14 +37,17 @@ struct AuditFileTests {
         root["log"] = .object(log)
         document = .object(root)
         let findings = try SecretAuditor().audit(data: JSONSerializer.data(document), path: "x.har")
-        #expect(findings.map(\.location) == [
-            "document /log/entries/0/cache/beforeRequest/comment", "document /log/entries/0/_debug/upstream",
-            "document /log/pages/0/title query session_token",
-        ])
+        #expect(
+            findings.map(\.location) == [
+                "document /log/entries/0/cache/beforeRequest/comment", "document /log/entries/0/_debug/upstream",
+                "document /log/pages/0/title query session_token",
+            ])
         #expect(findings.map(\.entry) == [0, 0, nil])
     }
 
-    @Test("corrupt, truncated, bomb and non-HAR inputs are unreadable, never clean", arguments: ["truncated", "corrupt", "bomb", "json", "nothar", "empty"])
+    @Test(
+        "corrupt, truncated, bomb and non-HAR inputs are unreadable, never clean",
+        arguments: ["truncated", "corrupt", "bomb", "json", "nothar", "empty"])
     func unreadable(kind: String) throws {
         let good = try CassetteFile.encode(AuditPlanting.clean(body: "{}"))
         let data: Data
@@ -66,7 +72,8 @@ struct AuditFileTests {
     @Test("parallel audit keeps the sources' order")
     func parallelOrder() throws {
         let sources = try (0..<40).map { index -> AuditSource in
-            let log = index % 3 == 0
+            let log =
+                index % 3 == 0
                 ? AuditPlanting.log(key: "access_token", value: RandomSecret.base64url(40), at: .jsonBody)
                 : AuditPlanting.clean(body: #"{"id":"\#(index)"}"#)
             return .bytes(try CassetteFile.encode(log), displayPath: "c\(index).har.gz")

@@ -8,36 +8,111 @@ import Testing
 struct AuditFormatRuleTests {
     /// Each format rule with a generator of fresh values.
     static let formats: [(rule: String, make: @Sendable () -> PlantedSecret)] = [
-        ("jwt", { let v = RandomSecret.jwt(); return PlantedSecret(label: "ES256 JWT", key: "note", value: v, secret: v) }),
-        ("jwt", { let v = RandomSecret.jwt(algorithm: "HS256"); return PlantedSecret(label: "HS256 JWT", key: "note", value: v, secret: v) }),
-        ("otpauth-secret", {
-            let (url, seed) = RandomSecret.otpauthURL()
-            return PlantedSecret(label: "otpauth URL", key: "note", value: url, secret: seed)
-        }),
-        ("atoms-key", { let v = RandomSecret.atomsKey(); return PlantedSecret(label: "Atoms sk_ key", key: "note", value: v, secret: v) }),
-        ("atoms-key", {
-            let v = "wct_" + UUID().uuidString.lowercased()
-            return PlantedSecret(label: "Atoms wct_ token", key: "note", value: v, secret: v)
-        }),
-        ("unleash-token", { let v = RandomSecret.unleashPAT(); return PlantedSecret(label: "Unleash PAT", key: "note", value: v, secret: v) }),
-        ("unleash-token", { let v = RandomSecret.unleashAdminToken(); return PlantedSecret(label: "Unleash admin token", key: "note", value: v, secret: v) }),
-        ("unleash-token", { let v = RandomSecret.unleashClientToken(); return PlantedSecret(label: "Unleash client token", key: "note", value: v, secret: v) }),
-        ("unleash-token", {
-            let v = "user:v2_" + RandomSecret.base64url(22) + "_" + RandomSecret.base64url(43)
-            return PlantedSecret(label: "Unleash v2 token", key: "note", value: v, secret: v)
-        }),
-        ("github-token", { let v = "ghp_" + RandomSecret.alphanumeric(36); return PlantedSecret(label: "GitHub PAT", key: "note", value: v, secret: v) }),
-        ("github-token", {
-            let v = "github_pat_" + RandomSecret.alphanumeric(22) + "_" + RandomSecret.alphanumeric(59)
-            return PlantedSecret(label: "GitHub fine-grained PAT", key: "note", value: v, secret: v)
-        }),
-        ("aws-access-key", { let v = "AKIA" + AuditPlanting.awsTail(); return PlantedSecret(label: "AWS key id", key: "note", value: v, secret: v) }),
-        ("slack-token", {
-            let v = "xoxb-" + RandomSecret.hex(12) + "-" + RandomSecret.hex(12) + "-" + RandomSecret.alphanumeric(24)
-            return PlantedSecret(label: "Slack bot token", key: "note", value: v, secret: v)
-        }),
-        ("stripe-live-key", { let v = "sk_live_" + RandomSecret.alphanumeric(24); return PlantedSecret(label: "Stripe live key", key: "note", value: v, secret: v) }),
-        ("private-key-pem", { let v = AuditPlanting.pemKey(); return PlantedSecret(label: "PEM private key", key: "note", value: v, secret: v) }),
+        (
+            "jwt",
+            {
+                let v = RandomSecret.jwt()
+                return PlantedSecret(label: "ES256 JWT", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "jwt",
+            {
+                let v = RandomSecret.jwt(algorithm: "HS256")
+                return PlantedSecret(label: "HS256 JWT", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "otpauth-secret",
+            {
+                let (url, seed) = RandomSecret.otpauthURL()
+                return PlantedSecret(label: "otpauth URL", key: "note", value: url, secret: seed)
+            }
+        ),
+        (
+            "atoms-key",
+            {
+                let v = RandomSecret.atomsKey()
+                return PlantedSecret(label: "Atoms sk_ key", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "atoms-key",
+            {
+                let v = "wct_" + UUID().uuidString.lowercased()
+                return PlantedSecret(label: "Atoms wct_ token", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "unleash-token",
+            {
+                let v = RandomSecret.unleashPAT()
+                return PlantedSecret(label: "Unleash PAT", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "unleash-token",
+            {
+                let v = RandomSecret.unleashAdminToken()
+                return PlantedSecret(label: "Unleash admin token", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "unleash-token",
+            {
+                let v = RandomSecret.unleashClientToken()
+                return PlantedSecret(label: "Unleash client token", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "unleash-token",
+            {
+                let v = "user:v2_" + RandomSecret.base64url(22) + "_" + RandomSecret.base64url(43)
+                return PlantedSecret(label: "Unleash v2 token", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "github-token",
+            {
+                let v = "ghp_" + RandomSecret.alphanumeric(36)
+                return PlantedSecret(label: "GitHub PAT", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "github-token",
+            {
+                let v = "github_pat_" + RandomSecret.alphanumeric(22) + "_" + RandomSecret.alphanumeric(59)
+                return PlantedSecret(label: "GitHub fine-grained PAT", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "aws-access-key",
+            {
+                let v = "AKIA" + AuditPlanting.awsTail()
+                return PlantedSecret(label: "AWS key id", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "slack-token",
+            {
+                let v = "xoxb-" + RandomSecret.hex(12) + "-" + RandomSecret.hex(12) + "-" + RandomSecret.alphanumeric(24)
+                return PlantedSecret(label: "Slack bot token", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "stripe-live-key",
+            {
+                let v = "sk_live_" + RandomSecret.alphanumeric(24)
+                return PlantedSecret(label: "Stripe live key", key: "note", value: v, secret: v)
+            }
+        ),
+        (
+            "private-key-pem",
+            {
+                let v = AuditPlanting.pemKey()
+                return PlantedSecret(label: "PEM private key", key: "note", value: v, secret: v)
+            }
+        ),
     ]
 
     static var cases: [(String, Int, AuditPlace)] {

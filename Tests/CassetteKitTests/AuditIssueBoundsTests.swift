@@ -8,13 +8,24 @@ import Testing
 @Suite("audit: look-alikes, hostile input and independence")
 struct AuditIssueBoundsTests {
     static let cleanBodies: [(String, String, String)] = [
-        ("ZITADEL token type and flags", #"{"accessTokenType":"ACCESS_TOKEN_TYPE_BEARER","machine":{"hasSecret":true},"hasSecret":"false"}"#, "application/json"),
+        (
+            "ZITADEL token type and flags",
+            #"{"accessTokenType":"ACCESS_TOKEN_TYPE_BEARER","machine":{"hasSecret":true},"hasSecret":"false"}"#, "application/json"
+        ),
         ("UUIDs", #"{"id":"3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b","userId":"9b2d4c1e-0f3a-4b5c-8d7e-6f5a4b3c2d1e"}"#, "application/json"),
         ("placeholders in text", "user=ada\npassword=REDACTED_1\napi_key: REDACTED_2\n", "text/plain"),
         ("placeholders in XML", "<r><SessionToken>REDACTED_3</SessionToken><sessionId>REDACTED_4</sessionId></r>", "text/xml"),
         ("placeholder in a token wrapper", #"{"token":{"value":"REDACTED_5"},"recovery":{"codes":["REDACTED_6"]}}"#, "application/json"),
-        ("JavaScript in a page", #"<script>const s = { password: e.target.value, token: null }; fetch("/api", {headers: {Authorization: "Bearer " + token}})</script>"#, "text/html"),
-        ("a plain HTML page", #"<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hello</title></head><body><a href="https://example.com/docs?page=2">Docs</a></body></html>"#, "text/html"),
+        (
+            "JavaScript in a page",
+            #"<script>const s = { password: e.target.value, token: null }; fetch("/api", {headers: {Authorization: "Bearer " + token}})</script>"#,
+            "text/html"
+        ),
+        (
+            "a plain HTML page",
+            #"<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hello</title></head><body><a href="https://example.com/docs?page=2">Docs</a></body></html>"#,
+            "text/html"
+        ),
         ("NDJSON without secrets", "{\"id\":1,\"state\":\"ok\"}\n{\"id\":2,\"state\":\"ok\"}\n", "application/x-ndjson"),
         ("OAuth code words", #"{"code":"invalid_grant","error_code":"PASSWORD_TOO_SHORT","state":"active"}"#, "application/json"),
     ]
@@ -28,11 +39,13 @@ struct AuditIssueBoundsTests {
 
     @Test("a Link header with a placeholder access_token and an already-decoded gzip body are clean")
     func linkHeaderAndDecodedBody() throws {
-        let data = IssueHAR.file(IssueHAR.log { entry in
-            entry.response.headers.append(HAR.NameValue(name: "Link", value: #"<https://api.example.com/items?page=2&access_token=REDACTED_1>; rel="next""#))
-            entry.response.headers.append(HAR.NameValue(name: "Content-Encoding", value: "gzip"))
-            entry.response.content = HAR.Content(size: 11, mimeType: "application/json", text: #"{"ok":true}"#)
-        })
+        let data = IssueHAR.file(
+            IssueHAR.log { entry in
+                entry.response.headers.append(
+                    HAR.NameValue(name: "Link", value: #"<https://api.example.com/items?page=2&access_token=REDACTED_1>; rel="next""#))
+                entry.response.headers.append(HAR.NameValue(name: "Content-Encoding", value: "gzip"))
+                entry.response.content = HAR.Content(size: 11, mimeType: "application/json", text: #"{"ok":true}"#)
+            })
         let findings = try SecretAuditor().audit(data: data, path: "clean.har")
         #expect(findings.isEmpty, "\(findings.map { "\($0.ruleID) \($0.location)" })")
     }
@@ -51,7 +64,8 @@ struct AuditIssueBoundsTests {
         let entry = log.entries[0]
         log.entries = (0..<4).map { _ in
             var copy = entry
-            copy.response.content = HAR.Content(size: zeros.count, mimeType: "application/json", text: zeros.base64EncodedString(), encoding: "base64")
+            copy.response.content = HAR.Content(
+                size: zeros.count, mimeType: "application/json", text: zeros.base64EncodedString(), encoding: "base64")
             copy.response.headers.append(HAR.NameValue(name: "Content-Encoding", value: "gzip"))
             return copy
         }
@@ -77,7 +91,9 @@ struct AuditIssueBoundsTests {
     func deepNesting() throws {
         let secret = RandomSecret.base64url(40)
         var text = #"{"refresh_token":"\#(secret)"}"#
-        for _ in 0..<6 { text = "[" + String(repeating: "[", count: 120) + IssueHAR.quoted(text) + String(repeating: "]", count: 120) + "]" }
+        for _ in 0..<6 {
+            text = "[" + String(repeating: "[", count: 120) + IssueHAR.quoted(text) + String(repeating: "]", count: 120) + "]"
+        }
         do {
             let findings = try SecretAuditor().audit(data: IssueHAR.responseBody(text), path: "deep.har")
             #expect(!findings.isEmpty, "a document too deep to read must not pass")
@@ -145,7 +161,9 @@ enum SourceIdentifiers {
         for line in text.split(separator: "\n") where line.first.map({ $0.isLetter }) == true {
             let words = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
             for (index, word) in words.enumerated() where ["enum", "struct", "class", "protocol", "actor", "typealias"].contains(word) {
-                if index + 1 < words.count, let first = words[index + 1].first, first.isUppercase { result.insert(String(words[index + 1])) }
+                if index + 1 < words.count, let first = words[index + 1].first, first.isUppercase {
+                    result.insert(String(words[index + 1]))
+                }
                 break
             }
         }

@@ -16,11 +16,36 @@ struct AuditIssueClassTests {
     /// Token formats under a neutral member name.
     static let formats: [(String, Make)] = [
         ("Google API key", { neutral("google", "AIza" + RandomSecret.base64url(35)) }),
-        ("Slack bot token", { neutral("slack", "xoxb-" + RandomSecret.hex(12) + "-" + RandomSecret.hex(13) + "-" + RandomSecret.alphanumeric(24)) }),
-        ("Slack user token", { neutral("slack", "xoxp-" + RandomSecret.hex(12) + "-" + RandomSecret.hex(12) + "-" + RandomSecret.alphanumeric(32)) }),
-        ("Slack webhook in a body", { neutral("slack hook", "https://hooks.slack.com/services/T" + RandomSecret.base32(8) + "/B" + RandomSecret.base32(10) + "/" + RandomSecret.alphanumeric(24)) }),
-        ("Discord webhook in a body", { neutral("discord", "https://discord.com/api/webhooks/" + String(Int.random(in: 100_000_000_000_000_000...999_999_999_999_999_999)) + "/" + RandomSecret.base64url(68)) }),
-        ("Telegram bot token", { neutral("telegram", String(Int.random(in: 100_000_000...999_999_999)) + ":AA" + RandomSecret.base64url(33)) }),
+        (
+            "Slack bot token",
+            { neutral("slack", "xoxb-" + RandomSecret.hex(12) + "-" + RandomSecret.hex(13) + "-" + RandomSecret.alphanumeric(24)) }
+        ),
+        (
+            "Slack user token",
+            { neutral("slack", "xoxp-" + RandomSecret.hex(12) + "-" + RandomSecret.hex(12) + "-" + RandomSecret.alphanumeric(32)) }
+        ),
+        (
+            "Slack webhook in a body",
+            {
+                neutral(
+                    "slack hook",
+                    "https://hooks.slack.com/services/T" + RandomSecret.base32(8) + "/B" + RandomSecret.base32(10) + "/"
+                        + RandomSecret.alphanumeric(24))
+            }
+        ),
+        (
+            "Discord webhook in a body",
+            {
+                neutral(
+                    "discord",
+                    "https://discord.com/api/webhooks/" + String(Int.random(in: 100_000_000_000_000_000...999_999_999_999_999_999)) + "/"
+                        + RandomSecret.base64url(68))
+            }
+        ),
+        (
+            "Telegram bot token",
+            { neutral("telegram", String(Int.random(in: 100_000_000...999_999_999)) + ":AA" + RandomSecret.base64url(33)) }
+        ),
         ("OpenAI project key", { neutral("openai", "sk-proj-" + RandomSecret.base64url(100)) }),
         ("OpenAI legacy key", { neutral("openai", "sk-" + RandomSecret.alphanumeric(20) + "T3BlbkFJ" + RandomSecret.alphanumeric(20)) }),
         ("Anthropic key", { neutral("anthropic", "sk-ant-api03-" + RandomSecret.base64url(93) + "AA") }),
@@ -42,24 +67,47 @@ struct AuditIssueClassTests {
         ("JWE with an empty second segment", { neutral("jwe", IssueHAR.jwe()) }),
         ("Atoms key", { neutral("atoms", RandomSecret.atomsKey()) }),
         ("Unleash client token", { neutral("unleash", RandomSecret.unleashClientToken()) }),
-        ("Slack webhook as the request URL", {
-            let url = "https://hooks.slack.com/services/T" + RandomSecret.base32(8) + "/B" + RandomSecret.base32(10) + "/" + RandomSecret.alphanumeric(24)
-            return IssueCase(label: "slack url", secret: url.components(separatedBy: "/").last ?? url, file: IssueHAR.file(IssueHAR.log(url: url) { _ in }))
-        }),
-        ("Discord webhook as the request URL", {
-            let token = RandomSecret.base64url(68)
-            return IssueCase(label: "discord url", secret: token, file: IssueHAR.file(IssueHAR.log(url: "https://discord.com/api/webhooks/1234567890123/\(token)") { _ in }))
-        }),
-        ("Telegram bot token as a path segment", {
-            let token = String(Int.random(in: 100_000_000...999_999_999)) + ":AA" + RandomSecret.base64url(33)
-            return IssueCase(label: "telegram path", secret: token, file: IssueHAR.file(IssueHAR.log(url: "https://api.telegram.org/bot\(token)/getMe") { _ in }))
-        }),
-        ("Vercel protection-bypass header", {
-            let secret = RandomSecret.alphanumeric(32)
-            return IssueCase(label: "vercel", secret: secret, file: IssueHAR.file(IssueHAR.log { entry in
-                entry.request.headers.append(HAR.NameValue(name: "x-vercel-protection-bypass", value: secret))
-            }))
-        }),
+        (
+            "Slack webhook as the request URL",
+            {
+                let url =
+                    "https://hooks.slack.com/services/T" + RandomSecret.base32(8) + "/B" + RandomSecret.base32(10) + "/"
+                    + RandomSecret.alphanumeric(24)
+                return IssueCase(
+                    label: "slack url", secret: url.components(separatedBy: "/").last ?? url,
+                    file: IssueHAR.file(IssueHAR.log(url: url) { _ in }))
+            }
+        ),
+        (
+            "Discord webhook as the request URL",
+            {
+                let token = RandomSecret.base64url(68)
+                return IssueCase(
+                    label: "discord url", secret: token,
+                    file: IssueHAR.file(IssueHAR.log(url: "https://discord.com/api/webhooks/1234567890123/\(token)") { _ in }))
+            }
+        ),
+        (
+            "Telegram bot token as a path segment",
+            {
+                let token = String(Int.random(in: 100_000_000...999_999_999)) + ":AA" + RandomSecret.base64url(33)
+                return IssueCase(
+                    label: "telegram path", secret: token,
+                    file: IssueHAR.file(IssueHAR.log(url: "https://api.telegram.org/bot\(token)/getMe") { _ in }))
+            }
+        ),
+        (
+            "Vercel protection-bypass header",
+            {
+                let secret = RandomSecret.alphanumeric(32)
+                return IssueCase(
+                    label: "vercel", secret: secret,
+                    file: IssueHAR.file(
+                        IssueHAR.log { entry in
+                            entry.request.headers.append(HAR.NameValue(name: "x-vercel-protection-bypass", value: secret))
+                        }))
+            }
+        ),
     ]
 
     @Test("token formats are found wherever they sit", arguments: formats.map(\.0))

@@ -34,26 +34,30 @@ enum IssueHAR {
 
     /// A file whose response body is `text` with the given MIME type.
     static func responseBody(_ text: String, mimeType: String = "application/json", headers: [HAR.NameValue] = []) -> Data {
-        file(log { entry in
-            entry.response.content = HAR.Content(size: text.utf8.count, mimeType: mimeType, text: text)
-            entry.response.headers += headers
-        })
+        file(
+            log { entry in
+                entry.response.content = HAR.Content(size: text.utf8.count, mimeType: mimeType, text: text)
+                entry.response.headers += headers
+            })
     }
 
     /// A file whose request body is `text`.
     static func requestBody(_ text: String, mimeType: String, url: String = "https://api.example.com/v1/login") -> Data {
-        file(log(url: url) { entry in
-            entry.request.method = "POST"
-            entry.request.postData = HAR.PostData(mimeType: mimeType, text: text)
-        })
+        file(
+            log(url: url) { entry in
+                entry.request.method = "POST"
+                entry.request.postData = HAR.PostData(mimeType: mimeType, text: text)
+            })
     }
 
     /// A file whose response body is `bytes` stored base64, under a `Content-Encoding`.
     static func encodedBody(_ bytes: Data, contentEncoding: String) -> Data {
-        file(log { entry in
-            entry.response.content = HAR.Content(size: bytes.count, mimeType: "application/json", text: bytes.base64EncodedString(), encoding: "base64")
-            entry.response.headers.append(HAR.NameValue(name: "Content-Encoding", value: contentEncoding))
-        })
+        file(
+            log { entry in
+                entry.response.content = HAR.Content(
+                    size: bytes.count, mimeType: "application/json", text: bytes.base64EncodedString(), encoding: "base64")
+                entry.response.headers.append(HAR.NameValue(name: "Content-Encoding", value: contentEncoding))
+            })
     }
 
     /// The raw document of a log with `edit` applied to its JSON tree (members the model drops).

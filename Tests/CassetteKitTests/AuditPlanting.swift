@@ -4,8 +4,13 @@ import Foundation
 
 /// Where a test plants a value in an interaction, and how it is encoded there.
 enum AuditPlace: String, CaseIterable, Sendable, CustomStringConvertible {
-    case header, cookie, setCookie = "set-cookie", query, jsonBody = "json-body", base64Body = "base64-body"
-    case jsonInString = "json-in-string", percentEncoded = "percent-encoded"
+    case header, cookie
+    case setCookie = "set-cookie"
+    case query
+    case jsonBody = "json-body"
+    case base64Body = "base64-body"
+    case jsonInString = "json-in-string"
+    case percentEncoded = "percent-encoded"
 
     var description: String { rawValue }
 }
@@ -62,7 +67,9 @@ enum AuditPlanting {
     }
 
     /// A clean log whose response body is `json`, with extra request and response headers.
-    static func clean(body json: String, requestHeaders: [HAR.NameValue] = [], responseHeaders: [HAR.NameValue] = [], url: String = AuditPlanting.url) -> HAR.Log {
+    static func clean(
+        body json: String, requestHeaders: [HAR.NameValue] = [], responseHeaders: [HAR.NameValue] = [], url: String = AuditPlanting.url
+    ) -> HAR.Log {
         let entry = HAR.Entry(
             startedDateTime: "2024-01-02T03:04:05.000Z",
             request: HAR.Request(method: "GET", url: url, headers: requestHeaders),

@@ -92,7 +92,8 @@ struct CassetteFileTests {
 
     @Test("the not-HAR error names the missing member")
     func notHARNamesMember() throws {
-        let document = try JSONParser.parse(#"{"log":{"version":"1.2","creator":{"name":"x"},"entries":[{"startedDateTime":"t","request":{"method":"GET"}}]}}"#)
+        let document = try JSONParser.parse(
+            #"{"log":{"version":"1.2","creator":{"name":"x"},"entries":[{"startedDateTime":"t","request":{"method":"GET"}}]}}"#)
         do {
             _ = try CassetteFile.decodeDocument(document, path: "x.har")
             Issue.record("accepted a broken HAR")
@@ -106,7 +107,10 @@ struct CassetteFileTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.file("devtools.har")
-        try Data(#"{"log":{"version":"1.2","creator":{"name":"WebInspector","version":"537.36"},"pages":[],"entries":[{"startedDateTime":"2024-01-01T00:00:00.000Z","time":1,"request":{"method":"GET","url":"https://x.test/me","httpVersion":"http/2.0","headers":[],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"","httpVersion":"http/2.0","headers":[],"cookies":[],"content":{"size":2,"mimeType":"application/json","text":"{}"},"redirectURL":"","headersSize":-1,"bodySize":-1,"_transferSize":100},"cache":{},"timings":{"blocked":-1,"dns":-1,"ssl":-1,"connect":-1,"send":0,"wait":1,"receive":0}}]}}"#.utf8).write(to: file)
+        try Data(
+            #"{"log":{"version":"1.2","creator":{"name":"WebInspector","version":"537.36"},"pages":[],"entries":[{"startedDateTime":"2024-01-01T00:00:00.000Z","time":1,"request":{"method":"GET","url":"https://x.test/me","httpVersion":"http/2.0","headers":[],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"","httpVersion":"http/2.0","headers":[],"cookies":[],"content":{"size":2,"mimeType":"application/json","text":"{}"},"redirectURL":"","headersSize":-1,"bodySize":-1,"_transferSize":100},"cache":{},"timings":{"blocked":-1,"dns":-1,"ssl":-1,"connect":-1,"send":0,"wait":1,"receive":0}}]}}"#
+                .utf8
+        ).write(to: file)
         let log = try CassetteFile.read(file)
         #expect(log.entries.count == 1)
         #expect(log.cassette == nil)
@@ -128,9 +132,11 @@ struct AtomicWriteTests {
         bigger.entries[0].comment = "changed"
         let data = try CassetteFile.encode(bigger)
         #expect(throws: InjectedFailure.self) {
-            try AtomicFileWriter.write(data, to: file, injecting: { written in
-                if written > 0 { throw InjectedFailure() }
-            })
+            try AtomicFileWriter.write(
+                data, to: file,
+                injecting: { written in
+                    if written > 0 { throw InjectedFailure() }
+                })
         }
         #expect(try Data(contentsOf: file) == before)
         #expect(try CassetteFile.read(file) == SampleLogs.mixed())

@@ -65,7 +65,9 @@ struct ContentEncodingTests {
         #expect(response.content.text?.hasPrefix("{\"user\":\"alice\",\"access_token\":\"REDACTED_") == true)
     }
 
-    @Test("a body the tool already decoded (devtools keep the header) is read as it is and the header dropped", arguments: ["gzip", "br", "deflate"])
+    @Test(
+        "a body the tool already decoded (devtools keep the header) is read as it is and the header dropped",
+        arguments: ["gzip", "br", "deflate"])
     func alreadyDecoded(coding: String) throws {
         let secret = RandomSecret.alphanumeric(32)
         let response = F.response(json: "{\"password\":\"\(secret)\"}", headers: [("Content-Encoding", coding)])
@@ -116,7 +118,9 @@ struct ContentEncodingTests {
             return
         }
         #expect(coding == "gzip")
-        #expect(ContentDecoding.decode(big, contentEncoding: "gzip", maxOutput: 200_000) == .decoded(Data(repeating: UInt8(ascii: "a"), count: 100_000), decodedLayers: 1))
+        #expect(
+            ContentDecoding.decode(big, contentEncoding: "gzip", maxOutput: 200_000)
+                == .decoded(Data(repeating: UInt8(ascii: "a"), count: 100_000), decodedLayers: 1))
     }
 
     @Test("a gzip-encoded request body is decoded and redacted")

@@ -56,6 +56,31 @@ struct DisplayPathHouseRuleTests {
         return found
     }
 
+    /// The line at `start` joined with the lines that continue its call (until its parentheses
+    /// close, at most 12 lines), so a call the formatter wrapped is checked whole. A
+    /// `// display-safe` comment on the line above counts as on the line.
+    static func statement(startingAt start: Int, in lines: [String]) -> String {
+        var joined = lines[start]
+        if start > 0, lines[start - 1].trimmingCharacters(in: .whitespaces).hasPrefix("// display-safe") {
+            joined += " // display-safe"
+        }
+        var depth = 0
+        for character in lines[start].utf8 {
+            if character == UInt8(ascii: "(") { depth += 1 }
+            if character == UInt8(ascii: ")") { depth -= 1 }
+        }
+        var next = start + 1
+        while depth > 0, next < lines.count, next - start <= 12 {
+            joined += " " + lines[next].trimmingCharacters(in: .whitespaces)
+            for character in lines[next].utf8 {
+                if character == UInt8(ascii: "(") { depth += 1 }
+                if character == UInt8(ascii: ")") { depth -= 1 }
+            }
+            next += 1
+        }
+        return joined
+    }
+
     private static func swiftFiles(under relative: String) -> [URL] {
         let root = packageRoot.appendingPathComponent(relative)
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
@@ -68,6 +93,10 @@ struct DisplayPathHouseRuleTests {
         #expect(Self.violations(in: #"Console.out("\(summary.method) \(request.url)")"#) == ["request.url"])
         #expect(Self.violations(in: #"Console.out("\(SafeDisplay.url(request.url)) \(body.count) bytes")"#).isEmpty)
         #expect(Self.violations(in: #"let x = "\(request.url)""#).isEmpty, "not a printing line")
+        let wrapped = ["Console.error(", #"    "listening on \(request.url)""#, ")"]
+        #expect(Self.violations(in: Self.statement(startingAt: 0, in: wrapped)) == ["request.url"], "a wrapped call is checked whole")
+        let marked = ["// display-safe: made safe above", #"Console.error("on \(request.url)")"#]
+        #expect(Self.violations(in: Self.statement(startingAt: 1, in: marked)).isEmpty, "the marker may sit on the line above")
     }
 
     @Test("the CLI and the matchers' reports print request values only through SafeDisplay")
@@ -77,8 +106,9 @@ struct DisplayPathHouseRuleTests {
         var offending: [String] = []
         for file in files where file.lastPathComponent != "ReportSafety.swift" {
             let text = try String(contentsOf: file, encoding: .utf8)
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for expression in Self.violations(in: String(line)) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for number in lines.indices {
+                for expression in Self.violations(in: Self.statement(startingAt: number, in: lines)) {
                     offending.append("\(file.lastPathComponent):\(number + 1): \\(\(expression))")
                 }
             }

@@ -47,7 +47,8 @@ struct FuzzRegressionTests {
     /// (seed `time-1e400.har`): the reader refuses non-finite numbers.
     @Test("a cassette with \"time\": 1e400 is refused naming the file; a finite one round-trips")
     func nonFiniteTime() throws {
-        let text = #"{"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[{"startedDateTime":"2025-01-01T00:00:00.000Z","time":1e400,"request":{"method":"GET","url":"https://a.example/me","httpVersion":"HTTP/1.1","cookies":[],"headers":[],"queryString":[],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"OK","httpVersion":"HTTP/1.1","cookies":[],"headers":[],"content":{"size":0,"mimeType":"text/plain","text":""},"redirectURL":"","headersSize":-1,"bodySize":-1},"timings":{"send":0,"wait":0,"receive":0}}]}}"#
+        let text =
+            #"{"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[{"startedDateTime":"2025-01-01T00:00:00.000Z","time":1e400,"request":{"method":"GET","url":"https://a.example/me","httpVersion":"HTTP/1.1","cookies":[],"headers":[],"queryString":[],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"OK","httpVersion":"HTTP/1.1","cookies":[],"headers":[],"content":{"size":0,"mimeType":"text/plain","text":""},"redirectURL":"","headersSize":-1,"bodySize":-1},"timings":{"send":0,"wait":0,"receive":0}}]}}"#
         // Non-finite numbers are refused by the reader (nothing could read `inf` back).
         let error = #expect(throws: CassetteError.self) { _ = try CassetteFile.decode(Data(text.utf8), path: "fuzz.har") }
         #expect(error.map { String(describing: $0).contains("fuzz.har") } == true, "the refusal names the file")
@@ -90,7 +91,9 @@ struct FuzzRegressionTests {
         let log = HAR.Log(entries: [
             HAR.Entry(
                 startedDateTime: "2026-01-01T00:00:00.000Z",
-                request: HAR.Request(method: "GET", url: "https://api.example.com/me", headers: [HAR.NameValue(name: name, value: "client_secret=" + secret)]),
+                request: HAR.Request(
+                    method: "GET", url: "https://api.example.com/me", headers: [HAR.NameValue(name: name, value: "client_secret=" + secret)]
+                ),
                 response: HAR.Response(status: 200, content: HAR.Content(size: 2, mimeType: "application/json", text: "{}")))
         ])
         let findings = SecretAuditor().audit(log, file: "fuzz.har")

@@ -1,8 +1,9 @@
-@testable import CassetteFormat
 import CassetteKit
 import CassetteTestSupport
 import Foundation
 import Testing
+
+@testable import CassetteFormat
 
 /// `CassetteFile.decode` reads well-formed cassettes straight from bytes; the full path (a JSON
 /// tree, then `HAR.Log(jsonDocument:)`) must agree on every log and keep every error.
@@ -53,14 +54,16 @@ struct HARFastPathTests {
         #expect(fast.comment == "later")
     }
 
-    @Test("broken documents still give the full path's located errors", arguments: [
-        #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s","request":{"method":"GET","url":"u"},"response":{"status":200,"headers":[],"content":{}}}]}}"#,
-        #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s","request":{"method":"GET","url":"u","headers":[]},"response":{"status":"200","headers":[],"content":{}}}]}}"#,
-        #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s","request":{"method":"GET","url":"u","headers":[],"cookies":null},"response":{"status":200,"headers":[],"content":{}}}]}}"#,
-        #"{"log":{"creator":{"name":"t"},"entries":[],"_cassette":{"formatVersion":99,"recorder":"r"}}}"#,
-        #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s\u12"}]}}"#,
-        #"{"log":{"creator":{"name":"t"},"entries":[]}} trailing"#,
-    ])
+    @Test(
+        "broken documents still give the full path's located errors",
+        arguments: [
+            #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s","request":{"method":"GET","url":"u"},"response":{"status":200,"headers":[],"content":{}}}]}}"#,
+            #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s","request":{"method":"GET","url":"u","headers":[]},"response":{"status":"200","headers":[],"content":{}}}]}}"#,
+            #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s","request":{"method":"GET","url":"u","headers":[],"cookies":null},"response":{"status":200,"headers":[],"content":{}}}]}}"#,
+            #"{"log":{"creator":{"name":"t"},"entries":[],"_cassette":{"formatVersion":99,"recorder":"r"}}}"#,
+            #"{"log":{"creator":{"name":"t"},"entries":[{"startedDateTime":"s\u12"}]}}"#,
+            #"{"log":{"creator":{"name":"t"},"entries":[]}} trailing"#,
+        ])
     func brokenKeepErrors(_ text: String) {
         let data = Data(text.utf8)
         var full: String?
@@ -80,14 +83,17 @@ struct HARFastPathTests {
         parts.reserveCapacity(entries)
         for index in 0..<entries {
             let status = index == broken ? #""200""# : "200"
-            parts.append(#"""
+            parts.append(
+                #"""
                 {"startedDateTime":"2024-01-01T00:00:00.000Z","time":\#(index),"request":{"method":"GET","url":"https://x.test/v1/me?n=\#(index)",
                 "headers":[{"name":"Accept","value":"application/json"},{"name":"Authorization","value":"Bearer REDACTED_1"}],"cookies":[]},
                 "response":{"status":\#(status),"statusText":"OK","headers":[{"name":"Content-Type","value":"application/json"}],
                 "content":{"size":40,"mimeType":"application/json","text":"\#(body)"}},"comment":"entry [\#(index)] {x}"}
                 """#)
         }
-        return Data((#"{"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[\#n"# + parts.joined(separator: ",\n") + "\n]}}").utf8)
+        return Data(
+            (#"{"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[\#n"# + parts.joined(separator: ",\n") + "\n]}}")
+                .utf8)
     }
 
     @Test("numbers and long escaped strings read on the fast path are the full path's")

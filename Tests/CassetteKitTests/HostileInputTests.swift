@@ -47,8 +47,11 @@ struct HostileInputTests {
         // Import and record: a result or a refusal, both fine; a crash is not.
         _ = try? Redaction.sanitize(log, policy: RedactionPolicy())
         // Match: the incoming request is redacted before matching.
-        let player = CassettePlayer(log: log, options: CassettePlayer.Options(context: ReplayContext(
-            cassetteName: "deep.har.gz", cassettePath: "deep.har.gz", mode: "none", provider: nil)))
+        let player = CassettePlayer(
+            log: log,
+            options: CassettePlayer.Options(
+                context: ReplayContext(
+                    cassetteName: "deep.har.gz", cassettePath: "deep.har.gz", mode: "none", provider: nil)))
         _ = player.peek(request)
         // Audit, from the file's bytes.
         _ = try? SecretAuditor().audit(data: CassetteFile.encode(log), path: "deep.har.gz")
@@ -190,7 +193,8 @@ struct HostileInputTests {
 
     @Test("`time: 1e400` is refused with its pointer; NaN and Infinity are not JSON")
     func nonFiniteNumbersRefused() throws {
-        let document = #"{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"startedDateTime":"2024-01-02T03:04:05Z","time":1e400,"request":{"method":"GET","url":"https://a.example/","headers":[]},"response":{"status":200,"headers":[],"content":{"mimeType":"text/plain"}}}]}}"#
+        let document =
+            #"{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"startedDateTime":"2024-01-02T03:04:05Z","time":1e400,"request":{"method":"GET","url":"https://a.example/","headers":[]},"response":{"status":200,"headers":[],"content":{"mimeType":"text/plain"}}}]}}"#
         do {
             _ = try CassetteFile.decode(Data(document.utf8), path: "inf.har")
             Issue.record("1e400 was read")

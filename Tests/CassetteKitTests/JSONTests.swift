@@ -35,12 +35,16 @@ struct JSONTests {
         let first = JSONSerializer.data(value, style: .pretty)
         let second = JSONSerializer.data(try JSONParser.parse(first), style: .pretty)
         #expect(first == second)
-        #expect(String(decoding: first, as: UTF8.self) == "{\n  \"b\": {\n    \"c\": [\n      1,\n      {\n        \"d\": \"\"\n      }\n    ]\n  },\n  \"a\": []\n}\n")
+        #expect(
+            String(decoding: first, as: UTF8.self)
+                == "{\n  \"b\": {\n    \"c\": [\n      1,\n      {\n        \"d\": \"\"\n      }\n    ]\n  },\n  \"a\": []\n}\n")
     }
 
-    @Test("invalid documents give located errors", arguments: [
-        ("{\"a\":1,}", 1), ("[1,2", 1), ("{\"a\" 1}", 1), ("tru", 1), ("\"\u{01}\"", 1), ("{}\n x", 2), ("01", 1), ("\"\\ud800\"", 1),
-    ])
+    @Test(
+        "invalid documents give located errors",
+        arguments: [
+            ("{\"a\":1,}", 1), ("[1,2", 1), ("{\"a\" 1}", 1), ("tru", 1), ("\"\u{01}\"", 1), ("{}\n x", 2), ("01", 1), ("\"\\ud800\"", 1),
+        ])
     func locatedErrors(text: String, line: Int) {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
         do {

@@ -105,7 +105,8 @@ struct LeakCheckTests {
         defer { folder.remove() }
         let file = folder.file("wacht/me.har.gz")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        _ = try CassetteFile.write(try Redaction.sanitize(F.log(F.request(), F.response(json: #"{"ok":true}"#)), policy: RedactionPolicy()), to: file)
+        _ = try CassetteFile.write(
+            try Redaction.sanitize(F.log(F.request(), F.response(json: #"{"ok":true}"#)), policy: RedactionPolicy()), to: file)
         let before = try Data(contentsOf: file)
 
         let secret = RandomSecret.jwt()

@@ -27,7 +27,8 @@ struct PlantedCorpusTests {
         let redaction = PlantCheck.sanitize(document)
         let audit = PlantCheck.audit(document)
         let outcome = "sanitize \(redaction.rawValue), audit \(audit.rawValue)"
-        PlantedExpectations.expect(redaction == .redacted && audit == .missed, plantCase.id, outcome, seed: Self.seed, gaps: PlantKnownGaps.falseAlarms)
+        PlantedExpectations.expect(
+            redaction == .redacted && audit == .missed, plantCase.id, outcome, seed: Self.seed, gaps: PlantKnownGaps.falseAlarms)
     }
 
     @Test("Each case plants at least one needle and the corpus ids are unique")
@@ -37,7 +38,9 @@ struct PlantedCorpusTests {
         for plantCase in PlantCorpus.all {
             let document = plantCase.document(seed: Self.seed)
             #expect(!document.needles.isEmpty, "case \(plantCase.id) plants nothing")
-            #expect(SecretSearch(needles: document.needles).survives(in: document.har), "case \(plantCase.id): the search does not find its own plant")
+            #expect(
+                SecretSearch(needles: document.needles).survives(in: document.har),
+                "case \(plantCase.id): the search does not find its own plant")
         }
     }
 }

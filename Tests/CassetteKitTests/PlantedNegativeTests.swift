@@ -7,7 +7,8 @@ import Testing
 /// random documents and the shipped cassettes.
 @Suite("Planted secrets: no false alarms")
 struct PlantedNegativeTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test("A Link header whose access_token is already a placeholder is neither refused nor flagged")
     func linkHeaderPlaceholderIsNotAToken() {

@@ -27,7 +27,9 @@ struct PlantedPropertyTests {
             if !redaction.isSafe { Issue.record("sanitize \(redaction.rawValue): \(where_)") }
             if !audit.blocks { Issue.record("audit missed: \(where_)") }
         }
-        print("planted property, seed \(seed), \(Self.iterations) samples\nsanitize unsafe per choice:\n  "
-            + redactionTally.lines.joined(separator: "\n  ") + "\naudit missed per choice:\n  " + auditTally.lines.joined(separator: "\n  "))
+        print(
+            "planted property, seed \(seed), \(Self.iterations) samples\nsanitize unsafe per choice:\n  "
+                + redactionTally.lines.joined(separator: "\n  ") + "\naudit missed per choice:\n  "
+                + auditTally.lines.joined(separator: "\n  "))
     }
 }

@@ -17,13 +17,17 @@ struct PlantedSummaryTests {
             let redaction = PlantCheck.sanitize(document)
             let audit = PlantCheck.audit(document)
             summary.add(plantCase, redaction: redaction, audit: audit)
-            if redaction.isSafe, let owner = PlantKnownGaps.sanitize[plantCase.id] { nowHolding.append("sanitize \(plantCase.id) (\(owner))") }
+            if redaction.isSafe, let owner = PlantKnownGaps.sanitize[plantCase.id] {
+                nowHolding.append("sanitize \(plantCase.id) (\(owner))")
+            }
             if audit.blocks, let owner = PlantKnownGaps.audit[plantCase.id] { nowHolding.append("audit \(plantCase.id) (\(owner))") }
         }
         var report = summary.table(title: "Planted-secret corpus through Redaction.sanitize and SecretAuditor (seed \(seed))")
         report += "\n\nsanitize unsafe: " + (summary.unsafeCases.isEmpty ? "none" : summary.unsafeCases.joined(separator: ", "))
         report += "\naudit missed: " + (summary.missedCases.isEmpty ? "none" : summary.missedCases.joined(separator: ", "))
-        report += "\nlisted as known gap but holding now (delete from PlantKnownGaps): " + (nowHolding.isEmpty ? "none" : nowHolding.joined(separator: ", "))
+        report +=
+            "\nlisted as known gap but holding now (delete from PlantKnownGaps): "
+            + (nowHolding.isEmpty ? "none" : nowHolding.joined(separator: ", "))
         print(report)
     }
 }

@@ -54,9 +54,11 @@ struct RedactionHostileInputTests {
         #expect(try sanitizedText(text) == text)
     }
 
-    @Test("repeated prefixes and scheme words without a credential are kept", arguments: [
-        "sk_", "SG.", "AIza", "xoxb-", "Bearer ", "https://a", "/reset-password/", "hooks.slack.com/services/", "1234567890:",
-    ])
+    @Test(
+        "repeated prefixes and scheme words without a credential are kept",
+        arguments: [
+            "sk_", "SG.", "AIza", "xoxb-", "Bearer ", "https://a", "/reset-password/", "hooks.slack.com/services/", "1234567890:",
+        ])
     func repeatedPrefixes(prefix: String) throws {
         let text = String(repeating: prefix + " ", count: 20_000)
         #expect(try sanitizedText(text) == text)

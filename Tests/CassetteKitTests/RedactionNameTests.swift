@@ -38,7 +38,8 @@ struct RedactionNameTests {
         let codes = (0..<4).map { _ in RandomSecret.backupCode() }
         let answer = "my first pet was " + RandomSecret.alphanumeric(10)
         let list = codes.map { "\"\($0)\"" }.joined(separator: ",")
-        let json = #"{"mfa_setup":{"manualEntryKey":"\#(seed)"},"recovery":{"codes":[\#(list)],"remaining":4},"secret_answer":"\#(answer)"}"#
+        let json =
+            #"{"mfa_setup":{"manualEntryKey":"\#(seed)"},"recovery":{"codes":[\#(list)],"remaining":4},"secret_answer":"\#(answer)"}"#
         let clean = try sanitize(json: json)
         let body = try F.body(clean)
         #expect(body["recovery"]?["codes"]?.arrayValue?.count == 4)
@@ -69,9 +70,11 @@ struct RedactionNameTests {
         #expect(clean.entries[0].response.headers.value(named: "Location")?.hasSuffix("&state=xyz123") == true)
     }
 
-    @Test("jsessionid in a path and one-time tokens as path segments", arguments: [
-        "/app;jsessionid=%@?x=1", "/reset-password/%@", "/auth/verify-email/%@", "/invite/%@/accept", "/magic-link/%@",
-    ])
+    @Test(
+        "jsessionid in a path and one-time tokens as path segments",
+        arguments: [
+            "/app;jsessionid=%@?x=1", "/reset-password/%@", "/auth/verify-email/%@", "/invite/%@/accept", "/magic-link/%@",
+        ])
     func pathSecrets(pattern: String) throws {
         let token = RandomSecret.linkToken()
         let url = "https://app.example.com" + pattern.replacingOccurrences(of: "%@", with: token)

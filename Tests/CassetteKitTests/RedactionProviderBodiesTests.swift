@@ -23,9 +23,11 @@ struct RedactionProviderBodiesTests {
     @Test("Atoms: Bearer sk_ key out, profile data kept")
     func atoms() throws {
         let key = RandomSecret.atomsKey()
-        let json = #"{"status":true,"data":{"_id":"642f1c3e9b1e8a001f4d2a7b","firstName":"Ada","lastName":"Lovelace","userEmail":"ada@example.com","authProvider":"google","isEmailVerified":true,"organizationId":"org_9f8b7c6d5e4a3b2c1d0e"}}"#
-        let log = F.log(F.request(url: "https://api.smallest.ai/atoms/v1/user", headers: [("Authorization", "Bearer \(key)")]),
-                        F.response(json: json), provider: "atoms")
+        let json =
+            #"{"status":true,"data":{"_id":"642f1c3e9b1e8a001f4d2a7b","firstName":"Ada","lastName":"Lovelace","userEmail":"ada@example.com","authProvider":"google","isEmailVerified":true,"organizationId":"org_9f8b7c6d5e4a3b2c1d0e"}}"#
+        let log = F.log(
+            F.request(url: "https://api.smallest.ai/atoms/v1/user", headers: [("Authorization", "Bearer \(key)")]),
+            F.response(json: json), provider: "atoms")
         let (text, body) = try written(log, RedactionPolicy(knownSecrets: [key], provider: "atoms"))
         let survived = F.contains(text, anyOf: [key])
         #expect(!survived)
@@ -41,10 +43,26 @@ struct RedactionProviderBodiesTests {
         let token = RandomSecret.unleashAdminToken()
         let reset = RandomSecret.base64url(43)
         let gravatar = RandomSecret.hex(64)
-        let apiCaller = #"{"user":{"username":"admin-token","permissions":["ADMIN"],"projects":["*"],"environment":"*","type":"admin","secret":"\#(token)","internalAdminTokenUserId":-42},"permissions":[{"permission":"ADMIN"}],"feedback":[],"splash":{}}"#
-        let person = #"{"user":{"id":1,"name":"Ada Lovelace","email":"ada@example.com","username":null,"imageUrl":"https://gravatar.com/avatar/\#(gravatar)?s=42&d=retro&r=g","inviteLink":"https://unleash.example.com/new-user?token=\#(reset)","loginAttempts":0,"emailSent":false,"rootRole":1,"seenAt":"2024-01-02T03:04:05.678Z","createdAt":"2023-06-30T11:42:00.345Z","accountType":"User","permissions":[],"scimId":null,"seatType":"Regular","companyRole":null,"productUpdatesEmailConsent":null,"activeSessions":1,"deletedSessions":0},"permissions":[{"permission":"ADMIN","project":"default","environment":"development"}],"feedback":[{"userId":1,"neverShow":false,"given":null,"feedbackId":"pnps"}],"splash":{"environment":true}}"#
+        let apiCaller =
+            #"{"user":{"username":"admin-token","permissions":["ADMIN"],"projects":["*"],"environment":"*","type":"admin","secret":"\#(token)","internalAdminTokenUserId":-42},"permissions":[{"permission":"ADMIN"}],"feedback":[],"splash":{}}"#
+        let person =
+            #"{"user":{"id":1,"name":"Ada Lovelace","email":"ada@example.com","username":null,"imageUrl":"https://gravatar.com/avatar/\#(gravatar)?s=42&d=retro&r=g","inviteLink":"https://unleash.example.com/new-user?token=\#(reset)","loginAttempts":0,"emailSent":false,"rootRole":1,"seenAt":"2024-01-02T03:04:05.678Z","createdAt":"2023-06-30T11:42:00.345Z","accountType":"User","permissions":[],"scimId":null,"seatType":"Regular","companyRole":null,"productUpdatesEmailConsent":null,"activeSessions":1,"deletedSessions":0},"permissions":[{"permission":"ADMIN","project":"default","environment":"development"}],"feedback":[{"userId":1,"neverShow":false,"given":null,"feedbackId":"pnps"}],"splash":{"environment":true}}"#
         let request = F.request(url: "https://unleash.example.com/api/admin/user", headers: [("Authorization", token)])
-        let log = F.log([(request, F.response(json: apiCaller)), (request, F.response(json: person, headers: [("Set-Cookie", "unleash-session=s%3A\(RandomSecret.base64url(32)).\(RandomSecret.base64url(43)); Path=/; HttpOnly")]))], provider: "unleash")
+        let log = F.log(
+            [
+                (request, F.response(json: apiCaller)),
+                (
+                    request,
+                    F.response(
+                        json: person,
+                        headers: [
+                            (
+                                "Set-Cookie",
+                                "unleash-session=s%3A\(RandomSecret.base64url(32)).\(RandomSecret.base64url(43)); Path=/; HttpOnly"
+                            )
+                        ])
+                ),
+            ], provider: "unleash")
         let (text, body) = try written(log, RedactionPolicy(knownSecrets: [token], provider: "unleash"))
         let survived = F.contains(text, anyOf: [token, reset])
         #expect(!survived)
@@ -63,8 +81,8 @@ struct RedactionProviderBodiesTests {
         let totp = RandomSecret.base32(32)
         let codes = (0..<12).map { _ in RandomSecret.backupCode() }
         let json = #"""
-        {"data":{"id":"7205123456789012345","created_at":"2024-01-02T03:04:05Z","first_name":"Ada","last_name":"Lovelace","username":"ada","availability":"away","has_profile_picture":false,"profile_picture_url":"","primary_email_address_id":"7205123456789012346","primary_phone_number_id":null,"primary_email_address":{"id":"7205123456789012346","email":"ada@example.com","is_primary":true,"verified":true,"verified_at":"0001-01-01T00:00:00Z","verification_strategy":"oath_google"},"primary_phone_number":null,"second_factor_policy":"optional","user_email_addresses":[],"user_phone_numbers":[],"social_connections":[{"id":"7205123456789012350","provider":"google_oauth","email_address":"ada@example.com","user_email_address_id":7205123456789012346}],"has_password":true,"has_passkeys":false,"public_metadata":{},"segments":[{"id":"7205123456789012360","name":"beta","type":"user"}],"user_authenticator":{"id":"7205123456789012347","created_at":"2024-01-02T03:04:05Z","otp_url":"\#(otpURL)"},"backup_codes_generated":true,"backup_codes":[\#(codes.map { "\"\($0)\"" }.joined(separator: ","))],"totp_secret":"\#(totp)","schema_version":"v2","disabled":false},"errors":null,"message":"","session":{"id":"7205123456789012370","active_signin_id":"7205123456789012371","signins":[{"id":"7205123456789012371","ip_address":"203.0.113.7","browser":"Firefox","city":"London"}]},"status":200}
-        """#
+            {"data":{"id":"7205123456789012345","created_at":"2024-01-02T03:04:05Z","first_name":"Ada","last_name":"Lovelace","username":"ada","availability":"away","has_profile_picture":false,"profile_picture_url":"","primary_email_address_id":"7205123456789012346","primary_phone_number_id":null,"primary_email_address":{"id":"7205123456789012346","email":"ada@example.com","is_primary":true,"verified":true,"verified_at":"0001-01-01T00:00:00Z","verification_strategy":"oath_google"},"primary_phone_number":null,"second_factor_policy":"optional","user_email_addresses":[],"user_phone_numbers":[],"social_connections":[{"id":"7205123456789012350","provider":"google_oauth","email_address":"ada@example.com","user_email_address_id":7205123456789012346}],"has_password":true,"has_passkeys":false,"public_metadata":{},"segments":[{"id":"7205123456789012360","name":"beta","type":"user"}],"user_authenticator":{"id":"7205123456789012347","created_at":"2024-01-02T03:04:05Z","otp_url":"\#(otpURL)"},"backup_codes_generated":true,"backup_codes":[\#(codes.map { "\"\($0)\"" }.joined(separator: ","))],"totp_secret":"\#(totp)","schema_version":"v2","disabled":false},"errors":null,"message":"","session":{"id":"7205123456789012370","active_signin_id":"7205123456789012371","signins":[{"id":"7205123456789012371","ip_address":"203.0.113.7","browser":"Firefox","city":"London"}]},"status":200}
+            """#
         let request = F.request(
             url: "https://app.example.wacht.dev/me?__dev_session__=\(session)",
             headers: [("Cookie", "__session=\(session); __dev_session_updated_at=1704164645")],
@@ -88,9 +106,13 @@ struct RedactionProviderBodiesTests {
     @Test("ZITADEL: opaque and JWT Bearer tokens out; hasSecret and enums kept", arguments: [false, true])
     func zitadel(jwt: Bool) throws {
         let token = jwt ? RandomSecret.jwt(algorithm: "RS256") : RandomSecret.zitadelOpaqueToken()
-        let json = #"{"user":{"id":"69629012906488334","details":{"sequence":"2","creationDate":"2024-01-02T03:04:05.123Z","changeDate":"2024-01-02T03:04:05.123Z","resourceOwner":"69629023906488334"},"state":"USER_STATE_ACTIVE","userName":"ci-bot","loginNames":["ci-bot@example.zitadel.cloud"],"preferredLoginName":"ci-bot@example.zitadel.cloud","machine":{"name":"ci-bot","description":"CI","hasSecret":true,"accessTokenType":"ACCESS_TOKEN_TYPE_JWT"}},"lastLogin":"2024-01-02T03:04:05.123Z"}"#
-        let log = F.log(F.request(url: "https://zitadel.example.com/auth/v1/users/me", headers: [("Authorization", "Bearer \(token)"), ("x-zitadel-orgid", "69629023906488334")]),
-                        F.response(json: json), provider: "zitadel")
+        let json =
+            #"{"user":{"id":"69629012906488334","details":{"sequence":"2","creationDate":"2024-01-02T03:04:05.123Z","changeDate":"2024-01-02T03:04:05.123Z","resourceOwner":"69629023906488334"},"state":"USER_STATE_ACTIVE","userName":"ci-bot","loginNames":["ci-bot@example.zitadel.cloud"],"preferredLoginName":"ci-bot@example.zitadel.cloud","machine":{"name":"ci-bot","description":"CI","hasSecret":true,"accessTokenType":"ACCESS_TOKEN_TYPE_JWT"}},"lastLogin":"2024-01-02T03:04:05.123Z"}"#
+        let log = F.log(
+            F.request(
+                url: "https://zitadel.example.com/auth/v1/users/me",
+                headers: [("Authorization", "Bearer \(token)"), ("x-zitadel-orgid", "69629023906488334")]),
+            F.response(json: json), provider: "zitadel")
         let (text, body) = try written(log, RedactionPolicy(knownSecrets: [token], provider: "zitadel"))
         let survived = F.contains(text, anyOf: [token])
         #expect(!survived)

@@ -35,7 +35,9 @@ struct RedactionReaderTests {
     }
 
     /// The sanitized log's JSON text and its first response (or request) body.
-    private func sanitized(_ log: HAR.Log, policy: RedactionPolicy = RedactionPolicy()) throws -> (all: String, response: String, request: String) {
+    private func sanitized(_ log: HAR.Log, policy: RedactionPolicy = RedactionPolicy()) throws -> (
+        all: String, response: String, request: String
+    ) {
         let clean = try Redaction.sanitize(log, policy: policy)
         return (F.text(clean), clean.entries[0].response.content.text ?? "", clean.entries[0].request.postData?.text ?? "")
     }
@@ -78,7 +80,9 @@ struct RedactionReaderTests {
         #expect(out.response.hasPrefix(prefix))
     }
 
-    @Test("JSONP: the callback framing kept, the JSON inside redacted", arguments: ["application/javascript", "text/javascript", "application/json"])
+    @Test(
+        "JSONP: the callback framing kept, the JSON inside redacted",
+        arguments: ["application/javascript", "text/javascript", "application/json"])
     func jsonp(mimeType: String) throws {
         let secret = RandomSecret.alphanumeric(32)
         let out = try sanitized(response("/**/ handle_1({\"session\":{\"refresh_token\":\"\(secret)\"}});", mimeType: mimeType))
@@ -106,7 +110,8 @@ struct RedactionReaderTests {
     @Test("a sibling nested deeper than the strict parser's limit does not switch redaction off")
     func deepSibling() throws {
         let secret = RandomSecret.alphanumeric(32)
-        let deep = String(repeating: "[", count: JSONParser.maximumDepth + 100) + String(repeating: "]", count: JSONParser.maximumDepth + 100)
+        let deep =
+            String(repeating: "[", count: JSONParser.maximumDepth + 100) + String(repeating: "]", count: JSONParser.maximumDepth + 100)
         let out = try sanitized(response("{\"token\":\"\(secret)\",\"deep\":\(deep)}", mimeType: "application/json"))
         #expect(!SecretForms.leak(out.all, [secret]))
         #expect(out.response.contains(deep))
@@ -173,7 +178,8 @@ struct RedactionReaderTests {
 
     @Test("a multipart file part no reader understands refuses the body unless opaque bodies are allowed")
     func multipartImage() throws {
-        let body = "--b1\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n\u{1}PNG\u{2}\r\n--b1--\r\n"
+        let body =
+            "--b1\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n\u{1}PNG\u{2}\r\n--b1--\r\n"
         let log = requestBody(body, mimeType: "multipart/form-data; boundary=b1")
         let error = try #require(refusal(log))
         #expect(error.description.contains("entry 0 request body"))
@@ -186,7 +192,8 @@ struct RedactionReaderTests {
         let secret = RandomSecret.alphanumeric(32)
         let nested = RandomSecret.alphanumeric(32)
         let json = "{\"refresh_token\":\"\(nested)\"}".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        let out = try sanitized(requestBody("grant_type=password&password=\(secret)&state=\(json)", mimeType: "application/x-www-form-urlencoded"))
+        let out = try sanitized(
+            requestBody("grant_type=password&password=\(secret)&state=\(json)", mimeType: "application/x-www-form-urlencoded"))
         #expect(!SecretForms.leak(out.all, [secret, nested]))
         #expect(out.request.hasPrefix("grant_type=password&password=REDACTED_"))
     }
@@ -241,7 +248,8 @@ struct RedactionReaderTests {
     func graphQLDocument() throws {
         let password = RandomSecret.alphanumeric(32)
         let token = RandomSecret.alphanumeric(32)
-        let body = "mutation Login { login(email: \"a@example.com\", password: \"\(password)\") { user { id } } verify(input: {token: \"\(token)\"}) { ok } }"
+        let body =
+            "mutation Login { login(email: \"a@example.com\", password: \"\(password)\") { user { id } } verify(input: {token: \"\(token)\"}) { ok } }"
         let out = try sanitized(requestBody(body, mimeType: "application/graphql"))
         #expect(!SecretForms.leak(out.all, [password, token]))
         #expect(out.request.contains("login(email: \"a@example.com\", password: \"REDACTED_"))

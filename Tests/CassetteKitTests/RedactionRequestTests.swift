@@ -60,9 +60,11 @@ struct RedactionRequestTests {
         #expect(F.reportLines(clean).contains("0 request cookie __session cookie"))
     }
 
-    @Test("headers whose name says key, token, secret, session or auth are redacted", arguments: [
-        "X-Api-Key", "Api-Key", "X-Auth-Token", "X-Client-Secret", "X-Session-Id", "x-wacht-auth", "X-Zitadel-Token",
-    ])
+    @Test(
+        "headers whose name says key, token, secret, session or auth are redacted",
+        arguments: [
+            "X-Api-Key", "Api-Key", "X-Auth-Token", "X-Client-Secret", "X-Session-Id", "x-wacht-auth", "X-Zitadel-Token",
+        ])
     func namedHeaders(name: String) throws {
         let value = RandomSecret.alphanumeric(32)
         let log = F.log(F.request(headers: [(name, value), ("User-Agent", "cassette-tests")]), emptyResponse)
@@ -73,9 +75,11 @@ struct RedactionRequestTests {
         #expect(!survived)
     }
 
-    @Test("secret query parameters are replaced in the URL and in queryString alike", arguments: [
-        "token", "access_token", "code", "secret", "key", "__dev_session__", "api_key", "client_secret", "refresh_token",
-    ])
+    @Test(
+        "secret query parameters are replaced in the URL and in queryString alike",
+        arguments: [
+            "token", "access_token", "code", "secret", "key", "__dev_session__", "api_key", "client_secret", "refresh_token",
+        ])
     func query(name: String) throws {
         let value = RandomSecret.base64url(40)
         let url = "https://api.example.com/me?page=2&\(name)=\(value)&sort=name"
@@ -126,11 +130,14 @@ struct RedactionRequestTests {
         let postData = HAR.PostData(
             mimeType: "application/x-www-form-urlencoded", text: text,
             params: [HAR.NameValue(name: "client_secret", value: secret), HAR.NameValue(name: "client_id", value: "cassette")])
-        let request = F.request("POST", url: "https://id.example.com/oauth/v2/token",
-                                headers: [("Content-Length", String(text.utf8.count))], postData: postData)
+        let request = F.request(
+            "POST", url: "https://id.example.com/oauth/v2/token",
+            headers: [("Content-Length", String(text.utf8.count))], postData: postData)
         let clean = try Redaction.sanitize(F.log(request, emptyResponse), policy: RedactionPolicy())
         let redacted = clean.entries[0].request
-        #expect(redacted.postData?.text == "grant_type=authorization_code&client_id=cassette&client_secret=REDACTED_1&code=REDACTED_2&password=REDACTED_3")
+        #expect(
+            redacted.postData?.text
+                == "grant_type=authorization_code&client_id=cassette&client_secret=REDACTED_1&code=REDACTED_2&password=REDACTED_3")
         #expect(redacted.postData?.params?.map(\.value) == ["REDACTED_1", "cassette"])
         let length = redacted.postData?.text.utf8.count
         #expect(redacted.headers.value(named: "Content-Length") == length.map(String.init))
@@ -144,8 +151,10 @@ struct RedactionRequestTests {
         let password = RandomSecret.alphanumeric(16)
         let refresh = RandomSecret.base64url(43)
         let otp = String(Int.random(in: 100_000...999_999))
-        let text = #"{"username":"ada","credentials":{"password":"\#(password)","refresh_token":"\#(refresh)"},"otp":"\#(otp)","remember":true}"#
-        let request = F.request("POST", url: "https://api.example.com/login", postData: HAR.PostData(mimeType: "application/json", text: text))
+        let text =
+            #"{"username":"ada","credentials":{"password":"\#(password)","refresh_token":"\#(refresh)"},"otp":"\#(otp)","remember":true}"#
+        let request = F.request(
+            "POST", url: "https://api.example.com/login", postData: HAR.PostData(mimeType: "application/json", text: text))
         let clean = try Redaction.sanitize(F.log(request, emptyResponse), policy: RedactionPolicy())
         let body = try JSONParser.parse(clean.entries[0].request.postData?.text ?? "")
         #expect(body["username"] == "ada")

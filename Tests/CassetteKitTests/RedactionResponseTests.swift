@@ -17,7 +17,9 @@ struct RedactionResponseTests {
             cookies: [HAR.Cookie(name: "__session", value: session, path: "/", httpOnly: true, secure: true)])
         let clean = try Redaction.sanitize(F.log(plainRequest, response), policy: RedactionPolicy())
         let redacted = clean.entries[0].response
-        #expect(redacted.headers.value(named: "Set-Cookie") == "__session=\(F.jwt(1)); Path=/; Domain=example.wacht.dev; HttpOnly; Secure; SameSite=Lax")
+        #expect(
+            redacted.headers.value(named: "Set-Cookie")
+                == "__session=\(F.jwt(1)); Path=/; Domain=example.wacht.dev; HttpOnly; Secure; SameSite=Lax")
         #expect(redacted.cookies.first?.value == F.jwt(1))
         #expect(redacted.cookies.first?.httpOnly == true)
         let survived = F.contains(F.text(clean), anyOf: [session])
@@ -42,10 +44,12 @@ struct RedactionResponseTests {
         #expect(!survived)
     }
 
-    @Test("token-ish JSON members are redacted at any depth", arguments: [
-        "token", "access_token", "refresh_token", "id_token", "secret", "client_secret", "password", "apiKey", "api_key",
-        "totp_secret", "rotating_token", "sessionToken", "privateKey",
-    ])
+    @Test(
+        "token-ish JSON members are redacted at any depth",
+        arguments: [
+            "token", "access_token", "refresh_token", "id_token", "secret", "client_secret", "password", "apiKey", "api_key",
+            "totp_secret", "rotating_token", "sessionToken", "privateKey",
+        ])
     func secretMembers(key: String) throws {
         let value = RandomSecret.alphanumeric(30)
         let json = #"{"data":{"id":"7205123456789012345","nested":[{"name":"n","\#(key)":"\#(value)"}]}}"#
@@ -63,7 +67,8 @@ struct RedactionResponseTests {
     func codeArrays() throws {
         let backup = (0..<12).map { _ in RandomSecret.backupCode() }
         let recovery = (0..<3).map { _ in RandomSecret.alphanumeric(10) }
-        let json = #"{"data":{"backup_codes":[\#(backup.map { "\"\($0)\"" }.joined(separator: ","))],"recovery_codes":[\#(recovery.map { "\"\($0)\"" }.joined(separator: ","))],"backup_codes_generated":true}}"#
+        let json =
+            #"{"data":{"backup_codes":[\#(backup.map { "\"\($0)\"" }.joined(separator: ","))],"recovery_codes":[\#(recovery.map { "\"\($0)\"" }.joined(separator: ","))],"backup_codes_generated":true}}"#
         let clean = try Redaction.sanitize(F.log(plainRequest, F.response(json: json)), policy: RedactionPolicy())
         let body = try F.body(clean)
         #expect(body["data"]?["backup_codes"]?.arrayValue == (1...12).map { .string(F.backupCode($0)) })
@@ -78,9 +83,12 @@ struct RedactionResponseTests {
         let (url, seed) = RandomSecret.otpauthURL(issuer: "Wacht", account: "ada@example.com")
         let json = #"{"data":{"user_authenticator":{"id":"7205123456789012347","otp_url":"\#(url)"}},"status":200}"#
         for provider in ["wacht", nil] as [String?] {
-            let clean = try Redaction.sanitize(F.log(plainRequest, F.response(json: json), provider: provider), policy: RedactionPolicy(provider: provider))
+            let clean = try Redaction.sanitize(
+                F.log(plainRequest, F.response(json: json), provider: provider), policy: RedactionPolicy(provider: provider))
             let body = try F.body(clean)
-            #expect(body["data"]?["user_authenticator"]?["otp_url"] == .string("otpauth://totp/Wacht:ada@example.com?algorithm=SHA1&digits=6&issuer=Wacht&period=30&secret=" + F.seed(1)))
+            #expect(
+                body["data"]?["user_authenticator"]?["otp_url"]
+                    == .string("otpauth://totp/Wacht:ada@example.com?algorithm=SHA1&digits=6&issuer=Wacht&period=30&secret=" + F.seed(1)))
             let survived = F.contains(F.text(clean), anyOf: [seed])
             #expect(!survived)
         }
@@ -89,13 +97,17 @@ struct RedactionResponseTests {
     @Test("Unleash inviteLink keeps its URL and loses the token, in query or path form")
     func inviteLink() throws {
         let token = RandomSecret.base64url(40)
-        let queryForm = #"{"user":{"id":7,"inviteLink":"https://unleash.example.com/new-user?token=\#(token)"},"permissions":[],"feedback":[],"splash":{}}"#
-        let clean = try Redaction.sanitize(F.log(plainRequest, F.response(json: queryForm), provider: "unleash"), policy: RedactionPolicy(provider: "unleash"))
+        let queryForm =
+            #"{"user":{"id":7,"inviteLink":"https://unleash.example.com/new-user?token=\#(token)"},"permissions":[],"feedback":[],"splash":{}}"#
+        let clean = try Redaction.sanitize(
+            F.log(plainRequest, F.response(json: queryForm), provider: "unleash"), policy: RedactionPolicy(provider: "unleash"))
         #expect(try F.body(clean)["user"]?["inviteLink"] == "https://unleash.example.com/new-user?token=REDACTED_1")
 
         // The schema example's path form is only known to be secret through x-secret: "url".
-        let pathForm = #"{"user":{"id":7,"inviteLink":"https://unleash.example.com/invite-link/\#(token)"},"permissions":[],"feedback":[],"splash":{}}"#
-        let cleanPath = try Redaction.sanitize(F.log(plainRequest, F.response(json: pathForm), provider: "unleash"), policy: RedactionPolicy(provider: "unleash"))
+        let pathForm =
+            #"{"user":{"id":7,"inviteLink":"https://unleash.example.com/invite-link/\#(token)"},"permissions":[],"feedback":[],"splash":{}}"#
+        let cleanPath = try Redaction.sanitize(
+            F.log(plainRequest, F.response(json: pathForm), provider: "unleash"), policy: RedactionPolicy(provider: "unleash"))
         #expect(try F.body(cleanPath)["user"]?["inviteLink"] == "https://unleash.example.com/invite-link/REDACTED_1")
         #expect(F.reportLines(cleanPath).contains("0 response body /user/inviteLink schema:x-secret-url"))
         let survived = F.contains(F.text(clean) + F.text(cleanPath), anyOf: [token])
@@ -105,8 +117,11 @@ struct RedactionResponseTests {
     @Test("Unleash's echoed API token gets the same placeholder as the Authorization header")
     func echoedAPIToken() throws {
         let token = RandomSecret.unleashClientToken()
-        let json = #"{"user":{"username":"ci-token","permissions":["CLIENT"],"projects":["default"],"environment":"development","type":"client","secret":"\#(token)"},"permissions":[],"feedback":[],"splash":{}}"#
-        let log = F.log(F.request(url: "https://unleash.example.com/api/admin/user", headers: [("Authorization", token)]), F.response(json: json), provider: "unleash")
+        let json =
+            #"{"user":{"username":"ci-token","permissions":["CLIENT"],"projects":["default"],"environment":"development","type":"client","secret":"\#(token)"},"permissions":[],"feedback":[],"splash":{}}"#
+        let log = F.log(
+            F.request(url: "https://unleash.example.com/api/admin/user", headers: [("Authorization", token)]), F.response(json: json),
+            provider: "unleash")
         let clean = try Redaction.sanitize(log, policy: RedactionPolicy(knownSecrets: [token], provider: "unleash"))
         #expect(clean.entries[0].request.headers.value(named: "Authorization") == F.unleashToken(1))
         let body = try F.body(clean)

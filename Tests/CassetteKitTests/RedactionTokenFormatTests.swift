@@ -116,13 +116,15 @@ struct RedactionTokenFormatTests {
         #expect(written.contains("REDACTED_"))
     }
 
-    @Test("look-alikes are left alone", arguments: [
-        #"{"accessTokenType":"ACCESS_TOKEN_TYPE_BEARER","hasSecret":true}"#,
-        #"{"id":"3f8e2a4c-9b1d-4e7f-8a6b-2c5d9e0f1a3b","ref":"skip_the_intro_video"}"#,
-        #"{"token":"REDACTED_1","link":"https://hooks.slack.com/services/REDACTED_2"}"#,
-        #"{"title":"Basic information","label":"AKIA rules","sku":"sk-small","slug":"sk-ant-colony"}"#,
-        #"{"path":"/invite/accept-terms-and-conditions","when":"12:30:45","ratio":"16:9"}"#,
-    ])
+    @Test(
+        "look-alikes are left alone",
+        arguments: [
+            #"{"accessTokenType":"ACCESS_TOKEN_TYPE_BEARER","hasSecret":true}"#,
+            #"{"id":"3f8e2a4c-9b1d-4e7f-8a6b-2c5d9e0f1a3b","ref":"skip_the_intro_video"}"#,
+            #"{"token":"REDACTED_1","link":"https://hooks.slack.com/services/REDACTED_2"}"#,
+            #"{"title":"Basic information","label":"AKIA rules","sku":"sk-small","slug":"sk-ant-colony"}"#,
+            #"{"path":"/invite/accept-terms-and-conditions","when":"12:30:45","ratio":"16:9"}"#,
+        ])
     func lookAlikes(json: String) throws {
         let clean = try Redaction.sanitize(F.log(F.request(), F.response(json: json)), policy: RedactionPolicy())
         let original = try JSONParser.parse(json)

@@ -37,7 +37,10 @@ struct RedactionValueTests {
         ][kind]
         let json = #"{"errors":["token \#(token) is not valid for this project"],"status":false}"#
         let clean = try Redaction.sanitize(F.log(plainRequest, F.response(json: json, status: 401)), policy: RedactionPolicy())
-        let placeholder = [F.atomsKey(1), Placeholder.make(1, shape: .token(prefix: "wct_", length: 16)), F.unleashPAT(1), F.unleashToken(1), F.unleashToken(1), "REDACTED_1"][kind]
+        let placeholder = [
+            F.atomsKey(1), Placeholder.make(1, shape: .token(prefix: "wct_", length: 16)), F.unleashPAT(1), F.unleashToken(1),
+            F.unleashToken(1), "REDACTED_1",
+        ][kind]
         #expect(try F.body(clean)["errors"]?.arrayValue?.first == .string("token \(placeholder) is not valid for this project"))
         let survived = F.contains(F.text(clean), anyOf: [token])
         #expect(!survived)
@@ -51,7 +54,8 @@ struct RedactionValueTests {
             secret,
             secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
             (secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-                .replacingOccurrences(of: "%2F", with: "%2f").replacingOccurrences(of: "%2B", with: "%2b").replacingOccurrences(of: "%3D", with: "%3d"),
+                .replacingOccurrences(of: "%2F", with: "%2f").replacingOccurrences(of: "%2B", with: "%2b").replacingOccurrences(
+                    of: "%3D", with: "%3d"),
             Data(secret.utf8).base64EncodedString(),
             Data(secret.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_"),
@@ -69,9 +73,15 @@ struct RedactionValueTests {
     func lookAlikes() throws {
         let gravatar = RandomSecret.hex(64)
         let json = #"""
-        {"user":{"id":"69629012906488334","uuid":"\#(UUID().uuidString.lowercased())","_id":"642f1c3e9b1e8a001f4d2a7b","organizationId":"org_9f8b7c6d5e4a3b2c1d0e","imageUrl":"https://gravatar.com/avatar/\#(gravatar)?s=42&d=retro&r=g","details":{"sequence":"2","creationDate":"2024-01-02T03:04:05.123Z","resourceOwner":"69629023906488334"},"state":"USER_STATE_ACTIVE","machine":{"name":"ci","hasSecret":true,"accessTokenType":"ACCESS_TOKEN_TYPE_JWT"},"docs":{"hasSecret":"true"},"token_type":"Bearer","expires_in":3600,"password_changed":"2024-01-02T03:04:05Z","has_password":true,"last_password_reset_at":null,"country_code":"+44","verification_strategy":"oath_google","secret":"","token":"","permissions":["CREATE_API_TOKEN","UPDATE_CLIENT_SECRET"],"code":16,"errors":[{"code":"INTERNAL","message":"internal server error"}],"task_id":"task_1234567890abcdef","placeholder":"REDACTED_7","auth_provider":"google","session":null,"key_count":3}}
-        """#
-        let response = F.response(json: json, headers: [("ETag", "W/\"\(RandomSecret.hex(32))\""), ("Date", "Tue, 02 Jan 2024 03:04:05 GMT"), ("X-Request-Id", UUID().uuidString), ("WWW-Authenticate", "Bearer realm=\"zitadel\", error=\"invalid_token\""), ("Access-Control-Allow-Headers", "Authorization, X-Api-Key")])
+            {"user":{"id":"69629012906488334","uuid":"\#(UUID().uuidString.lowercased())","_id":"642f1c3e9b1e8a001f4d2a7b","organizationId":"org_9f8b7c6d5e4a3b2c1d0e","imageUrl":"https://gravatar.com/avatar/\#(gravatar)?s=42&d=retro&r=g","details":{"sequence":"2","creationDate":"2024-01-02T03:04:05.123Z","resourceOwner":"69629023906488334"},"state":"USER_STATE_ACTIVE","machine":{"name":"ci","hasSecret":true,"accessTokenType":"ACCESS_TOKEN_TYPE_JWT"},"docs":{"hasSecret":"true"},"token_type":"Bearer","expires_in":3600,"password_changed":"2024-01-02T03:04:05Z","has_password":true,"last_password_reset_at":null,"country_code":"+44","verification_strategy":"oath_google","secret":"","token":"","permissions":["CREATE_API_TOKEN","UPDATE_CLIENT_SECRET"],"code":16,"errors":[{"code":"INTERNAL","message":"internal server error"}],"task_id":"task_1234567890abcdef","placeholder":"REDACTED_7","auth_provider":"google","session":null,"key_count":3}}
+            """#
+        let response = F.response(
+            json: json,
+            headers: [
+                ("ETag", "W/\"\(RandomSecret.hex(32))\""), ("Date", "Tue, 02 Jan 2024 03:04:05 GMT"), ("X-Request-Id", UUID().uuidString),
+                ("WWW-Authenticate", "Bearer realm=\"zitadel\", error=\"invalid_token\""),
+                ("Access-Control-Allow-Headers", "Authorization, X-Api-Key"),
+            ])
         let log = F.log(F.request(url: "https://id.example.com/auth/v1/users/me?page=2&sort=desc"), response)
         let clean = try Redaction.sanitize(log, policy: RedactionPolicy())
         #expect(clean.entries[0].response.content.text == log.entries[0].response.content.text)
@@ -84,9 +94,11 @@ struct RedactionValueTests {
     func idempotent() throws {
         let token = RandomSecret.zitadelOpaqueToken()
         let (otp, _) = RandomSecret.otpauthURL()
-        let json = #"{"data":{"user_authenticator":{"otp_url":"\#(otp)"},"backup_codes":["\#(RandomSecret.backupCode())"]},"access_token":"\#(token)"}"#
-        let log = F.log(F.request(headers: [("Authorization", "Bearer \(token)"), ("Cookie", "__session=\(RandomSecret.jwt())")]),
-                        F.response(json: json, headers: [("Set-Cookie", "__session=\(RandomSecret.jwt()); Path=/")]), provider: "wacht")
+        let json =
+            #"{"data":{"user_authenticator":{"otp_url":"\#(otp)"},"backup_codes":["\#(RandomSecret.backupCode())"]},"access_token":"\#(token)"}"#
+        let log = F.log(
+            F.request(headers: [("Authorization", "Bearer \(token)"), ("Cookie", "__session=\(RandomSecret.jwt())")]),
+            F.response(json: json, headers: [("Set-Cookie", "__session=\(RandomSecret.jwt()); Path=/")]), provider: "wacht")
         let policy = RedactionPolicy(knownSecrets: [token], pseudonymize: true, provider: "wacht")
         let once = try Redaction.sanitize(log, policy: policy)
         let twice = try Redaction.sanitize(once, policy: policy)
@@ -148,7 +160,8 @@ struct RedactionValueTests {
     @Test("pseudonymization replaces x-pii fields with consistent fakes")
     func pseudonymize() throws {
         let email = "\(RandomSecret.alphanumeric(8).lowercased())@corp.example.org"
-        let json = #"{"user":{"id":"1","userName":"ada","loginNames":["\#(email)"],"preferredLoginName":"\#(email)","human":{"profile":{"firstName":"Ada","lastName":"Lovelace","displayName":"Ada Lovelace","preferredLanguage":"en","gender":"GENDER_FEMALE"},"email":{"email":"\#(email)","isEmailVerified":true},"phone":{"phone":"+41 79 123 45 67"}}}}"#
+        let json =
+            #"{"user":{"id":"1","userName":"ada","loginNames":["\#(email)"],"preferredLoginName":"\#(email)","human":{"profile":{"firstName":"Ada","lastName":"Lovelace","displayName":"Ada Lovelace","preferredLanguage":"en","gender":"GENDER_FEMALE"},"email":{"email":"\#(email)","isEmailVerified":true},"phone":{"phone":"+41 79 123 45 67"}}}}"#
         let log = F.log(plainRequest, F.response(json: json), provider: "zitadel")
         let clean = try Redaction.sanitize(log, policy: RedactionPolicy(pseudonymize: true, provider: "zitadel"))
         let body = try F.body(clean)
@@ -162,7 +175,8 @@ struct RedactionValueTests {
         #expect(user["loginNames"]?.arrayValue?.first == user["preferredLoginName"], "the same value gets the same fake")
         let survived = F.contains(F.text(clean), anyOf: [email, "Lovelace", "+41 79"])
         #expect(!survived)
-        #expect(clean.cassette?.redaction.pseudonymized.contains { $0.location == "/user/human/email/email" && $0.rule == "pii:email" } == true)
+        #expect(
+            clean.cassette?.redaction.pseudonymized.contains { $0.location == "/user/human/email/email" && $0.rule == "pii:email" } == true)
         #expect(try Redaction.sanitize(clean, policy: RedactionPolicy(pseudonymize: true, provider: "zitadel")) == clean)
     }
 
@@ -180,7 +194,8 @@ struct RedactionValueTests {
         let token = RandomSecret.base64url(40)
         let json = #"{"access_token":"\#(token)","scope":"openid"}"#
         var response = F.response(json: json)
-        response.content = HAR.Content(size: json.utf8.count, mimeType: "application/json", text: Data(json.utf8).base64EncodedString(), encoding: "base64")
+        response.content = HAR.Content(
+            size: json.utf8.count, mimeType: "application/json", text: Data(json.utf8).base64EncodedString(), encoding: "base64")
         let clean = try Redaction.sanitize(F.log(plainRequest, response), policy: RedactionPolicy())
         #expect(clean.entries[0].response.content.encoding == nil)
         #expect(clean.entries[0].response.content.text == #"{"access_token":"REDACTED_1","scope":"openid"}"#)

@@ -60,12 +60,16 @@ struct SafeDisplayTests {
         }
         let password = RandomSecret.alphanumeric(7)
         #expect(SafeDisplay.header(name: "Authorization", value: "Bearer REDACTED_1") == "Bearer REDACTED_1")
-        #expect(SafeDisplay.header(name: "Cookie", value: "sid=\(password); theme=REDACTED_2") == "sid=<hidden:credential>; theme=REDACTED_2")
-        #expect(SafeDisplay.header(name: "Set-Cookie", value: "sid=\(password); Path=/; HttpOnly") == "sid=<hidden:credential>; Path=/; HttpOnly")
+        #expect(
+            SafeDisplay.header(name: "Cookie", value: "sid=\(password); theme=REDACTED_2") == "sid=<hidden:credential>; theme=REDACTED_2")
+        #expect(
+            SafeDisplay.header(name: "Set-Cookie", value: "sid=\(password); Path=/; HttpOnly")
+                == "sid=<hidden:credential>; Path=/; HttpOnly")
         #expect(SafeDisplay.header(name: "X-Api-Key", value: password) == "<hidden:credential>")
         #expect(SafeDisplay.header(name: "Accept", value: "application/json") == "application/json")
-        #expect(SafeDisplay.header(name: "Link", value: "<https://api.example.com/x?page=2&access_token=REDACTED_1>; rel=\"next\"")
-            == "<https://api.example.com/x?page=2&access_token=REDACTED_1>; rel=\"next\"")
+        #expect(
+            SafeDisplay.header(name: "Link", value: "<https://api.example.com/x?page=2&access_token=REDACTED_1>; rel=\"next\"")
+                == "<https://api.example.com/x?page=2&access_token=REDACTED_1>; rel=\"next\"")
     }
 
     @Test("a secret used as a JSON member name is hidden inside pointers; ordinary names and indices stay")
@@ -97,7 +101,8 @@ struct SafeDisplayTests {
         let secret = RandomSecret.base64url(43)
         let password = RandomSecret.alphanumeric(8)
         let shown = SafeDisplay.text(
-            "error: --request \"GET https://api.example.com/me?x=\(secret)\" failed; password=\(password) and Authorization: Bearer \(password)")
+            "error: --request \"GET https://api.example.com/me?x=\(secret)\" failed; password=\(password) and Authorization: Bearer \(password)"
+        )
         #expect(!SecretTraces.found(secret, in: shown) && !shown.contains(password))
         #expect(shown.hasPrefix("error: --request \"GET https://api.example.com/me?x=<hidden:"))
         #expect(shown.contains("Authorization: Bearer <hidden:credential>"))

@@ -81,7 +81,8 @@ struct MatcherTests {
     @Test("selected headers, case-insensitive names, others ignored")
     func headers() {
         let recorded = Self.request(headers: ["Accept": "application/json", "X-Trace": "1"])
-        #expect(Self.verdict(.headers(["accept"]), recorded, Self.request(headers: ["ACCEPT": "application/json", "X-Trace": "2"])).isMatch)
+        #expect(
+            Self.verdict(.headers(["accept"]), recorded, Self.request(headers: ["ACCEPT": "application/json", "X-Trace": "2"])).isMatch)
         let miss = Self.verdict(.headers(["Accept"]), recorded, Self.request(headers: ["Accept": "text/html"]))
         #expect(!miss.isMatch)
         #expect(miss.reason == "header Accept differs")
@@ -108,7 +109,8 @@ struct MatcherTests {
     @Test("raw body: bytes exactly")
     func rawBody() {
         let recorded = Self.request("POST", body: "a=1&b=2", mimeType: "application/x-www-form-urlencoded")
-        #expect(Self.verdict(.rawBody, recorded, Self.request("POST", body: "a=1&b=2", mimeType: "application/x-www-form-urlencoded")).isMatch)
+        #expect(
+            Self.verdict(.rawBody, recorded, Self.request("POST", body: "a=1&b=2", mimeType: "application/x-www-form-urlencoded")).isMatch)
         let miss = Self.verdict(.rawBody, recorded, Self.request("POST", body: "a=1&b=3", mimeType: "application/x-www-form-urlencoded"))
         #expect(!miss.isMatch)
         #expect(miss.reason == "bodies differ from byte 6 (recorded 7 bytes, request 7)")
@@ -121,7 +123,9 @@ struct MatcherTests {
         let sameTenant = RequestMatcher.custom("sameTenant", failureReason: "the tenant header differs") { recorded, incoming in
             recorded.headers.value(named: "X-Tenant") == incoming.headers.value(named: "X-Tenant")
         }
-        #expect(Self.verdict(sameTenant, Self.request(headers: ["X-Tenant": "a"]), Self.request(headers: ["X-Tenant": "a"])).reason == "sameTenant accepts")
+        #expect(
+            Self.verdict(sameTenant, Self.request(headers: ["X-Tenant": "a"]), Self.request(headers: ["X-Tenant": "a"])).reason
+                == "sameTenant accepts")
         let miss = Self.verdict(sameTenant, Self.request(headers: ["X-Tenant": "a"]), Self.request(headers: ["X-Tenant": "b"]))
         #expect(!miss.isMatch)
         #expect(miss.reason == "the tenant header differs")
@@ -147,7 +151,9 @@ struct MatcherTests {
         #expect(PlaceholderEquality.matches(recorded: "Bearer REDACTED_1", incoming: "Bearer \(RandomSecret.jwt())"))
         #expect(!PlaceholderEquality.matches(recorded: "Bearer REDACTED_1", incoming: "Basic \(token)"))
         #expect(!PlaceholderEquality.matches(recorded: "Bearer REDACTED_1", incoming: "Bearer "))
-        #expect(!PlaceholderEquality.matches(recorded: "Bearer \(token)", incoming: "Bearer REDACTED_1"), "a real recorded value never matches a placeholder")
+        #expect(
+            !PlaceholderEquality.matches(recorded: "Bearer \(token)", incoming: "Bearer REDACTED_1"),
+            "a real recorded value never matches a placeholder")
         #expect(PlaceholderEquality.matches(recorded: "sid=REDACTED_1; theme=dark", incoming: "sid=\(RandomSecret.hex(32)); theme=dark"))
         #expect(!PlaceholderEquality.matches(recorded: "sid=REDACTED_1; theme=dark", incoming: "sid=a; theme=light"))
         #expect(PlaceholderEquality.matches(recorded: "/v1/users/REDACTED_2/keys", incoming: "/v1/users/u-123/keys"))

@@ -64,7 +64,8 @@ struct NearMissSafetyTests {
             recorded: RedactionFixtures.request(
                 "POST", url: "https://api.example.com/v1/notes", postData: HAR.PostData(mimeType: "application/json", text: recordedBody)),
             incoming: .incoming(
-                method: "POST", url: "https://api.example.com/v1/notes", headers: [HAR.NameValue(name: "Content-Type", value: "application/json")],
+                method: "POST", url: "https://api.example.com/v1/notes",
+                headers: [HAR.NameValue(name: "Content-Type", value: "application/json")],
                 body: Data(incomingBody.utf8)),
             matchers: [.method, .url, .jsonBody])
         for secret in [valueSecret, nameSecret, recordedSecret] { #expect(!SecretTraces.found(secret, in: text)) }

@@ -31,7 +31,8 @@ struct PlayerIndexTests {
         let calls = Calls()
         let entries = (0..<count).map { ReplayFixtures.entry("GET", "https://api.example.com/items/\($0)", body: "\($0)") }
         let player = CassettePlayer(
-            log: ReplayFixtures.log(entries), options: .init(matchers: [.method, .url, calls.matcher], context: ReplayContext(cassetteName: "n")))
+            log: ReplayFixtures.log(entries),
+            options: .init(matchers: [.method, .url, calls.matcher], context: ReplayContext(cassetteName: "n")))
         guard case .answer(let playback) = player.answer(.incoming(method: "GET", url: "https://api.example.com/items/\(count - 1)")) else {
             Issue.record("no answer")
             return
@@ -56,7 +57,9 @@ struct PlayerIndexTests {
                 ReplayFixtures.entry("GET", "https://api.example.com/users/me", body: "me"),
             ]),
             options: .init(context: ReplayContext(cassetteName: "p")))
-        guard case .answer(let keys) = player.answer(.incoming(method: "GET", url: "https://api.example.com/users/\(RandomSecret.hex(12))/keys")),
+        guard
+            case .answer(let keys) = player.answer(
+                .incoming(method: "GET", url: "https://api.example.com/users/\(RandomSecret.hex(12))/keys")),
             case .answer(let me) = player.answer(.incoming(method: "GET", url: "https://api.example.com/users/me"))
         else {
             Issue.record("no answer")
@@ -71,8 +74,12 @@ struct PlayerIndexTests {
         let calls = Calls()
         let entries = (0..<count).map { ReplayFixtures.entry("GET", "https://api.example.com/v1/me?n=\($0)&lang=en", body: "\($0)") }
         let player = CassettePlayer(
-            log: ReplayFixtures.log(entries), options: .init(matchers: [.method, .path, .query, calls.matcher], context: ReplayContext(cassetteName: "q")))
-        guard case .answer(let playback) = player.answer(.incoming(method: "GET", url: "https://api.example.com/v1/me?lang=en&n=\(count / 2)")) else {
+            log: ReplayFixtures.log(entries),
+            options: .init(matchers: [.method, .path, .query, calls.matcher], context: ReplayContext(cassetteName: "q")))
+        guard
+            case .answer(let playback) = player.answer(
+                .incoming(method: "GET", url: "https://api.example.com/v1/me?lang=en&n=\(count / 2)"))
+        else {
             Issue.record("no answer")
             return
         }
@@ -109,7 +116,9 @@ struct PlayerIndexTests {
     func unindexed() {
         let any = RequestMatcher.custom("any") { _, _ in true }
         let player = CassettePlayer(
-            log: ReplayFixtures.log([ReplayFixtures.entry("GET", "https://a.example/1"), ReplayFixtures.entry("POST", "https://b.example/2")]),
+            log: ReplayFixtures.log([
+                ReplayFixtures.entry("GET", "https://a.example/1"), ReplayFixtures.entry("POST", "https://b.example/2"),
+            ]),
             options: .init(matchers: [any], context: ReplayContext(cassetteName: "u")))
         let indices = (0..<2).compactMap { _ -> Int? in
             if case .answer(let playback) = player.answer(.incoming(method: "DELETE", url: "https://c.example/")) { return playback.index }

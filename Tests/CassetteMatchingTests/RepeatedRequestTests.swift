@@ -13,8 +13,12 @@ struct RepeatedRequestTests {
         let secret = RandomSecret.hex(24)
         let player = CassettePlayer(
             log: ReplayFixtures.log([
-                ReplayFixtures.entry("GET", "https://api.example.com/me", body: "first", requestHeaders: [HAR.NameValue(name: "Authorization", value: "Bearer REDACTED_1")]),
-                ReplayFixtures.entry("GET", "https://api.example.com/me", body: "second", requestHeaders: [HAR.NameValue(name: "Authorization", value: "Bearer REDACTED_1")]),
+                ReplayFixtures.entry(
+                    "GET", "https://api.example.com/me", body: "first",
+                    requestHeaders: [HAR.NameValue(name: "Authorization", value: "Bearer REDACTED_1")]),
+                ReplayFixtures.entry(
+                    "GET", "https://api.example.com/me", body: "second",
+                    requestHeaders: [HAR.NameValue(name: "Authorization", value: "Bearer REDACTED_1")]),
             ]),
             options: .init(repeatLast: true, context: ReplayContext(cassetteName: "r")))
         let request = HAR.Request.incoming(
@@ -56,7 +60,11 @@ struct RepeatedRequestTests {
         for round in 0..<2 {
             for item in 0..<count {
                 let outcome = player.peek(.incoming(method: "GET", url: "https://api.example.com/items/\(item)"))
-                if case .answer(let playback) = outcome, playback.index == item { answered += 1 } else { Issue.record("item \(item), round \(round)") }
+                if case .answer(let playback) = outcome, playback.index == item {
+                    answered += 1
+                } else {
+                    Issue.record("item \(item), round \(round)")
+                }
             }
         }
         #expect(answered == 2 * count)

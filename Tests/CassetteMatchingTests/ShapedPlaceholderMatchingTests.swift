@@ -25,7 +25,8 @@ struct ShapedPlaceholderMatchingTests {
         .incoming(
             method: "GET", url: "https://api.example.com" + path,
             headers: [
-                HAR.NameValue(name: "Authorization", value: "Bearer \(key)"), HAR.NameValue(name: "Cookie", value: "theme=dark; __session=\(session)"),
+                HAR.NameValue(name: "Authorization", value: "Bearer \(key)"),
+                HAR.NameValue(name: "Cookie", value: "theme=dark; __session=\(session)"),
                 HAR.NameValue(name: "X-Backup-Code", value: code),
             ])
     }
@@ -57,7 +58,9 @@ struct ShapedPlaceholderMatchingTests {
         let session = RandomSecret.jwt()
         let code = RandomSecret.backupCode()
         var request = Self.incoming(key: key, session: session, code: code)
-        request.headers = request.headers.map { $0.name == "Cookie" ? HAR.NameValue(name: "Cookie", value: "theme=light; __session=\(session)") : $0 }
+        request.headers = request.headers.map {
+            $0.name == "Cookie" ? HAR.NameValue(name: "Cookie", value: "theme=light; __session=\(session)") : $0
+        }
         guard case .miss(let report) = Self.player().peek(request) else {
             Issue.record("expected a miss")
             return
@@ -65,7 +68,8 @@ struct ShapedPlaceholderMatchingTests {
         let text = report.description
         // A JWT's header is its format, not its secret: the trace looked for is its signature.
         let signature = String(session.split(separator: ".").last ?? "")
-        let leaked = SecretTraces.found(String(key.dropFirst(3)), in: text) || SecretTraces.found(signature, in: text) || text.contains(code)
+        let leaked =
+            SecretTraces.found(String(key.dropFirst(3)), in: text) || SecretTraces.found(signature, in: text) || text.contains(code)
         #expect(!leaked)
         #expect(text.contains("__session=" + Self.session), "the recorded placeholder is shown as it is")
     }

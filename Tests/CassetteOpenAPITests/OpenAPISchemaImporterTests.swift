@@ -73,7 +73,8 @@ struct OpenAPISchemaImporterTests {
                    "parent": {"allOf": [{"$ref": "#/components/schemas/Node"}], "nullable": true},
                    "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}}}}}}
             """
-        let imported = try OpenAPISchemaImporter.importSchema(text: document, source: "tree.json", operation: .pathAndMethod(path: "/tree", method: "get"))
+        let imported = try OpenAPISchemaImporter.importSchema(
+            text: document, source: "tree.json", operation: .pathAndMethod(path: "/tree", method: "get"))
         let node = JSONPointer(tokens: ["$defs", "Node", "properties"])
         #expect(imported.schema.value(at: node.appending("name").appending("type")) == ["string", "null"])
         #expect(imported.schema.value(at: node.appending("name").appending("examples")) == ["root"])
@@ -82,7 +83,8 @@ struct OpenAPISchemaImporterTests {
         #expect(imported.schema.value(at: node.appending("kind").appending("enum")) == ["a", "b", nil])
         #expect(imported.schema.value(at: node.appending("parent").appending("anyOf")) != nil)
         let validator = try JSONSchemaValidator(schema: imported.schema)
-        let valid = try JSONParser.parse(#"{"name": null, "kind": null, "parent": null, "children": [{"name": "x", "weight": 0.5, "children": []}]}"#)
+        let valid = try JSONParser.parse(
+            #"{"name": null, "kind": null, "parent": null, "children": [{"name": "x", "weight": 0.5, "children": []}]}"#)
         #expect(validator.validate(valid).isEmpty, "\(validator.validate(valid))")
         let invalid = try JSONParser.parse(#"{"name": "a", "children": [{"name": "b", "weight": 0}]}"#)
         #expect(validator.validate(invalid).map(\.instanceLocation.description) == ["/children/0/weight"])
@@ -101,7 +103,8 @@ struct OpenAPISchemaImporterTests {
             _ = try OpenAPISchemaImporter.importSchema(file: atoms, operation: .pathAndMethod(path: "/user", method: "GET"), status: "418")
         } throws: { error in "\(error)".contains("no response for status 418") }
         #expect {
-            _ = try OpenAPISchemaImporter.importSchema(text: "swagger: '2.0'\npaths: {}\n", source: "old.yaml", operation: .operationID("x"))
+            _ = try OpenAPISchemaImporter.importSchema(
+                text: "swagger: '2.0'\npaths: {}\n", source: "old.yaml", operation: .operationID("x"))
         } throws: { error in "\(error)".contains("Swagger 2.0") }
     }
 
@@ -111,9 +114,9 @@ struct OpenAPISchemaImporterTests {
             file: Self.fixture("atoms-openapi.yaml"), operation: .pathAndMethod(path: "/user", method: "GET"))
         let fromOpenAPIKit = imported.warnings.filter { $0.contains("OpenAPIKit does not accept") }
         #if OpenAPIKitWarnings
-        #expect(!fromOpenAPIKit.isEmpty, "the sloppy Atoms document is not valid OpenAPI 3.0 for OpenAPIKit")
+            #expect(!fromOpenAPIKit.isEmpty, "the sloppy Atoms document is not valid OpenAPI 3.0 for OpenAPIKit")
         #else
-        #expect(fromOpenAPIKit.isEmpty, "without the trait OpenAPIKit is not built and says nothing")
+            #expect(fromOpenAPIKit.isEmpty, "without the trait OpenAPIKit is not built and says nothing")
         #endif
         #expect(imported.schema.objectValue != nil)
     }

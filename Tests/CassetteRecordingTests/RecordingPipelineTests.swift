@@ -62,16 +62,20 @@ struct RecordingPipelineTests {
         for entry in [fromRecord, fromTest] {
             #expect(entry.startedDateTime.count == "2026-01-01T00:00:00.000Z".count && entry.startedDateTime.hasSuffix("Z"))
         }
-        let text = try IndependentReader.decompressedText(folder.file("test.har.gz"))
+        let text =
+            try IndependentReader.decompressedText(folder.file("test.har.gz"))
             + IndependentReader.decompressedText(folder.file("record.har.gz"))
         #expect(!SecretTraces.found(token, in: text), "the credential reached the disk")
     }
 
-    @Test("in-test recording never follows a redirect: each request the service answered is one interaction, and replay gives the test what recording gave")
+    @Test(
+        "in-test recording never follows a redirect: each request the service answered is one interaction, and replay gives the test what recording gave"
+    )
     func redirectHops() async throws {
         let server = try LoopbackHTTPServer { request in
             request.target.hasPrefix("/start")
-                ? LoopbackHTTPServer.Response(status: 302, headers: [("Location", "/final"), ("Content-Type", "application/json")], body: Data("{}".utf8))
+                ? LoopbackHTTPServer.Response(
+                    status: 302, headers: [("Location", "/final"), ("Content-Type", "application/json")], body: Data("{}".utf8))
                 : .json(Self.body)
         }
         defer { server.stop() }

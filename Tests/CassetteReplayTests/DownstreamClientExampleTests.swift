@@ -28,15 +28,28 @@ struct MeClient {
         switch service {
         case .atoms:
             struct Body: Decodable {
-                struct User: Decodable { let _id: String; let firstName: String; let lastName: String?; let userEmail: String? }
+                struct User: Decodable {
+                    let _id: String
+                    let firstName: String
+                    let lastName: String?
+                    let userEmail: String?
+                }
                 let status: Bool
                 let data: User
             }
             let user = try decoder.decode(Body.self, from: data).data
-            return CurrentUser(id: user._id, displayName: [user.firstName, user.lastName ?? ""].joined(separator: " ").trimmingCharacters(in: .whitespaces), email: user.userEmail)
+            return CurrentUser(
+                id: user._id,
+                displayName: [user.firstName, user.lastName ?? ""].joined(separator: " ").trimmingCharacters(in: .whitespaces),
+                email: user.userEmail)
         case .unleash:
             struct Body: Decodable {
-                struct User: Decodable { let id: Int; let name: String?; let email: String?; let username: String? }
+                struct User: Decodable {
+                    let id: Int
+                    let name: String?
+                    let email: String?
+                    let username: String?
+                }
                 let user: User
             }
             let user = try decoder.decode(Body.self, from: data).user
@@ -44,7 +57,12 @@ struct MeClient {
         case .wacht:
             struct Body: Decodable {
                 struct Email: Decodable { let email: String }
-                struct User: Decodable { let id: String; let first_name: String; let last_name: String; let primary_email_address: Email? }
+                struct User: Decodable {
+                    let id: String
+                    let first_name: String
+                    let last_name: String
+                    let primary_email_address: Email?
+                }
                 let data: User
             }
             let user = try decoder.decode(Body.self, from: data).data
@@ -53,8 +71,15 @@ struct MeClient {
             struct Body: Decodable {
                 struct Profile: Decodable { let displayName: String? }
                 struct Email: Decodable { let email: String }
-                struct Human: Decodable { let profile: Profile?; let email: Email? }
-                struct User: Decodable { let id: String; let userName: String; let human: Human? }
+                struct Human: Decodable {
+                    let profile: Profile?
+                    let email: Email?
+                }
+                struct User: Decodable {
+                    let id: String
+                    let userName: String
+                    let human: Human?
+                }
                 let user: User
             }
             let user = try decoder.decode(Body.self, from: data).user

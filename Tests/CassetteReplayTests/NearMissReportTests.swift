@@ -35,7 +35,8 @@ struct NearMissReportTests {
         options.testName = "ProfileTests/loadsProfile"
         let replay = try ReplaySession(cassette: file, name: "zitadel/me", options: options)
         defer { replay.finish() }
-        let request = ReplayFixtures.request(url: "https://id.example.com/auth/v1/users/me?lang=de&fields=profile", headers: ["Accept": "application/json"])
+        let request = ReplayFixtures.request(
+            url: "https://id.example.com/auth/v1/users/me?lang=de&fields=profile", headers: ["Accept": "application/json"])
         var caught: URLError?
         do {
             _ = try await Fetch.async(replay.session, request)
@@ -50,7 +51,8 @@ struct NearMissReportTests {
         let text = report.description
         let lines = text.split(separator: "\n").map(String.init)
 
-        #expect(lines.first == "cassette: no recorded interaction matches GET https://id.example.com/auth/v1/users/me?lang=de&fields=profile")
+        #expect(
+            lines.first == "cassette: no recorded interaction matches GET https://id.example.com/auth/v1/users/me?lang=de&fields=profile")
         #expect(text.contains("  cassette: zitadel/me (\(file.path))"))
         #expect(text.contains("4 interactions recorded"))
         #expect(text.contains("  mode:     none (chosen in code"))
@@ -97,7 +99,8 @@ struct NearMissReportTests {
             log: ReplayFixtures.log([ReplayFixtures.entry("GET", "https://x.example/me?api_key=REDACTED_1")]),
             options: .init(matchers: [.method, .path], context: ReplayContext(cassetteName: "x")))
         guard case .miss(let report) = player.answer(.incoming(method: "POST", url: "https://x.example/me?api_key=\(secret)")) else {
-            Issue.record(Comment(rawValue: "answered")); return
+            Issue.record(Comment(rawValue: "answered"))
+            return
         }
         #expect(!report.description.contains(secret))
         // The incoming request is redacted before matching, so the report shows a placeholder

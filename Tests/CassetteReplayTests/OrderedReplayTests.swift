@@ -26,7 +26,8 @@ struct OrderedReplayTests {
         defer { replay.finish() }
         let (first, _) = try await Fetch.async(replay.session, ReplayFixtures.request(url: Self.url))
         let (patched, _) = try await Fetch.async(
-            replay.session, ReplayFixtures.request("PATCH", Self.url, headers: ["Content-Type": "application/json"], body: Data(#"{"name":"after"}"#.utf8)))
+            replay.session,
+            ReplayFixtures.request("PATCH", Self.url, headers: ["Content-Type": "application/json"], body: Data(#"{"name":"after"}"#.utf8)))
         let (second, _) = try await Fetch.async(replay.session, ReplayFixtures.request(url: Self.url))
         #expect(String(decoding: first, as: UTF8.self) == #"{"name":"before"}"#)
         #expect(String(decoding: patched, as: UTF8.self) == #"{"name":"after"}"#)
@@ -61,9 +62,13 @@ struct OrderedReplayTests {
     func playerOrder() {
         let player = CassettePlayer(log: Self.getPatchGet(), options: .init(context: ReplayContext(cassetteName: "order")))
         let get = HAR.Request.incoming(method: "GET", url: Self.url)
-        guard case .answer(let peeked) = player.peek(get) else { Issue.record(Comment(rawValue: "peek missed")); return }
+        guard case .answer(let peeked) = player.peek(get) else {
+            Issue.record(Comment(rawValue: "peek missed"))
+            return
+        }
         guard case .answer(let first) = player.answer(get), case .answer(let second) = player.answer(get) else {
-            Issue.record(Comment(rawValue: "answer missed")); return
+            Issue.record(Comment(rawValue: "answer missed"))
+            return
         }
         #expect(peeked.index == 0)
         #expect(first.index == 0)
@@ -74,18 +79,25 @@ struct OrderedReplayTests {
 
     @Test("answers stay in recorded order with thousands of interactions")
     func manyIdenticalRequests() {
-        let entries = (0..<3000).map { ReplayFixtures.entry("GET", "https://api.example.com/page", body: "\($0)") }
+        let entries =
+            (0..<3000).map { ReplayFixtures.entry("GET", "https://api.example.com/page", body: "\($0)") }
             + (0..<3000).map { ReplayFixtures.entry("GET", "https://api.example.com/item/\($0)", body: "item \($0)") }
         let player = CassettePlayer(log: ReplayFixtures.log(entries), options: .init(context: ReplayContext(cassetteName: "many")))
         for expected in 0..<3000 {
             guard case .answer(let playback) = player.answer(.incoming(method: "GET", url: "https://api.example.com/page")),
                 playback.index == expected
-            else { Issue.record(Comment(rawValue: "wrong answer at \(expected)")); return }
+            else {
+                Issue.record(Comment(rawValue: "wrong answer at \(expected)"))
+                return
+            }
         }
         for item in stride(from: 2999, through: 0, by: -1) {
             guard case .answer(let playback) = player.answer(.incoming(method: "GET", url: "https://api.example.com/item/\(item)")),
                 playback.index == 3000 + item
-            else { Issue.record(Comment(rawValue: "wrong answer for item \(item)")); return }
+            else {
+                Issue.record(Comment(rawValue: "wrong answer for item \(item)"))
+                return
+            }
         }
         #expect(player.unusedInteractions().isEmpty)
     }

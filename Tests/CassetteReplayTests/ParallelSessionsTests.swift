@@ -16,7 +16,8 @@ struct ParallelSessionsTests {
         let sessions = (0..<20).map { number in
             // Every cassette answers the same URLs, with bodies naming the cassette.
             let entries = (0..<10).map { request in
-                ReplayFixtures.entry("GET", "https://api.example.com/v1/item/\(request)", body: #"{"cassette":\#(number),"item":\#(request)}"#)
+                ReplayFixtures.entry(
+                    "GET", "https://api.example.com/v1/item/\(request)", body: #"{"cassette":\#(number),"item":\#(request)}"#)
             }
             return ReplaySession(log: ReplayFixtures.log(entries), name: "parallel-\(number)")
         }
@@ -27,7 +28,8 @@ struct ParallelSessionsTests {
                     let session = replay.session
                     group.addTask {
                         let urlRequest = ReplayFixtures.request(url: "https://api.example.com/v1/item/\(request)")
-                        let (body, _) = request.isMultiple(of: 2)
+                        let (body, _) =
+                            request.isMultiple(of: 2)
                             ? try await Fetch.async(session, urlRequest) : try await Fetch.completion(session, urlRequest)
                         return (number, request, String(decoding: body, as: UTF8.self))
                     }

@@ -18,7 +18,9 @@ struct RecordModeTests {
         }
     }
 
-    static func cassette(in folder: TemporaryDirectory, server: LoopbackHTTPServer, paths: [String], body: String = "recorded") throws -> URL {
+    static func cassette(in folder: TemporaryDirectory, server: LoopbackHTTPServer, paths: [String], body: String = "recorded") throws
+        -> URL
+    {
         let file = folder.file("Cassettes/api/me.har.gz")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let entries = paths.map { ReplayFixtures.entry("GET", server.baseURL + $0, body: #"{"served":"\#($0)","tag":"\#(body)"}"#) }
@@ -153,7 +155,9 @@ struct RecordModeTests {
         #expect(overridden.mode == .none)
         #expect(overridden.description.contains("CI is set"))
         #expect(overridden.description.contains("CASSETTE_RECORD_MODE"))
-        #expect(try ResolvedRecordMode(requested: .automatic, environment: ["CI": "true", "CASSETTE_RECORD_MODE": "newEpisodes"]).mode == .newEpisodes)
+        #expect(
+            try ResolvedRecordMode(requested: .automatic, environment: ["CI": "true", "CASSETTE_RECORD_MODE": "newEpisodes"]).mode
+                == .newEpisodes)
         #expect(try ResolvedRecordMode(requested: .automatic, environment: ["CI": "false"]).mode == .once)
         #expect(try ResolvedRecordMode(requested: .automatic, environment: [:]).mode == .once)
         #expect(try ResolvedRecordMode(requested: .none, environment: ["CASSETTE_RECORD_MODE": "rewrite"]).mode == .rewrite)

@@ -36,7 +36,8 @@ struct ReplayResponseTests {
         #expect(response.value(forHTTPHeaderField: "Content-Encoding") == nil)
         #expect(response.value(forHTTPHeaderField: "Content-Length") == String(body.count))
 
-        let (image, imageResponse) = try await Fetch.by(style, replay.session, ReplayFixtures.request(url: "https://api.example.com/avatar.png"))
+        let (image, imageResponse) = try await Fetch.by(
+            style, replay.session, ReplayFixtures.request(url: "https://api.example.com/avatar.png"))
         #expect(imageResponse.statusCode == 200)
         #expect(image == binary)
 

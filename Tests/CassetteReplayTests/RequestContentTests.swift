@@ -90,7 +90,8 @@ struct RequestContentTests {
         defer { replay.finish() }
         do {
             _ = try await Fetch.async(
-                replay.session, ReplayFixtures.request(url: Self.url + "?access_token=\(token)", headers: ["Authorization": "Basic \(token)"]))
+                replay.session,
+                ReplayFixtures.request(url: Self.url + "?access_token=\(token)", headers: ["Authorization": "Basic \(token)"]))
             Issue.record("answered")
         } catch {
             let text = try #require(error.cassetteNearMissReport).description

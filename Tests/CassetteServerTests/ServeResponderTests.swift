@@ -79,7 +79,8 @@ struct ServeResponderTests {
         let run = "user:" + String(repeating: RandomSecret.hex(56) + ":", count: 1800)  // about 100 KB
         let port = Int(server.port)
         let bodyRequest = try RawHTTPConnection(port: port)
-        bodyRequest.send("POST /me HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: \(run.utf8.count)\r\n\r\n" + run)
+        bodyRequest.send(
+            "POST /me HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: \(run.utf8.count)\r\n\r\n" + run)
         let headerRequest = try RawHTTPConnection(port: port)
         headerRequest.send("GET /me HTTP/1.1\r\nHost: localhost\r\nX-Run: \(run.prefix(20_000))\r\n\r\n")
         let pathRequest = try RawHTTPConnection(port: port)
@@ -111,7 +112,8 @@ struct EmulatorEchoTests {
             provider: "whoami", path: "/v2/whoami", publicBaseURL: URL(string: "https://whoami.example.com"),
             makeCredentials: { [EmulatorCredential(value: "wk_" + RandomSecret.alphanumeric(32), kind: "API key")] },
             respond: { request, accepted, _ in
-                accepted.contains(request.headers.value(named: "X-Api-Key") ?? "") ? .json(200, ["id": 7]) : .json(403, ["error": "forbidden"])
+                accepted.contains(request.headers.value(named: "X-Api-Key") ?? "")
+                    ? .json(200, ["id": 7]) : .json(403, ["error": "forbidden"])
             })
         let emulator = try await EmulatorServer.start(emulations: [whoami])
         let key = try #require(emulator.credential(for: "whoami"))

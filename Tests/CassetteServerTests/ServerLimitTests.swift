@@ -86,7 +86,9 @@ struct ServerLimitTests {
         let held = try (0..<3).map { _ in try RawHTTPConnection(port: server.port) }
         // Each held connection answers a request, so all three are open and counted.
         for connection in held {
-            connection.send("GET \(server.normalPath) HTTP/1.1\r\nHost: localhost\r\n" + server.normalHeaders.map { "\($0): \($1)\r\n" }.joined() + "\r\n")
+            connection.send(
+                "GET \(server.normalPath) HTTP/1.1\r\nHost: localhost\r\n" + server.normalHeaders.map { "\($0): \($1)\r\n" }.joined()
+                    + "\r\n")
             #expect(connection.readResponse()?.status == 200)
         }
         let refused = RawHTTPConnection.get(server.normalPath, port: server.port, headers: server.normalHeaders, timeout: 5)
@@ -105,7 +107,8 @@ struct ServerLimitTests {
     func pipelining() async throws {
         let server = try await ServerUnderTest.start(.serve)
         let connection = try RawHTTPConnection(port: server.port)
-        connection.send(String(repeating: "GET /me HTTP/1.1\r\nHost: localhost\r\n\r\n", count: 3) + "GET /nothing HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        connection.send(
+            String(repeating: "GET /me HTTP/1.1\r\nHost: localhost\r\n\r\n", count: 3) + "GET /nothing HTTP/1.1\r\nHost: localhost\r\n\r\n")
         let statuses = (0..<4).map { _ in connection.readResponse()?.status }
         #expect(statuses == [200, 200, 200, 599])
         await server.stop()

@@ -9,8 +9,9 @@ import Testing
 /// of the same shape is still a finding. Each format is tried with fresh random secrets.
 @Suite("shaped placeholders: the wire format kept, nothing of the secret revealed")
 struct ShapedPlaceholderTests {
-    @Test("each format's placeholder has the wire shape, comes from its number only, and stands for any value",
-          arguments: ShapedFormat.all.indices)
+    @Test(
+        "each format's placeholder has the wire shape, comes from its number only, and stands for any value",
+        arguments: ShapedFormat.all.indices)
     func placeholderProperties(format index: Int) throws {
         let format = ShapedFormat.all[index]
         let validator = try format.validator()
@@ -48,8 +49,9 @@ struct ShapedPlaceholderTests {
         #expect(SafeDisplay.value(placeholder).contains(placeholder), "\(format.name): shown as it is")
     }
 
-    @Test("the audit passes each placeholder and flags a real random value of the same shape in the same place",
-          arguments: ShapedFormat.all.indices)
+    @Test(
+        "the audit passes each placeholder and flags a real random value of the same shape in the same place",
+        arguments: ShapedFormat.all.indices)
     func auditRecognition(format index: Int) throws {
         let format = ShapedFormat.all[index]
         let secret = format.secret()
@@ -84,7 +86,9 @@ struct ShapedPlaceholderTests {
         ]
         for text in nearMisses { #expect(!Placeholder.isPlaceholder(text), "\(text)") }
         for n in [1, 9, 31, 32, 999, 9_999] {
-            for shape: Placeholder.Shape in [.backupCode, .base32, .jwt, .token(prefix: "ghp_", length: 36), .hex(prefix: "SK", length: 32)] {
+            for shape: Placeholder.Shape in [
+                .backupCode, .base32, .jwt, .token(prefix: "ghp_", length: 36), .hex(prefix: "SK", length: 32),
+            ] {
                 let text = Placeholder.make(n, shape: shape)
                 #expect(Placeholder.isPlaceholder(text), "\(text)")
                 #expect(Placeholder.spans(in: "x \(text) y").map(\.number) == [n], "\(text)")

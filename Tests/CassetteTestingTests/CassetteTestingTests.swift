@@ -138,7 +138,8 @@ struct CassetteTestingTests {
         let report = NearMissReport(
             context: ReplayContext(cassetteName: "x"), matchers: ["method"],
             request: RequestSummary(.incoming(method: "GET", url: "https://x.example/")), interactionCount: 0, nearest: [])
-        let summary = ReplaySummary(problems: [.miss(report)], unusedInteractions: [], unusedReport: "cassette x: 1 recorded interaction was never used:")
+        let summary = ReplaySummary(
+            problems: [.miss(report)], unusedInteractions: [], unusedReport: "cassette x: 1 recorded interaction was never used:")
         #expect(ReplayFinding.findings(of: summary, unusedInteractions: .ignore).map(\.severity) == [.failure])
         #expect(ReplayFinding.findings(of: summary, unusedInteractions: .warn).map(\.severity) == [.failure, .warning])
         #expect(ReplayFinding.findings(of: summary, unusedInteractions: .fail).map(\.severity) == [.failure, .failure])

@@ -37,7 +37,9 @@ final class HelperRunBox: Sendable {
 /// reach the session through `withCassette` and through the `.cassette` trait.
 @Suite("Swift Testing helpers: every ReplayOptions option reaches the session")
 struct HelperOptionsTests {
-    @Test("matchers from ReplayOptions are kept: [.method, .path] answers a request to a staging host", arguments: SwiftTestingHelper.allCases)
+    @Test(
+        "matchers from ReplayOptions are kept: [.method, .path] answers a request to a staging host", arguments: SwiftTestingHelper.allCases
+    )
     func matchers(_ helper: SwiftTestingHelper) async throws {
         let folder = try Self.cassetteFolder()
         defer { folder.remove() }
@@ -91,7 +93,8 @@ struct HelperOptionsTests {
         #expect(run.issues.isEmpty)
     }
 
-    @Test("latency from ReplayOptions is kept: a fixed latency delays the answer at least that long", arguments: SwiftTestingHelper.allCases)
+    @Test(
+        "latency from ReplayOptions is kept: a fixed latency delays the answer at least that long", arguments: SwiftTestingHelper.allCases)
     func latency(_ helper: SwiftTestingHelper) async throws {
         let folder = try Self.cassetteFolder()
         defer { folder.remove() }
@@ -133,11 +136,14 @@ struct HelperOptionsTests {
         #expect(run.issues.contains { $0.contains("cassette api/me: 1 recorded interaction was never used:") })
     }
 
-    @Test("environment from ReplayOptions is kept: CASSETTE_DIR finds the cassette, CASSETTE_RECORD_MODE sets the mode", arguments: SwiftTestingHelper.allCases)
+    @Test(
+        "environment from ReplayOptions is kept: CASSETTE_DIR finds the cassette, CASSETTE_RECORD_MODE sets the mode",
+        arguments: SwiftTestingHelper.allCases)
     func environment(_ helper: SwiftTestingHelper) async throws {
         let folder = try Self.cassetteFolder()
         defer { folder.remove() }
-        let found = await Self.run(helper, options: ReplayOptions(environment: Self.environment(folder)), requests: ["https://api.example.com/me"])
+        let found = await Self.run(
+            helper, options: ReplayOptions(environment: Self.environment(folder)), requests: ["https://api.example.com/me"])
         #expect(found.statuses == [201])
         var environment = Self.environment(folder)
         environment["CASSETTE_RECORD_MODE"] = "none"
@@ -149,7 +155,9 @@ struct HelperOptionsTests {
         #expect(mode.hasPrefix("none (CASSETTE_RECORD_MODE=none"))
     }
 
-    @Test("maxAge and expiry from ReplayOptions are kept: an old cassette fails the test with its age and the refresh commands", arguments: SwiftTestingHelper.allCases)
+    @Test(
+        "maxAge and expiry from ReplayOptions are kept: an old cassette fails the test with its age and the refresh commands",
+        arguments: SwiftTestingHelper.allCases)
     func maxAge(_ helper: SwiftTestingHelper) async throws {
         let folder = try Self.cassetteFolder()
         defer { folder.remove() }
@@ -161,7 +169,11 @@ struct HelperOptionsTests {
             helper, options: ReplayOptions(environment: Self.environment(folder), maxAge: .days(30), expiry: .fail),
             requests: ["https://api.example.com/me"])
         #expect(stale.statuses == [201])
-        #expect(stale.issues.contains { $0.contains("is stale: recorded 40 days ago") && $0.contains("older than the 30 days allowed") && $0.contains("cassette verify") })
+        #expect(
+            stale.issues.contains {
+                $0.contains("is stale: recorded 40 days ago") && $0.contains("older than the 30 days allowed")
+                    && $0.contains("cassette verify")
+            })
         let fresh = await Self.run(
             helper, options: ReplayOptions(environment: Self.environment(folder), maxAge: .days(50), expiry: .fail),
             requests: ["https://api.example.com/me"])

@@ -26,8 +26,9 @@ struct StructuralDiffTests {
 
     @Test("a kind of value that changed is named with both kinds")
     func typeChanged() throws {
-        #expect(try lines(#"{"user":{"details":{"sequence":"12"}}}"#, #"{"user":{"details":{"sequence":12}}}"#)
-            == ["/user/details/sequence string -> number"])
+        #expect(
+            try lines(#"{"user":{"details":{"sequence":"12"}}}"#, #"{"user":{"details":{"sequence":12}}}"#)
+                == ["/user/details/sequence string -> number"])
         #expect(try lines(#"{"a":null}"#, #"{"a":{"b":1}}"#) == ["/a null -> object"])
     }
 

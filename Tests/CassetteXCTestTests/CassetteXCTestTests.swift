@@ -34,7 +34,8 @@ final class CassetteXCTestTests: XCTestCase {
             HAR.Log(entries: [
                 HAR.Entry(
                     startedDateTime: "2026-01-01T00:00:00.000Z", request: .incoming(method: "GET", url: "https://api.example.com/me"),
-                    response: HAR.Response(status: 200, content: HAR.Content(body: Data(#"{"id":"1"}"#.utf8), mimeType: "application/json"))),
+                    response: HAR.Response(status: 200, content: HAR.Content(body: Data(#"{"id":"1"}"#.utf8), mimeType: "application/json"))
+                ),
                 HAR.Entry(
                     startedDateTime: "2026-01-01T00:00:01.000Z", request: .incoming(method: "GET", url: "https://api.example.com/other"),
                     response: HAR.Response(status: 200, content: HAR.Content(body: Data("{}".utf8), mimeType: "application/json"))),

@@ -51,7 +51,10 @@ final class HelperOptionsXCTests: XCTestCase {
 
     func testMatchersFromOptionsAreKept() async throws {
         for helper in Helper.allCases {
-            try await run(helper, options: ReplayOptions(matchers: [.method, .path], environment: environment), requests: ["https://staging.example.com/me"]) { run in
+            try await run(
+                helper, options: ReplayOptions(matchers: [.method, .path], environment: environment),
+                requests: ["https://staging.example.com/me"]
+            ) { run in
                 XCTAssertEqual(run.statuses, [201], "\(helper)")
                 XCTAssertEqual(run.failures.count, 0, "\(helper)")
             }
@@ -69,7 +72,8 @@ final class HelperOptionsXCTests: XCTestCase {
 
     func testRecordModeFromOptionsIsKept() async throws {
         for helper in Helper.allCases {
-            try await run(helper, name: "api/absent", options: ReplayOptions(recordMode: .none, environment: environment), requests: []) { run in
+            try await run(helper, name: "api/absent", options: ReplayOptions(recordMode: .none, environment: environment), requests: []) {
+                run in
                 guard case .cassetteMissing(_, let mode, _) = run.setupError else { return XCTFail("\(helper): no cassetteMissing error") }
                 XCTAssertTrue(mode.hasPrefix("none (chosen in code"), "\(helper)")
             }
@@ -78,7 +82,10 @@ final class HelperOptionsXCTests: XCTestCase {
 
     func testRepeatLastFromOptionsIsKept() async throws {
         for helper in Helper.allCases {
-            try await run(helper, options: ReplayOptions(repeatLast: true, environment: environment), requests: ["https://api.example.com/me", "https://api.example.com/me"]) { run in
+            try await run(
+                helper, options: ReplayOptions(repeatLast: true, environment: environment),
+                requests: ["https://api.example.com/me", "https://api.example.com/me"]
+            ) { run in
                 XCTAssertEqual(run.statuses, [201, 201], "\(helper)")
                 XCTAssertEqual(run.failures.count, 0, "\(helper)")
             }
@@ -87,7 +94,10 @@ final class HelperOptionsXCTests: XCTestCase {
 
     func testLatencyFromOptionsIsKept() async throws {
         for helper in Helper.allCases {
-            try await run(helper, options: ReplayOptions(latency: .fixed(seconds: 0.25), environment: environment), requests: ["https://api.example.com/me"]) { run in
+            try await run(
+                helper, options: ReplayOptions(latency: .fixed(seconds: 0.25), environment: environment),
+                requests: ["https://api.example.com/me"]
+            ) { run in
                 XCTAssertEqual(run.statuses, [201], "\(helper)")
                 // A lower bound only: the answer may come later on a busy machine, never sooner.
                 XCTAssertGreaterThanOrEqual(run.elapsed, .milliseconds(250), "\(helper)")
@@ -141,15 +151,26 @@ final class HelperOptionsXCTests: XCTestCase {
         log.cassette = CassetteMetadata(source: "live", recordedAt: ExchangeTiming.timestamp(Date().addingTimeInterval(-40 * 86_400)))
         try CassetteFile.write(log, to: file)
         for helper in Helper.allCases {
-            try await run(helper, options: ReplayOptions(environment: environment, maxAge: .days(30)), requests: ["https://api.example.com/me"]) { run in
+            try await run(
+                helper, options: ReplayOptions(environment: environment, maxAge: .days(30)), requests: ["https://api.example.com/me"]
+            ) { run in
                 XCTAssertEqual(run.statuses, [201], "\(helper)")
                 XCTAssertEqual(run.failures.count, 0, "\(helper): .warn is the default")
-                XCTAssertTrue(run.warnings.contains { $0.contains("is stale: recorded 40 days ago") && $0.contains("older than the 30 days allowed") }, "\(helper)")
+                XCTAssertTrue(
+                    run.warnings.contains {
+                        $0.contains("is stale: recorded 40 days ago") && $0.contains("older than the 30 days allowed")
+                    }, "\(helper)")
             }
-            try await run(helper, options: ReplayOptions(environment: environment, maxAge: .days(30), expiry: .fail), requests: ["https://api.example.com/me"]) { run in
+            try await run(
+                helper, options: ReplayOptions(environment: environment, maxAge: .days(30), expiry: .fail),
+                requests: ["https://api.example.com/me"]
+            ) { run in
                 XCTAssertTrue(run.failures.contains { $0.contains("is stale") && $0.contains("cassette verify") }, "\(helper)")
             }
-            try await run(helper, options: ReplayOptions(environment: environment, maxAge: .days(50), expiry: .fail), requests: ["https://api.example.com/me"]) { run in
+            try await run(
+                helper, options: ReplayOptions(environment: environment, maxAge: .days(50), expiry: .fail),
+                requests: ["https://api.example.com/me"]
+            ) { run in
                 XCTAssertEqual(run.failures.count + run.warnings.count, 0, "\(helper): young enough")
             }
         }

@@ -41,7 +41,8 @@ struct YAMLReaderTests {
 
     @Test("hostile input ends with an error naming the problem: aliases, alias bombs, deep nesting, bad syntax, empty")
     func hostileInput() {
-        let laughs = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        let laughs =
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
         #expect(throws: YAMLReader.Failure.self) { try YAMLReader.parse(laughs) }
         let deep = String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000)
         #expect(throws: YAMLReader.Failure.self) { try YAMLReader.parse(deep) }

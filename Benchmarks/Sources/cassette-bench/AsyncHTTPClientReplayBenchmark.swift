@@ -94,7 +94,8 @@ import Foundation
         var serverLabel: String
 
         func run() async throws {
-            throw BenchFailure("cassette-bench was built without the AsyncHTTPClient trait (swift build -c release --traits AsyncHTTPClient)")
+            throw BenchFailure(
+                "cassette-bench was built without the AsyncHTTPClient trait (swift build -c release --traits AsyncHTTPClient)")
         }
     }
 #endif

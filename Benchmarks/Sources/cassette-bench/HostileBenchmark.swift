@@ -31,8 +31,9 @@ struct HostileBenchmark {
                 let met = row.finished && row.seconds < Self.secondsGoal && (row.mebibytes ?? Int.max) < Self.mebibytesGoal
                 if !met { missed += 1 }
                 let rss = row.mebibytes.map { "\($0) MB" } ?? "?"
-                print(pad("\(input.issueCase)", 4) + pad(input.name, 20) + pad(operation, 10) + pad(String(format: "%.2f s", row.seconds), 9)
-                    + pad(rss, 10) + pad(met ? "met" : "MISSED", 6) + row.outcome)
+                print(
+                    pad("\(input.issueCase)", 4) + pad(input.name, 20) + pad(operation, 10) + pad(String(format: "%.2f s", row.seconds), 9)
+                        + pad(rss, 10) + pad(met ? "met" : "MISSED", 6) + row.outcome)
             }
         }
         print("\(missed == 0 ? "all inputs met" : "\(missed) missed") the goal of \(Int(Self.secondsGoal)) s and \(Self.mebibytesGoal) MB")
@@ -72,7 +73,9 @@ struct HostileBenchmark {
             return Row(outcome: "crashed (signal \(process.terminationStatus))", seconds: seconds, mebibytes: nil, finished: false)
         }
         let fields = result.split(separator: "\t", maxSplits: 2).map(String.init)
-        return Row(outcome: fields.count > 2 ? fields[2] : "", seconds: seconds, mebibytes: fields.count > 1 ? Int(fields[1]) : nil, finished: true)
+        return Row(
+            outcome: fields.count > 2 ? fields[2] : "", seconds: seconds, mebibytes: fields.count > 1 ? Int(fields[1]) : nil, finished: true
+        )
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
@@ -106,7 +109,8 @@ struct HostileCase {
         case "match":
             let log = try CassetteFile.read(file)
             guard let request = log.entries.first?.request else { return "no interactions" }
-            let player = CassettePlayer(log: log, options: CassettePlayer.Options(context: ReplayContext(cassetteName: file.lastPathComponent)))
+            let player = CassettePlayer(
+                log: log, options: CassettePlayer.Options(context: ReplayContext(cassetteName: file.lastPathComponent)))
             switch player.peek(request) {
             case .answer(let playback): return "matched interaction #\(playback.index)"
             case .miss: return "no match (a near-miss report)"

@@ -26,9 +26,12 @@ enum HostileInputs {
             inputs.append(Input(name: name, issueCase: issueCase, file: file, operations: operations))
         }
         try add("nested-json", 1, har([entry(requestBody: layeredJSON(), responseBody: layeredJSON())]), ["import", "match", "audit"])
-        try add("50k-keys", 2, har([entry(requestBody: nil, responseBody: manyKeys(50_000))], extra: manyKeys(50_000)), gzip: true,
+        try add(
+            "50k-keys", 2, har([entry(requestBody: nil, responseBody: manyKeys(50_000))], extra: manyKeys(50_000)), gzip: true,
             ["import", "audit", "read"])
-        try add("eyJ-repeated", 3, har([entry(requestBody: nil, responseBody: String(repeating: "eyJ", count: 20_000), mimeType: "text/plain")]),
+        try add(
+            "eyJ-repeated", 3,
+            har([entry(requestBody: nil, responseBody: String(repeating: "eyJ", count: 20_000), mimeType: "text/plain")]),
             ["import", "audit"])
         let run = String(repeating: "a", count: 30_000) + ":development." + String(repeating: "0", count: 55)
         try add("unleash-run", 3, har([entry(requestBody: nil, responseBody: run, mimeType: "text/plain")]), ["import", "audit"])
@@ -36,13 +39,15 @@ enum HostileInputs {
         try add("gzip-bodies-60MiB", 4, har((0..<40).map { _ in gzipEntry(bomb60) }), gzip: true, ["import", "audit"])
         let bomb16 = try GzipCodec.gzip(Data(repeating: UInt8(ascii: "a"), count: 16 * 1024 * 1024)).base64EncodedString()
         try add("gzip-bodies-16MiB", 5, har((0..<200).map { _ in gzipEntry(bomb16) }), gzip: true, ["audit", "import"])
-        let infinite = #"{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"startedDateTime":"2024-01-02T03:04:05Z","time":1e400,"request":{"method":"GET","url":"https://api.example.com/me","headers":[]},"response":{"status":200,"headers":[],"content":{"mimeType":"application/json","text":"{}"}}}]}}"#
+        let infinite =
+            #"{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"startedDateTime":"2024-01-02T03:04:05Z","time":1e400,"request":{"method":"GET","url":"https://api.example.com/me","headers":[]},"response":{"status":200,"headers":[],"content":{"mimeType":"application/json","text":"{}"}}}]}}"#
         let infiniteFile = folder.appendingPathComponent("time-1e400.har")
         try Data(infinite.utf8).write(to: infiniteFile)
         inputs.append(Input(name: "time-1e400", issueCase: 6, file: infiniteFile, operations: ["import", "read", "audit"]))
         let colons = String(repeating: "a:", count: 30_000)
         try add("colon-runs", 3, har([entry(requestBody: nil, responseBody: colons, mimeType: "text/plain")]), ["import", "audit"])
-        try add("markup-runs", 3, har([entry(requestBody: nil, responseBody: String(repeating: "<a ", count: 20_000), mimeType: "text/html")]),
+        try add(
+            "markup-runs", 3, har([entry(requestBody: nil, responseBody: String(repeating: "<a ", count: 20_000), mimeType: "text/html")]),
             ["import", "audit"])
         // What every message prints goes through the display path: a few MB of hostile text.
         let displayTexts = [
@@ -95,7 +100,9 @@ enum HostileInputs {
             "response": [
                 "status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "cookies": [],
                 "headers": [["name": "Content-Type", "value": .string(mimeType)]],
-                "content": ["size": .number(JSONNumber(responseBody.utf8.count)), "mimeType": .string(mimeType), "text": .string(responseBody)],
+                "content": [
+                    "size": .number(JSONNumber(responseBody.utf8.count)), "mimeType": .string(mimeType), "text": .string(responseBody),
+                ],
                 "redirectURL": "",
             ],
         ]
@@ -104,7 +111,10 @@ enum HostileInputs {
     static func gzipEntry(_ base64: String) -> JSONValue {
         [
             "startedDateTime": "2024-01-02T03:04:05.000Z", "time": 1,
-            "request": ["method": "GET", "url": "https://api.example.com/me", "httpVersion": "HTTP/1.1", "headers": [], "queryString": [], "cookies": []],
+            "request": [
+                "method": "GET", "url": "https://api.example.com/me", "httpVersion": "HTTP/1.1", "headers": [], "queryString": [],
+                "cookies": [],
+            ],
             "response": [
                 "status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "cookies": [],
                 "headers": [["name": "Content-Type", "value": "text/plain"], ["name": "Content-Encoding", "value": "gzip"]],

@@ -11,11 +11,14 @@ struct MatchBenchmark {
     func run() throws {
         let log = try CassetteFile.read(cassette)
         let order = ReplayBenchmark.requestOrder(log, count: requests, seed: 7)
-        let player = CassettePlayer(log: log, options: CassettePlayer.Options(repeatLast: true, context: ReplayContext(cassetteName: "match")))
+        let player = CassettePlayer(
+            log: log, options: CassettePlayer.Options(repeatLast: true, context: ReplayContext(cassetteName: "match")))
         var answered = 0
         let seconds = Stopwatch.seconds {
             for url in order {
-                if case .answer = player.answer(.incoming(method: "GET", url: url, headers: [HAR.NameValue(name: "Accept", value: "application/json")])) {
+                if case .answer = player.answer(
+                    .incoming(method: "GET", url: url, headers: [HAR.NameValue(name: "Accept", value: "application/json")]))
+                {
                     answered += 1
                 }
             }

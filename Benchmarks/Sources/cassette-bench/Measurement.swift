@@ -19,10 +19,11 @@ struct Measurement {
 
     /// Prints the measurement as one JSON line.
     func emit() {
-        let document: JSONValue = .object(JSONObject([
-            ("row", .string(row)), ("side", .string(side)), ("unit", .string(unit)), ("better", .string(better)),
-            ("runs", .array(runs.map { .number(JSONNumber($0)) })), ("note", .string(note)),
-        ]))
+        let document: JSONValue = .object(
+            JSONObject([
+                ("row", .string(row)), ("side", .string(side)), ("unit", .string(unit)), ("better", .string(better)),
+                ("runs", .array(runs.map { .number(JSONNumber($0)) })), ("note", .string(note)),
+            ]))
         FileHandle.standardOutput.write(Data((JSONSerializer.string(document) + "\n").utf8))
     }
 }

@@ -12,14 +12,17 @@ struct OpenBenchmark {
         var milliseconds: [Double] = []
         var count = 0
         for _ in 0..<runs {
-            milliseconds.append(try Stopwatch.seconds {
-                let log = try CassetteFile.read(cassette)
-                let player = CassettePlayer(log: log, options: CassettePlayer.Options(context: ReplayContext(cassetteName: row)))
-                count = player.log.entries.count
-            } * 1000)
+            milliseconds.append(
+                try Stopwatch.seconds {
+                    let log = try CassetteFile.read(cassette)
+                    let player = CassettePlayer(log: log, options: CassettePlayer.Options(context: ReplayContext(cassetteName: row)))
+                    count = player.log.entries.count
+                } * 1000)
         }
-        Measurement(row: row, side: "ours", unit: "ms", better: "lower", runs: milliseconds,
-                    note: "\(count) interactions").emit()
+        Measurement(
+            row: row, side: "ours", unit: "ms", better: "lower", runs: milliseconds,
+            note: "\(count) interactions"
+        ).emit()
     }
 }
 
@@ -49,7 +52,10 @@ struct OpenPhases {
             let index = try Stopwatch.seconds {
                 _ = CassettePlayer(log: log!, options: CassettePlayer.Options(context: ReplayContext(cassetteName: "open")))
             }
-            print(String(format: "read %.1f  decompress %.1f  decode %.1f  index %.1f ms", read * 1000, inflate * 1000, decode * 1000, index * 1000))
+            print(
+                String(
+                    format: "read %.1f  decompress %.1f  decode %.1f  index %.1f ms", read * 1000, inflate * 1000, decode * 1000,
+                    index * 1000))
         }
     }
 }

@@ -55,8 +55,10 @@ struct ReplayBenchmark {
         Measurement(row: row, side: "ours", unit: "us/request", better: "lower", runs: ours, note: note).emit()
         if oursOnly { return }
         Measurement(row: row, side: "constant-urlprotocol", unit: "us/request", better: "lower", runs: floor).emit()
-        Measurement(row: row, side: "loopback-http", unit: "us/request", better: "lower", runs: loopback,
-                    note: server == nil ? StandInHTTPServer.description : "\(serverLabel) (release, its own process)").emit()
+        Measurement(
+            row: row, side: "loopback-http", unit: "us/request", better: "lower", runs: loopback,
+            note: server == nil ? StandInHTTPServer.description : "\(serverLabel) (release, its own process)"
+        ).emit()
     }
 
     /// A cassette URL's path and query on a server's origin.

@@ -14,7 +14,9 @@ struct ServeCassette {
         let log = ServerLog.standardError
         let responder = try CassetteResponder.load([cassette])
         let server = try await LoopbackServer.start(host: "127.0.0.1", port: 0, log: log, handler: responder.serverHandler(log: log))
-        log("serving \(responder.player.log.entries.count) interaction(s) on http://\(server.boundAddresses.joined(separator: " and http://"))")
+        log(
+            "serving \(responder.player.log.entries.count) interaction(s) on http://\(server.boundAddresses.joined(separator: " and http://"))"
+        )
         await server.waitUntilStopped()
     }
 }

@@ -24,7 +24,9 @@ struct ValidateBenchmark {
             valid = passed
             perSecond.append(Double(parsed.count) / seconds)
         }
-        Measurement(row: row, side: "ours", unit: "docs/s", better: "higher", runs: perSecond,
-                    note: "\(valid)/\(parsed.count) valid").emit()
+        Measurement(
+            row: row, side: "ours", unit: "docs/s", better: "higher", runs: perSecond,
+            note: "\(valid)/\(parsed.count) valid"
+        ).emit()
     }
 }

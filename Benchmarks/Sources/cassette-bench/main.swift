@@ -16,7 +16,9 @@ import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 do {
-    guard let command = arguments.first else { throw BenchFailure("usage: cassette-bench replay|open|open-once|audit-dir|validate|serve|synth|hostile --name value ...") }
+    guard let command = arguments.first else {
+        throw BenchFailure("usage: cassette-bench replay|open|open-once|audit-dir|validate|serve|synth|hostile --name value ...")
+    }
     let options = try Arguments(arguments.dropFirst())
     switch command {
     case "replay":
@@ -53,7 +55,8 @@ do {
             runs: options.int("runs", default: 5)
         ).run()
     case "match":
-        try MatchBenchmark(cassette: URL(fileURLWithPath: options.string("cassette")), requests: options.int("requests", default: 1000)).run()
+        try MatchBenchmark(cassette: URL(fileURLWithPath: options.string("cassette")), requests: options.int("requests", default: 1000))
+            .run()
     case "serve":
         try await ServeCassette(cassette: options.string("cassette")).run()
     case "hostile":

@@ -27,9 +27,13 @@ func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
 
     // Written back, it reads as the same log.
     let plain = CassetteFile.encodeJSON(log)
-    invariant((try? CassetteFile.decode(plain, path: "fuzz.har", limit: limit * 4)) == log, "a decoded cassette written as JSON reads back the same")
+    invariant(
+        (try? CassetteFile.decode(plain, path: "fuzz.har", limit: limit * 4)) == log,
+        "a decoded cassette written as JSON reads back the same")
     if let zipped = try? CassetteFile.encode(log) {
-        invariant((try? CassetteFile.decode(zipped, path: "fuzz.har.gz", limit: limit * 4)) == log, "a decoded cassette written as gzip reads back the same")
+        invariant(
+            (try? CassetteFile.decode(zipped, path: "fuzz.har.gz", limit: limit * 4)) == log,
+            "a decoded cassette written as gzip reads back the same")
     }
     return 0
 }

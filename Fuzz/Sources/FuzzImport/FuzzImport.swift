@@ -4,7 +4,8 @@ import Foundation
 import FuzzSupport
 
 /// Where each input is written for the importer, which reads files (one folder per process).
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cassette-fuzz-import-\(ProcessInfo.processInfo.processIdentifier)")
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "cassette-fuzz-import-\(ProcessInfo.processInfo.processIdentifier)")
 
 /// The importers (HAR, vcrpy, Ruby VCR; YAML or JSON) on any file: the first byte picks the
 /// format, the rest is the file, with the planted credential wherever it holds the marker and

@@ -54,7 +54,8 @@ public enum PlantedSecret {
     public static func appears(in log: HAR.Log) -> Bool {
         if appears(in: CassetteFile.encodeJSON(log)) { return true }
         for entry in log.entries {
-            let texts = [entry.request.url, entry.response.statusText, entry.response.redirectURL]
+            let texts =
+                [entry.request.url, entry.response.statusText, entry.response.redirectURL]
                 + entry.request.headers.map(\.value) + entry.response.headers.map(\.value)
                 + entry.request.headers.map(\.name) + entry.response.headers.map(\.name)
             if texts.contains(where: { appears(in: $0.utf8) }) { return true }

@@ -37,7 +37,10 @@ enum JSONDisplay {
             let shown = kind.map { ValueMasking.maskAll(text[...], kind: $0) } ?? TextDisplay.display(text[...], depth: 1)
             output += JSONValue.string(shown).jsonText
         case .array(let items):
-            guard depth < maximumDepth else { output += "[…]"; return }
+            guard depth < maximumDepth else {
+                output += "[…]"
+                return
+            }
             output += "["
             for (position, item) in items.enumerated() {
                 if position > 0 { output += "," }
@@ -46,7 +49,10 @@ enum JSONDisplay {
             }
             output += "]"
         case .object(let object):
-            guard depth < maximumDepth else { output += "{…}"; return }
+            guard depth < maximumDepth else {
+                output += "{…}"
+                return
+            }
             output += "{"
             for (position, member) in object.members.enumerated() {
                 if position > 0 { output += "," }

@@ -1,4 +1,4 @@
-import CassetteFormat
+public import CassetteFormat
 
 /// The one display path: every request or response value, name, URL, header, JSON pointer or
 /// echoed argument the toolkit prints (near-miss reports, matcher diffs, usage errors, audit,

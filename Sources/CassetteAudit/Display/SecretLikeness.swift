@@ -92,9 +92,15 @@ enum SecretLikeness {
             guard isTokenByte(byte) else { return false }
             let byteClass: Int
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): byteClass = 1; letters += 1
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byteClass = 2; letters += 1
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byteClass = 3; digits += 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                byteClass = 1
+                letters += 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                byteClass = 2
+                letters += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                byteClass = 3
+                digits += 1
             default: byteClass = 0
             }
             if byteClass != 0 {

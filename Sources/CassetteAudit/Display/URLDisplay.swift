@@ -16,7 +16,8 @@ enum URLDisplay {
             }
             output += String(url[schemeStart..<afterSlashes])
             let tail = url[afterSlashes...]
-            let authorityEnd = tail.utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+            let authorityEnd =
+                tail.utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
                 ?? tail.utf8.endIndex
             output += authority(tail[..<authorityEnd])
             rest = tail[authorityEnd...]
@@ -44,8 +45,9 @@ enum URLDisplay {
         while start != bytes.startIndex {
             let previous = bytes.index(before: start)
             let byte = bytes[previous]
-            guard TokenFormats.isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".")
+            guard
+                TokenFormats.isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".")
             else { break }
             start = previous
         }
@@ -111,7 +113,8 @@ enum URLDisplay {
                 if !firstPart, let equals = part.utf8.firstIndex(of: UInt8(ascii: "=")), equals != part.startIndex {
                     let name = part[..<equals]
                     output += TextDisplay.judgeRun(name) + "="
-                    output += TextDisplay.displayValue(part[part.utf8.index(after: equals)...], name: name, plusAsSpace: false, depth: depth)
+                    output += TextDisplay.displayValue(
+                        part[part.utf8.index(after: equals)...], name: name, plusAsSpace: false, depth: depth)
                 } else {
                     output += TextDisplay.judgeRun(part)
                 }

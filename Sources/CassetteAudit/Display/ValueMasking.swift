@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// Masks a value already known to be secret (its name says so) while keeping the shape a reader
 /// needs: auth scheme words (`Bearer <hidden:credential>`), cookie and parameter names
 /// (`sid=<hidden:credential>; Path=/`), placeholders (`Bearer REDACTED_1`) and empty values.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Undoes an HTTP `Content-Encoding` chain (`gzip`, `x-gzip`, `deflate` zlib-wrapped or raw,
 /// `identity`, and chains such as `gzip, gzip`) with a cap on every decoded layer.
@@ -34,7 +34,8 @@ public enum ContentDecoding {
 
     /// Undoes `header`'s codings on `body`, last applied first. `maxOutput` caps every decoded
     /// layer (the default is ``GzipCodec/defaultDecompressionLimit``).
-    public static func decode(_ body: Data, contentEncoding header: String, maxOutput: Int = GzipCodec.defaultDecompressionLimit) -> Outcome {
+    public static func decode(_ body: Data, contentEncoding header: String, maxOutput: Int = GzipCodec.defaultDecompressionLimit) -> Outcome
+    {
         var bytes = body
         var decodedLayers = 0
         for coding in codings(header).reversed() {
@@ -71,7 +72,8 @@ public enum ContentDecoding {
     /// raw deflate otherwise; `nil` when the bytes are not deflate at all.
     private static func inflate(_ bytes: Data, maxOutput: Int) -> Result<Data, CompressionError>? {
         let first = bytes[bytes.startIndex]
-        let zlibHeader = bytes.count >= 2 && (first & 0x0F) == 8 && (first >> 4) <= 7
+        let zlibHeader =
+            bytes.count >= 2 && (first & 0x0F) == 8 && (first >> 4) <= 7
             && ((UInt16(first) << 8) | UInt16(bytes[bytes.startIndex + 1])) % 31 == 0
         do {
             return .success(try GzipCodec.decompress(bytes, container: .deflate, limit: maxOutput))

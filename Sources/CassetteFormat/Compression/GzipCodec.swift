@@ -1,5 +1,5 @@
-import CZlib
-import Foundation
+public import CZlib
+public import Foundation
 
 /// Why bytes could not be compressed or decompressed.
 public enum CompressionError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -77,7 +77,8 @@ public enum GzipCodec {
         case .gzip:
             return try inflate(input, windowBits: 15 + 16, limit: limit)
         case .deflate:
-            let looksLikeZlib = input.count >= 2
+            let looksLikeZlib =
+                input.count >= 2
                 && (input[input.startIndex] & 0x0F) == 8
                 && ((UInt16(input[input.startIndex]) << 8) | UInt16(input[input.startIndex + 1])) % 31 == 0
             return try inflate(input, windowBits: looksLikeZlib ? 15 : -15, limit: limit)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Why a cassette could not be read or written. Each case names the file, what is wrong and
 /// the next step, in one or two lines, and never includes a secret value.
@@ -29,17 +29,20 @@ public enum CassetteError: Error, Sendable, Equatable, CustomStringConvertible, 
         case .io(let path, let detail):
             return "\(path): \(detail). Check the folder exists and is writable."
         case .truncated(let path):
-            return "\(path): the gzip stream is truncated (the file was cut short). Restore it from git (`git checkout -- \(path)`) or re-record it."
+            return
+                "\(path): the gzip stream is truncated (the file was cut short). Restore it from git (`git checkout -- \(path)`) or re-record it."
         case .corrupt(let path, let detail):
             return "\(path): not a readable gzip cassette (\(detail)). Restore it from git or re-record it."
         case .tooLarge(let path, let limit):
-            return "\(path): decompressed content exceeds the \(limit / 1024 / 1024) MiB limit (a gzip bomb or an oversized cassette); refused. Raise the limit (--max-size) only if you trust the file."
+            return
+                "\(path): decompressed content exceeds the \(limit / 1024 / 1024) MiB limit (a gzip bomb or an oversized cassette); refused. Raise the limit (--max-size) only if you trust the file."
         case .invalidJSON(let path, let detail):
             return "\(path): the content is not valid JSON (\(detail)). Restore it from git or re-record it."
         case .notHAR(let path, let detail):
             return "\(path): valid JSON but not a HAR 1.2 cassette (\(detail)). Import foreign formats with `cassette import`."
         case .unsupportedFormatVersion(let path, let found, let supported):
-            return "\(path): cassette format version \(found) is newer than this toolkit supports (\(supported)). Upgrade cassette (CassetteKit) to a release that reads format \(found)."
+            return
+                "\(path): cassette format version \(found) is newer than this toolkit supports (\(supported)). Upgrade cassette (CassetteKit) to a release that reads format \(found)."
         case .overBudget(let refusal):
             return refusal.description
         }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Decides how a body is stored: readable text for textual media types that are valid UTF-8,
 /// base64 otherwise (HAR's own `encoding: "base64"`).

@@ -34,11 +34,14 @@ extension HAR.Entry {
             ("request", request.jsonValue),
             ("response", response.jsonValue),
             ("cache", .object(JSONObject())),
-            ("timings", [
-                "send": .number(JSONNumber(timings.send)),
-                "wait": .number(JSONNumber(timings.wait)),
-                "receive": .number(JSONNumber(timings.receive)),
-            ]),
+            (
+                "timings",
+                [
+                    "send": .number(JSONNumber(timings.send)),
+                    "wait": .number(JSONNumber(timings.wait)),
+                    "receive": .number(JSONNumber(timings.receive)),
+                ]
+            ),
         ]
         if let comment { members.append(("comment", .string(comment))) }
         return .object(JSONObject(members))
@@ -76,17 +79,18 @@ extension HAR.Response {
         ]
         if let text = self.content.text { content.append(("text", .string(text))) }
         if let encoding = self.content.encoding { content.append(("encoding", .string(encoding))) }
-        return .object(JSONObject([
-            ("status", .number(JSONNumber(status))),
-            ("statusText", .string(statusText)),
-            ("httpVersion", .string(httpVersion)),
-            ("cookies", .array(cookies.map(\.jsonValue))),
-            ("headers", .array(headers.map(\.jsonValue))),
-            ("content", .object(JSONObject(content))),
-            ("redirectURL", .string(redirectURL)),
-            ("headersSize", .number(JSONNumber(headersSize))),
-            ("bodySize", .number(JSONNumber(bodySize))),
-        ]))
+        return .object(
+            JSONObject([
+                ("status", .number(JSONNumber(status))),
+                ("statusText", .string(statusText)),
+                ("httpVersion", .string(httpVersion)),
+                ("cookies", .array(cookies.map(\.jsonValue))),
+                ("headers", .array(headers.map(\.jsonValue))),
+                ("content", .object(JSONObject(content))),
+                ("redirectURL", .string(redirectURL)),
+                ("headersSize", .number(JSONNumber(headersSize))),
+                ("bodySize", .number(JSONNumber(bodySize))),
+            ]))
     }
 }
 
@@ -125,12 +129,14 @@ extension CassetteMetadata {
 extension RedactionReport {
     var jsonValue: JSONValue {
         func encode(_ items: [Item]) -> JSONValue {
-            .array(items.map {
-                .object(JSONObject([
-                    ("entry", .number(JSONNumber($0.entry))), ("side", .string($0.side)), ("kind", .string($0.kind)),
-                    ("location", .string($0.location)), ("rule", .string($0.rule)),
-                ]))
-            })
+            .array(
+                items.map {
+                    .object(
+                        JSONObject([
+                            ("entry", .number(JSONNumber($0.entry))), ("side", .string($0.side)), ("kind", .string($0.kind)),
+                            ("location", .string($0.location)), ("rule", .string($0.rule)),
+                        ]))
+                })
         }
         var members: [(String, JSONValue)] = [("items", encode(items))]
         if !pseudonymized.isEmpty { members.append(("pseudonymized", encode(pseudonymized))) }
@@ -213,7 +219,8 @@ struct HARReader {
         }
         let double = number.doubleValue
         guard double.isFinite else {
-            throw HARShapeError(pointer: "\(pointer)/\(key)", expectation: "expected a finite number (infinity and NaN cannot be written back)")
+            throw HARShapeError(
+                pointer: "\(pointer)/\(key)", expectation: "expected a finite number (infinity and NaN cannot be written back)")
         }
         return double
     }
@@ -252,11 +259,12 @@ struct HARReader {
         var result: [HAR.Cookie] = []
         for (index, element) in try array(key, required: false).enumerated() {
             let reader = try HARReader(element, at: path.member(key).element(index))
-            result.append(HAR.Cookie(
-                name: try reader.string("name"), value: try reader.string("value"),
-                path: try reader.optionalString("path"), domain: try reader.optionalString("domain"),
-                expires: try reader.optionalString("expires"), httpOnly: reader.optionalBool("httpOnly"),
-                secure: reader.optionalBool("secure"), sameSite: try reader.optionalString("sameSite")))
+            result.append(
+                HAR.Cookie(
+                    name: try reader.string("name"), value: try reader.string("value"),
+                    path: try reader.optionalString("path"), domain: try reader.optionalString("domain"),
+                    expires: try reader.optionalString("expires"), httpOnly: reader.optionalBool("httpOnly"),
+                    secure: reader.optionalBool("secure"), sameSite: try reader.optionalString("sameSite")))
         }
         return result
     }
@@ -351,9 +359,10 @@ extension CassetteMetadata {
                 var result: [RedactionReport.Item] = []
                 for (index, element) in try redaction.array(key, required: false).enumerated() {
                     let item = try HARReader(element, at: path.member("redaction").member(key).element(index))
-                    result.append(RedactionReport.Item(
-                        entry: try item.integer("entry"), side: try item.string("side"), kind: try item.string("kind"),
-                        location: try item.string("location"), rule: try item.string("rule")))
+                    result.append(
+                        RedactionReport.Item(
+                            entry: try item.integer("entry"), side: try item.string("side"), kind: try item.string("kind"),
+                            location: try item.string("location"), rule: try item.string("rule")))
                 }
                 return result
             }

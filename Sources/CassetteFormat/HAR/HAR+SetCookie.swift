@@ -1,3 +1,5 @@
+import Foundation
+
 extension HAR.Cookie {
     /// One `Set-Cookie` header value as a HAR cookie (name, value, attributes); `nil` when it
     /// has no `name=value` pair. Used by the recorder and by imports.

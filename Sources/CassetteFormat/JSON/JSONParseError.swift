@@ -35,11 +35,13 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         var text = ""
         for token in pointer.tokens {
             text.append("/")
-            let plain = !token.isEmpty && token.utf8.count <= 32 && token.utf8.allSatisfy { byte in
-                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-                    || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@")
-            }
+            let plain =
+                !token.isEmpty && token.utf8.count <= 32
+                && token.utf8.allSatisfy { byte in
+                    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+                        || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@")
+                }
             text.append(plain ? token : "*")
         }
         return text

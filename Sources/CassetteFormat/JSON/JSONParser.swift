@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A strict RFC 8259 parser producing ``JSONValue`` (member order and number literals kept).
 ///
@@ -59,7 +59,9 @@ public enum JSONParser {
         let left = limit - depth - 1
         let refusal = budget?.exceeded(.depth) ?? ReadBudgetExceeded(subject: "JSON text", limit: .depth, value: limit)
         guard left >= 0 else {
-            throw JSONParseError(offset: 0, line: 1, column: 1, reason: "nesting deeper than \(limit) levels counting the enclosing JSON layers", budgetExceeded: refusal)
+            throw JSONParseError(
+                offset: 0, line: 1, column: 1, reason: "nesting deeper than \(limit) levels counting the enclosing JSON layers",
+                budgetExceeded: refusal)
         }
         if let budget {
             do { try budget.spendWork(text.utf8.count) } catch {

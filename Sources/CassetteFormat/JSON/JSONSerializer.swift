@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Writes ``JSONValue`` as JSON text, deterministically: members in their stored order, numbers
 /// as their literal, the same escaping every time. Equal values always give equal bytes.
@@ -96,7 +96,9 @@ private struct Writer {
             case 0x0C: buffer.append(contentsOf: [0x5C, UInt8(ascii: "f")])
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
-                buffer.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                buffer.append(contentsOf: [
+                    0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                ])
             default: buffer.append(byte)
             }
         }

@@ -97,7 +97,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// has no infinity or NaN, so they are never written: infinity becomes the largest finite
     /// double of its sign, NaN becomes 0 (readers refuse such values before they get here).
     public init(_ value: Double) {
-        let finite = value.isNaN ? 0 : (value.isInfinite ? (value > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude) : value)
+        let finite =
+            value.isNaN ? 0 : (value.isInfinite ? (value > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude) : value)
         if finite == finite.rounded(), abs(finite) < 1e15 {
             self.literal = String(Int64(finite))
         } else {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads and writes cassette files: gzip-compressed (`.har.gz`) or plain (`.har`, `.json`)
 /// HAR 1.2 documents.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Byte-level text helpers for the audit's hot paths: every string value of every cassette goes
@@ -36,7 +36,9 @@ package enum ASCIIText {
     }
 
     /// The byte offset where `pattern` first occurs in `haystack`.
-    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Int? {
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, ignoringCase: Bool)
+        -> Int?
+    {
         guard let head = pattern.first else { return 0 }
         guard haystack.count >= pattern.count else { return nil }
         let lowerHead = lowercase(head)

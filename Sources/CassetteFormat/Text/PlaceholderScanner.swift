@@ -103,7 +103,8 @@ enum PlaceholderScanner {
     /// `header.payload.REDACTED` with the fixed header and the payload `{"redacted":n}`.
     private static func jwtSpan(_ bytes: [UInt8], signatureAt index: Int, after lastEnd: Int) -> Placeholder.Span? {
         let end = index + marker.count
-        guard index >= 2, bytes[index - 1] == UInt8(ascii: "."), !isTokenAt(bytes, end), !(end < bytes.count && bytes[end] == UInt8(ascii: "."))
+        guard index >= 2, bytes[index - 1] == UInt8(ascii: "."), !isTokenAt(bytes, end),
+            !(end < bytes.count && bytes[end] == UInt8(ascii: "."))
         else { return nil }
         let payloadEnd = index - 1
         var payloadStart = payloadEnd

@@ -40,10 +40,13 @@ extension Placeholder {
             case .token(let prefix, let length):
                 let digits = max(length, 16) - 8
                 let number = String(n)
-                guard number.count <= digits, PlaceholderScanner.isPrefix(prefix, maximum: PlaceholderScanner.tokenPrefixLimit) else { return nil }
+                guard number.count <= digits, PlaceholderScanner.isPrefix(prefix, maximum: PlaceholderScanner.tokenPrefixLimit) else {
+                    return nil
+                }
                 return prefix + Placeholder.prefix + Self.padded(number, to: digits, with: "0")
             case .hex(let prefix, let length):
-                guard n < 100_000_000, !prefix.isEmpty, PlaceholderScanner.isPrefix(prefix, maximum: PlaceholderScanner.hexPrefixLimit) else { return nil }
+                guard n < 100_000_000, !prefix.isEmpty, PlaceholderScanner.isPrefix(prefix, maximum: PlaceholderScanner.hexPrefixLimit)
+                else { return nil }
                 return prefix + Self.padded(Self.padded(String(n), to: 8, with: "0"), to: max(length, 32), with: "0")
             }
         }

@@ -1,5 +1,5 @@
-import CassetteFormat
-import Foundation
+public import CassetteFormat
+public import Foundation
 
 /// Why a provider profile could not be read: which file, which member, what to do.
 public struct ProviderProfileError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -78,7 +78,8 @@ extension ProviderProfile {
         }
         let baseURL = try reader.optionalString(root, "baseURL", at: "")
         if let baseURL {
-            guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
+            guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil
+            else {
                 throw reader.failure("/baseURL", "must be an http(s) URL such as https://api.example.com")
             }
         }

@@ -1,5 +1,5 @@
-import CassetteFormat
-import Foundation
+public import CassetteFormat
+public import Foundation
 
 /// Why a built-in provider file could not be loaded.
 public struct ProviderResourceError: Error, Sendable, CustomStringConvertible {
@@ -43,8 +43,9 @@ public enum ProviderResources {
             }
         }
         // A source checkout (development builds and tests).
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources/providers"))
+        candidates.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Resources/providers"))
         return candidates.first { !profileNames(in: $0).isEmpty }
     }
 

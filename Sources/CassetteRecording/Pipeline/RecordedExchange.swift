@@ -1,11 +1,11 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
-import Foundation
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+public import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    public import FoundationNetworking
 #endif
 
 /// The response stage of the recording pipeline: what came back, as HAR, with its body decoded
@@ -22,7 +22,9 @@ package enum RecordedExchange {
         headers.set("Content-Encoding", to: nil)
         if headers.value(named: "Content-Length") != nil { headers.set("Content-Length", to: String(body.count)) }
         let mimeType = headers.value(named: "Content-Type") ?? ""
-        let cookies = headers.filter { $0.name.caseInsensitiveCompare("Set-Cookie") == .orderedSame }.compactMap { HAR.Cookie(setCookieHeader: $0.value) }
+        let cookies = headers.filter { $0.name.caseInsensitiveCompare("Set-Cookie") == .orderedSame }.compactMap {
+            HAR.Cookie(setCookieHeader: $0.value)
+        }
         return HAR.Response(
             status: http.statusCode, statusText: reasonPhrase(http.statusCode),
             cookies: cookies, headers: headers, content: HAR.Content(body: body, mimeType: mimeType), bodySize: body.count)

@@ -1,9 +1,9 @@
-import CassetteFormat
-import CassetteMatching
-import Foundation
+public import CassetteFormat
+public import CassetteMatching
+public import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    public import FoundationNetworking
 #endif
 
 /// The one recording pipeline, shared by `cassette record` (``Recorder``) and in-test recording

@@ -1,4 +1,4 @@
-import CassetteFormat
+public import CassetteFormat
 
 /// A recording that went through the pipeline up to the write stage: called, turned into HAR and
 /// sanitized (redacted, leak-checked, audited), but not yet on disk. ``Recorder/capture(_:)``

@@ -1,7 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+
 /// Compares a fresh recording with the cassette already on disk, ignoring what changes on every
 /// call by nature (timestamps, durations, the `Date` header), and describes differences by place
 /// (JSON pointers, header names), never by value.

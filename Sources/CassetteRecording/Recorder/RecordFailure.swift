@@ -1,8 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
-import Foundation
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+public import Foundation
 
 /// Why `cassette record` wrote nothing. Every message says what, where and the next step, and
 /// none carries a credential or any other secret value. An existing cassette is left as it was.
@@ -35,7 +35,8 @@ public enum RecordFailure: Error, Sendable, CustomStringConvertible {
             return "error: GET \(url) answered HTTP \(status): \(hint) Nothing was written; any existing cassette is untouched. "
                 + "To record this error body on purpose, pass --accept-status \(status)."
         case .timeout(let url, let seconds):
-            return "error: \(url) did not answer within \(Self.format(seconds)) s. Check the host is reachable, or raise --timeout. Nothing was written."
+            return
+                "error: \(url) did not answer within \(Self.format(seconds)) s. Check the host is reachable, or raise --timeout. Nothing was written."
         case .network(let url, let detail):
             return "error: could not reach \(url): \(detail). Check --base-url and that the server is running. Nothing was written."
         case .tls(let url, let detail):
@@ -55,13 +56,15 @@ public enum RecordFailure: Error, Sendable, CustomStringConvertible {
     static func hint(status: Int, plan: RecordingPlan) -> String {
         switch status {
         case 400:
-            return "the service refused the request (for Wacht, 400 means the session in \(plan.credentialSource) has no active sign-in); sign in again and export a fresh credential."
+            return
+                "the service refused the request (for Wacht, 400 means the session in \(plan.credentialSource) has no active sign-in); sign in again and export a fresh credential."
         case 401, 403:
             return "the credential in \(plan.credentialSource) was refused (wrong, expired or lacking permission); export a valid one."
         case 404:
             return "the path \(plan.profile.path) does not exist there; check --base-url."
         case 300..<400:
-            return "the server redirected; redirects are not followed so the credential never goes to another host. Use the final URL as --base-url."
+            return
+                "the server redirected; redirects are not followed so the credential never goes to another host. Use the final URL as --base-url."
         case 500..<600:
             return "the service failed; try again later."
         default:

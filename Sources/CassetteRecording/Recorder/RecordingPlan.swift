@@ -1,8 +1,8 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteProviders
-import CassetteRedaction
-import Foundation
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteProviders
+public import CassetteRedaction
+public import Foundation
 
 /// Everything one recording needs: which endpoint, against which server, with which credential,
 /// into which file. Built by `cassette record`, `cassette demo` and tests alike.

@@ -1,6 +1,6 @@
-import CassetteAudit
-import CassetteFormat
-import CassetteRedaction
+public import CassetteAudit
+public import CassetteFormat
+public import CassetteRedaction
 
 /// The fail-closed write gate: redaction, then two independent proofs that nothing secret is
 /// left. It lives here, above both, because the redactor (`CassetteRedaction`) and the audit

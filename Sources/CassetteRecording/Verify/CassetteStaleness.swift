@@ -1,5 +1,5 @@
-import CassetteFormat
-import Foundation
+public import CassetteFormat
+public import Foundation
 
 /// A cassette older than its allowed ``CassetteMaxAge`` (or whose age cannot be told): what the
 /// replay helpers and `cassette verify --max-age` report, with the way to refresh it.

@@ -30,7 +30,9 @@ extension RedactionSession {
 enum BodyRedaction {
     /// Text that starts like a JSON object or array.
     static func isStructured(_ text: String) -> Bool {
-        let first = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
+        let first = text.utf8.first {
+            $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r")
+        }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 

@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// GraphQL documents (`application/graphql`, and the `query` of a JSON GraphQL request), in
 /// one pass over the UTF-8 bytes: a string (or block string) that is the value of a
 /// secret-named argument or input field (`login(password: "…")`, `{token: "…"}`, also inside
@@ -60,8 +61,13 @@ extension RedactionSession {
         if block {
             var index = start + 3
             while index + 2 < bytes.count {
-                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
-                if bytes[index] == UInt8(ascii: "\""), bytes[index + 1] == UInt8(ascii: "\""), bytes[index + 2] == UInt8(ascii: "\"") { return index + 3 }
+                if bytes[index] == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "\""), bytes[index + 1] == UInt8(ascii: "\""), bytes[index + 2] == UInt8(ascii: "\"") {
+                    return index + 3
+                }
                 index += 1
             }
             return nil

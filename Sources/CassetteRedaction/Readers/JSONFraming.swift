@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// The framing around JSON in a body, found on the UTF-8 bytes in one pass: a byte-order mark,
 /// an XSSI prefix (`)]}'`, `while(1);`, `for(;;);`, `&&&START&&&`), a JSONP callback
 /// (`cb({...});`, `/**/cb(...)`), and the values themselves (one, or several separated by
@@ -74,7 +75,9 @@ enum JSONFraming {
         // `typeof cb === 'function' && cb(`: skip to the call after `&&`.
         if bytes[nameStart..<index].elementsEqual("typeof".utf8) {
             var scan = index
-            while scan + 1 < bytes.count, scan < nameStart + 256, !(bytes[scan] == UInt8(ascii: "&") && bytes[scan + 1] == UInt8(ascii: "&")) { scan += 1 }
+            while scan + 1 < bytes.count, scan < nameStart + 256,
+                !(bytes[scan] == UInt8(ascii: "&") && bytes[scan + 1] == UInt8(ascii: "&"))
+            { scan += 1 }
             guard scan + 1 < bytes.count, scan < nameStart + 256 else { return nil }
             return callbackOpening(bytes, from: skipBlanks(bytes, from: scan + 2))
         }
@@ -157,10 +160,11 @@ extension RedactionSession {
             copy["query"] = .string(redacted)
             return .object(copy)
         case .array(let elements):
-            return .array(elements.map { element in
-                if case .object = element { return redactGraphQLQueries(element) }
-                return element
-            })
+            return .array(
+                elements.map { element in
+                    if case .object = element { return redactGraphQLQueries(element) }
+                    return element
+                })
         default:
             return value
         }

@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// XML and HTML by element, attribute and embedded JSON, in one pass over the UTF-8 bytes:
 /// - the text (and CDATA) of an XML element whose local name is secret (`<SessionToken>`,
 ///   SOAP `<sessionId>`) and of every element below it, replaced whole;
@@ -67,14 +68,22 @@ extension RedactionSession {
     }
 
     /// Attributes up to `>`; secret ones replaced. `nil` when the tag never ends.
-    private mutating func readTag(_ bytes: [UInt8], from start: Int, into edits: inout MarkupEdits) -> (end: Int, selfClosing: Bool, holdsJSON: Bool)? {
+    private mutating func readTag(_ bytes: [UInt8], from start: Int, into edits: inout MarkupEdits) -> (
+        end: Int, selfClosing: Bool, holdsJSON: Bool
+    )? {
         var attributes: [(name: String, value: Range<Int>)] = []
         var index = start
         while true {
             while index < bytes.count, Self.isBlank(bytes[index]) { index += 1 }
             guard index < bytes.count else { return nil }
-            if bytes[index] == UInt8(ascii: ">") { index += 1; break }
-            if bytes[index] == UInt8(ascii: "/") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: ">") {
+                index += 1
+                break
+            }
+            if bytes[index] == UInt8(ascii: "/") {
+                index += 1
+                continue
+            }
             let nameStart = index
             while index < bytes.count, !Self.isBlank(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">"),
                 bytes[index] != UInt8(ascii: "/") || index == nameStart
@@ -105,10 +114,12 @@ extension RedactionSession {
             attributes.first { $0.name == name }.map { String(decoding: bytes[$0.value], as: UTF8.self) }
         }
         let namesSecret = attributes.contains {
-            Self.namingAttributes.contains($0.name) && BodyRedaction.isSecretName(String(decoding: bytes[$0.value], as: UTF8.self), inRequest: inRequest)
+            Self.namingAttributes.contains($0.name)
+                && BodyRedaction.isSecretName(String(decoding: bytes[$0.value], as: UTF8.self), inRequest: inRequest)
         }
         for attribute in attributes where !attribute.value.isEmpty {
-            let secret = BodyRedaction.isSecretName(Self.localName(ArraySlice(attribute.name.utf8)), inRequest: inRequest)
+            let secret =
+                BodyRedaction.isSecretName(Self.localName(ArraySlice(attribute.name.utf8)), inRequest: inRequest)
                 || (namesSecret && Self.valueAttributes.contains(attribute.name))
             redactMarkupText(bytes, attribute.value, secret: secret, into: &edits, location: "@" + attribute.name)
         }
@@ -119,7 +130,9 @@ extension RedactionSession {
 
     /// Text, a CDATA section or an attribute value: replaced whole when secret (surrounding
     /// blanks kept), else through the value rules.
-    private mutating func redactMarkupText(_ bytes: [UInt8], _ range: Range<Int>, secret: Bool, into edits: inout MarkupEdits, location: String = "(text)") {
+    private mutating func redactMarkupText(
+        _ bytes: [UInt8], _ range: Range<Int>, secret: Bool, into edits: inout MarkupEdits, location: String = "(text)"
+    ) {
         guard !range.isEmpty else { return }
         var lower = range.lowerBound
         var upper = range.upperBound
@@ -127,7 +140,8 @@ extension RedactionSession {
         while upper > lower, Self.isBlank(bytes[upper - 1]) { upper -= 1 }
         guard lower < upper else { return }
         let text = String(decoding: bytes[lower..<upper], as: UTF8.self)
-        let redacted = secret
+        let redacted =
+            secret
             ? replaceWhole(text, kind: "body", location: location, rule: "markup:secret-name")
             : redactText(text, kind: "body", location: location)
         if redacted != text { edits.replace(lower..<upper, with: redacted) }

@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// A `Content-Type` value taken apart (`multipart/form-data; boundary=x` → type, subtype,
 /// parameters), and the reader that body redaction uses for it.
 struct MediaType: Sendable, Equatable {

@@ -74,7 +74,8 @@ extension RedactionSession {
             output += redacted
             return .read(Data(output))
         case .unreadable(let reason):
-            return .unreadable("multipart part \(number) (content type \(partType.essence.isEmpty ? "(none)" : partType.essence)): \(reason)")
+            return .unreadable(
+                "multipart part \(number) (content type \(partType.essence.isEmpty ? "(none)" : partType.essence)): \(reason)")
         }
     }
 

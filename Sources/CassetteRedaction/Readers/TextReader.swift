@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// Plain text by shape, in one pass over the UTF-8 bytes: `name=value` (until a blank, `&`,
 /// `;` or `,`) and `name: value` (to the end of the line), names bare or quoted, values bare
 /// or quoted. A secret name's value is replaced whole; then the value rules run over the
@@ -52,7 +53,9 @@ extension RedactionSession {
         guard index < bytes.count else { return nil }
         let separator = bytes[index]
         guard separator == UInt8(ascii: "=") || separator == UInt8(ascii: ":") else { return nil }
-        if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "=") || (separator == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/")) {
+        if index + 1 < bytes.count,
+            bytes[index + 1] == UInt8(ascii: "=") || (separator == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/"))
+        {
             return nil
         }
         guard isSecret(String(decoding: bytes[name], as: UTF8.self)) else { return nil }
@@ -69,7 +72,9 @@ extension RedactionSession {
         }
         var end = index
         while end < bytes.count, !isValueEnd(bytes[end], colon: separator == UInt8(ascii: ":")) { end += 1 }
-        while end > index, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\r") || bytes[end - 1] == UInt8(ascii: ",") {
+        while end > index,
+            bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\r") || bytes[end - 1] == UInt8(ascii: ",")
+        {
             end -= 1
         }
         return (name, index..<end)

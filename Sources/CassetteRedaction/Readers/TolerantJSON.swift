@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// JSON as browsers and servers really send it, read in one pass without recursion: `NaN`,
 /// `Infinity` and other bare words, single-quoted strings, lone surrogate escapes, trailing
 /// commas, comments, and nesting as deep as the input (an explicit stack, no call depth).

@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// Key-based redaction over ``TolerantJSON``'s reading, in one pass with an explicit stack.
 extension RedactionSession {
     private struct Frame {
@@ -70,14 +71,16 @@ extension RedactionSession {
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     guard let end = TolerantJSON.stringEnd(bytes, from: index) else { return nil }
                     let decoded = TolerantJSON.decodeString(bytes[index..<end])
-                    output += redactedString(bytes[index..<end], decoded: decoded, location: context.location, secret: context.secret, rule: context.rule)
+                    output += redactedString(
+                        bytes[index..<end], decoded: decoded, location: context.location, secret: context.secret, rule: context.rule)
                     index = end
                 default:
                     guard TolerantJSON.isBareByte(byte) else { return nil }
                     let start = index
                     while index < bytes.count, TolerantJSON.isBareByte(bytes[index]) { index += 1 }
                     let word = bytes[start..<index]
-                    let isNumber = word.first.map { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") } ?? false
+                    let isNumber =
+                        word.first.map { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") } ?? false
                     if context.secret, isNumber, !word.elementsEqual("0".utf8), !word.elementsEqual("-Infinity".utf8) {
                         record(kind: "body", location: context.location, rule: context.rule)
                         output.append(UInt8(ascii: "0"))
@@ -115,11 +118,13 @@ extension RedactionSession {
 
     /// A string token: replaced whole when secret, else through the value rules; the original
     /// bytes when nothing changed, a JSON string otherwise.
-    private mutating func redactedString(_ raw: ArraySlice<UInt8>, decoded: String, location: String, secret: Bool, rule: String) -> [UInt8] {
+    private mutating func redactedString(_ raw: ArraySlice<UInt8>, decoded: String, location: String, secret: Bool, rule: String) -> [UInt8]
+    {
         let redacted: String
         if secret, decoded != "true", decoded != "false" {
             if Self.looksLikeURL(decoded) {
-                redacted = redactText(redactSecretURL(decoded, kind: "body", location: location, rule: rule), kind: "body", location: location)
+                redacted = redactText(
+                    redactSecretURL(decoded, kind: "body", location: location, rule: rule), kind: "body", location: location)
             } else {
                 redacted = replaceWhole(decoded, kind: "body", location: location, rule: rule)
             }

@@ -1,4 +1,5 @@
 import CassetteFormat
+
 /// A body redaction could not read by structure: what it is, where it is and why. Never holds
 /// any part of the body.
 public struct UnreadableBody: Sendable, Hashable, CustomStringConvertible {

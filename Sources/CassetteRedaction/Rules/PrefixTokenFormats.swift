@@ -41,8 +41,10 @@ struct PrefixTokenFormat: Sendable {
     /// Extra check of the body (for formats with inner structure).
     var shape: (@Sendable (ArraySlice<UInt8>) -> Bool)?
 
-    init(_ prefix: String, _ rule: String, _ alphabet: Alphabet, minimum: Int, maximum: Int = .max,
-         shape: (@Sendable (ArraySlice<UInt8>) -> Bool)? = nil) {
+    init(
+        _ prefix: String, _ rule: String, _ alphabet: Alphabet, minimum: Int, maximum: Int = .max,
+        shape: (@Sendable (ArraySlice<UInt8>) -> Bool)? = nil
+    ) {
         self.prefix = Array(prefix.utf8)
         self.rule = "value:" + rule
         self.alphabet = alphabet

@@ -1,5 +1,5 @@
-import CassetteFormat
-import Foundation
+public import CassetteFormat
+public import Foundation
 
 extension Redaction {
     /// Every credential the requests of a log carry, to be treated as known secrets for the whole
@@ -71,7 +71,8 @@ struct RequestCredentialCollector {
         } else if postData.mimeType.lowercased().hasPrefix("application/x-www-form-urlencoded") {
             for pair in text.split(separator: "&") {
                 guard let equals = pair.firstIndex(of: "=") else { continue }
-                let name = String(pair[..<equals]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(pair[..<equals])
+                let name =
+                    String(pair[..<equals]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(pair[..<equals])
                 guard isSecretParameter(name) else { continue }
                 let raw = String(pair[pair.index(after: equals)...])
                 add(raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw)
@@ -90,7 +91,8 @@ struct RequestCredentialCollector {
             for element in elements { collect(json: element, parent: parent, underSecretName: underSecretName, depth: depth + 1) }
         case .object(let object):
             for member in object {
-                let secret = SecretNames.isSecretMember(member.key, inRequest: true)
+                let secret =
+                    SecretNames.isSecretMember(member.key, inRequest: true)
                     || SecretNames.isSecretChild(member.key, parent: parent, inRequest: true)
                     || SecretNames.isSecretBySibling(member.key, siblings: object.lazy.map { ($0.key, $0.value.stringValue) })
                 collect(json: member.value, parent: member.key, underSecretName: secret, depth: depth + 1)
@@ -125,7 +127,9 @@ struct RequestCredentialCollector {
 
     private mutating func add(_ value: String) {
         let bytes = value.utf8
-        guard bytes.count >= 6, !Placeholder.isPlaceholder(value), !Self.flagWords.contains(value.lowercased()), !RedactionSession.isFlagValue(value) else { return }
+        guard bytes.count >= 6, !Placeholder.isPlaceholder(value), !Self.flagWords.contains(value.lowercased()),
+            !RedactionSession.isFlagValue(value)
+        else { return }
         if bytes.allSatisfy(ByteClass.isDigit), bytes.count < 8 { return }
         // A value that is only placeholders and punctuation (`Bearer REDACTED_1`) is not a secret.
         if ASCIIText.contains(Placeholder.prefix, in: value),

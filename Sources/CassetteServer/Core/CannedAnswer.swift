@@ -15,17 +15,21 @@ struct CannedAnswer {
     static func headersTooLarge(_ limits: ServerLimits) -> CannedAnswer {
         CannedAnswer(
             status: 431, reason: "Request Header Fields Too Large",
-            message: "the headers are larger than \(limits.maxHeaderBytes) bytes or more than \(limits.maxHeaderCount) fields (--max-header-bytes, --max-headers)")
+            message:
+                "the headers are larger than \(limits.maxHeaderBytes) bytes or more than \(limits.maxHeaderCount) fields (--max-header-bytes, --max-headers)"
+        )
     }
     static func bodyTooLarge(_ limit: Int) -> CannedAnswer {
         CannedAnswer(status: 413, reason: "Content Too Large", message: "the body is larger than \(limit) bytes (--max-body-bytes)")
     }
     static func requestTimeout(_ seconds: Double) -> CannedAnswer {
-        CannedAnswer(status: 408, reason: "Request Timeout", message: "the request did not arrive whole within \(seconds) s (--request-timeout)")
+        CannedAnswer(
+            status: 408, reason: "Request Timeout", message: "the request did not arrive whole within \(seconds) s (--request-timeout)")
     }
     static func tooManyConnections(_ limit: Int) -> CannedAnswer {
         CannedAnswer(
-            status: 503, reason: "Service Unavailable", message: "the server holds \(limit) connections already (--max-connections); try again",
+            status: 503, reason: "Service Unavailable",
+            message: "the server holds \(limit) connections already (--max-connections); try again",
             extraHeaders: [("Retry-After", "1")])
     }
     static let badRequest = CannedAnswer(status: 400, reason: "Bad Request", message: "the request is not valid HTTP/1.1")

@@ -95,7 +95,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         // Said either way, as Node and most servers do (the emulator's recordings keep it).
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         let status = HTTPResponseStatus(statusCode: response.status, reasonPhrase: HTTPStatusPhrase.phrase(for: response.status))
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: requestHead.version, status: status, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: requestHead.version, status: status, headers: headers))), promise: nil)
         if requestHead.method != .HEAD, !response.body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
         }

@@ -1,9 +1,9 @@
-import CassetteKit
-import Foundation
-import NIOCore
-import NIOHTTP1
-import NIOPosix
-import Synchronization
+public import CassetteKit
+public import Foundation
+public import NIOCore
+public import NIOHTTP1
+public import NIOPosix
+public import Synchronization
 
 /// Why a loopback server could not start.
 public struct ServerStartError: Error, Sendable, CustomStringConvertible {
@@ -120,7 +120,11 @@ public final class LoopbackServer: Sendable {
                             progress: progress, timeout: .nanoseconds(Int64(timeout * 1e9)),
                             answer: .requestTimeout(limits.requestTimeout)))
                     try operations.addHandler(HTTPResponseEncoder())
-                    try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes, informationalResponseStrategy: .drop, limitConfiguration: decoderLimits)))
+                    try operations.addHandler(
+                        ByteToMessageHandler(
+                            HTTPRequestDecoder(
+                                leftOverBytesStrategy: .dropBytes, informationalResponseStrategy: .drop, limitConfiguration: decoderLimits))
+                    )
                     try operations.addHandler(connection)
                 }
             }

@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// An incoming request, independent of the HTTP library underneath.
 public struct ServerRequest: Sendable {

@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// One service the emulator answers as: its name, its `/me` route, the credentials it issues at
 /// each start and how it answers. The emulator is driven by a list of these

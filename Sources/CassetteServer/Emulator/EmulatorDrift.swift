@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// A change the emulator makes to its successful JSON answers, so that `cassette verify` can be
 /// shown (and tested) finding drift without a real service changing: a member removed or added,
@@ -69,7 +69,9 @@ public struct EmulatorDrift: Sendable, Hashable {
 
     private static func invalid(_ item: String) -> EmulatorError {
         EmulatorError(
-            description: "the drift \"\(SafeDisplay.text(item))\" is not OPERATION:ARGUMENT with remove, add, retype, enum or empty and a JSON pointer (/user/state), header:NAME or status:CODE")
+            description:
+                "the drift \"\(SafeDisplay.text(item))\" is not OPERATION:ARGUMENT with remove, add, retype, enum or empty and a JSON pointer (/user/state), header:NAME or status:CODE"
+        )
     }
 
     /// The answer with the drift applied: only successful JSON answers change.

@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// Why the emulator could not start.
 public struct EmulatorError: Error, Sendable, CustomStringConvertible {
@@ -33,7 +33,9 @@ public enum EmulatorServer {
         let unknown = providers.filter { !Self.providers.contains($0) }
         guard unknown.isEmpty else {
             throw EmulatorError(
-                description: "the emulator does not know \(unknown.map(SafeDisplay.text).joined(separator: ", ")); it emulates \(Self.providers.joined(separator: ", ")).")
+                description:
+                    "the emulator does not know \(unknown.map(SafeDisplay.text).joined(separator: ", ")); it emulates \(Self.providers.joined(separator: ", "))."
+            )
         }
         return try await start(
             emulations: Emulation.builtIn.filter { providers.contains($0.provider) }, host: host, port: port, seed: seed,
@@ -70,7 +72,8 @@ public enum EmulatorServer {
         let escaped = shown.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         return .text(
             404,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot \(SafeDisplay.truncate(SafeDisplay.text(request.method), limit: 20)) \(escaped)</pre>\n</body>\n</html>\n")
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot \(SafeDisplay.truncate(SafeDisplay.text(request.method), limit: 20)) \(escaped)</pre>\n</body>\n</html>\n"
+        )
     }
 }
 

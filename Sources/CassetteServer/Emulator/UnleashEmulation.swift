@@ -29,28 +29,40 @@ enum UnleashEmulation {
     static func respond(to request: ServerRequest, accepted: [String], seed: UInt64) -> ServerResponse {
         var values = SeededValues(seed: seed, provider: "unleash")
         guard var presented = request.headers.value(named: "Authorization") else {
-            return .json(401, [
-                "id": .string(values.uuid()), "name": "AuthenticationRequired",
-                "message": "You must log in to use Unleash. Your request had no authorization header, so we could not authorize you. Try logging in at /auth/simple/login.",
-                "details": [["message": "You must log in to use Unleash. Your request had no authorization header, so we could not authorize you. Try logging in at /auth/simple/login."]],
-                "path": "/auth/simple/login", "type": "password", "defaultHidden": false, "options": [],
-            ])
+            return .json(
+                401,
+                [
+                    "id": .string(values.uuid()), "name": "AuthenticationRequired",
+                    "message":
+                        "You must log in to use Unleash. Your request had no authorization header, so we could not authorize you. Try logging in at /auth/simple/login.",
+                    "details": [
+                        [
+                            "message":
+                                "You must log in to use Unleash. Your request had no authorization header, so we could not authorize you. Try logging in at /auth/simple/login."
+                        ]
+                    ],
+                    "path": "/auth/simple/login", "type": "password", "defaultHidden": false, "options": [],
+                ])
         }
         presented = strippingBearer(presented)
         guard accepted.contains(presented) else {
-            return .json(401, [
-                "id": .string(values.uuid()), "name": "UnauthorizedError", "message": "You must log in to use Unleash.",
-                "details": [["message": "You must log in to use Unleash."]],
-            ])
+            return .json(
+                401,
+                [
+                    "id": .string(values.uuid()), "name": "UnauthorizedError", "message": "You must log in to use Unleash.",
+                    "details": [["message": "You must log in to use Unleash."]],
+                ])
         }
         if !presented.hasPrefix("user:") {
-            return .json(200, [
-                "user": [
-                    "username": "ci-admin-token", "permissions": ["ADMIN"], "projects": ["*"], "environment": "*",
-                    "type": "admin", "secret": .string(presented), "internalAdminTokenUserId": -42,
-                ],
-                "permissions": [["permission": "ADMIN"]], "feedback": [], "splash": [:],
-            ])
+            return .json(
+                200,
+                [
+                    "user": [
+                        "username": "ci-admin-token", "permissions": ["ADMIN"], "projects": ["*"], "environment": "*",
+                        "type": "admin", "secret": .string(presented), "internalAdminTokenUserId": -42,
+                    ],
+                    "permissions": [["permission": "ADMIN"]], "feedback": [], "splash": [:],
+                ])
         }
         let person = values.person()
         let email = "\(person.first.lowercased())@example.com"
@@ -76,14 +88,16 @@ enum UnleashEmulation {
             "activeSessions": 1,
             "deletedSessions": 0,
         ]
-        return .json(200, [
-            "user": user,
-            "permissions": [
-                ["permission": "ADMIN"],
-                ["permission": "UPDATE_FEATURE", "project": "default", "environment": "development"],
-            ],
-            "feedback": [["userId": .number(JSONNumber(1)), "feedbackId": "pnps", "neverShow": false, "given": .null]],
-            "splash": ["environment": true, "personalDashboardKeyConcepts": false],
-        ])
+        return .json(
+            200,
+            [
+                "user": user,
+                "permissions": [
+                    ["permission": "ADMIN"],
+                    ["permission": "UPDATE_FEATURE", "project": "default", "environment": "development"],
+                ],
+                "feedback": [["userId": .number(JSONNumber(1)), "feedbackId": "pnps", "neverShow": false, "given": .null]],
+                "splash": ["environment": true, "personalDashboardKeyConcepts": false],
+            ])
     }
 }

@@ -14,7 +14,8 @@ enum WachtEmulation {
     /// A fresh session JWT (ES256 header, the server's claims, random signature).
     static func makeCredential() -> String {
         let now = Int(Date().timeIntervalSince1970)
-        let claims = "{\"exp\":\(now + 86_400),\"iat\":\(now),\"iss\":\"https://\(deploymentHost)\",\"nbf\":\(now),\"rotating_token\":\"\(RandomToken.digits(19))\",\"sess\":\(RandomToken.digits(18))}"
+        let claims =
+            "{\"exp\":\(now + 86_400),\"iat\":\(now),\"iss\":\"https://\(deploymentHost)\",\"nbf\":\(now),\"rotating_token\":\"\(RandomToken.digits(19))\",\"sess\":\(RandomToken.digits(18))}"
         return Base64URL.encode("{\"alg\":\"ES256\",\"kid\":\"\(RandomToken.hex(16))\",\"typ\":\"JWT\"}") + "." + Base64URL.encode(claims)
             + "." + RandomToken.base64url(86)
     }
@@ -32,7 +33,8 @@ enum WachtEmulation {
     }
 
     private static func failure(_ status: Int, _ message: String) -> ServerResponse {
-        .json(status, ["data": .null, "errors": .null, "message": .string(message), "session": .null, "status": .number(JSONNumber(status))])
+        .json(
+            status, ["data": .null, "errors": .null, "message": .string(message), "session": .null, "status": .number(JSONNumber(status))])
     }
 
     private static func body(_ values: inout SeededValues) -> JSONValue {
@@ -73,7 +75,7 @@ enum WachtEmulation {
                     "id": .string(values.digits(19)), "created_at": .string(created), "updated_at": .string(updated),
                     "provider": "github_oauth", "email_address": .string(email),
                     "user_email_address_id": .number(JSONNumber(literal: emailID)),
-                ],
+                ]
             ],
             "has_password": true, "has_passkeys": false,
             "public_metadata": ["plan": "team"],
@@ -99,7 +101,7 @@ enum WachtEmulation {
                     "user_id": .string(userID), "expires_at": .string(values.timestamp(fraction: 0)),
                     "last_active_at": .string(updated), "ip_address": .string("203.0.113.\(values.int(1...254))"),
                     "browser": "Firefox", "device": "Macintosh", "city": "Berlin", "region": "Berlin", "country": "DE",
-                ],
+                ]
             ],
         ]
         return ["data": user, "errors": .null, "message": "", "session": session, "status": 200]

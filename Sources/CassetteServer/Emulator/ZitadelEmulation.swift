@@ -49,17 +49,23 @@ enum ZitadelEmulation {
 
     /// The user's timestamps in the order they happen (creation first; x-invariants in
     /// zitadel.me.schema.json), each with the fractional digits protojson gives it.
-    private static func chronological(_ values: inout SeededValues) -> (creation: String, change: String, passwordChanged: String, lastLogin: String) {
-        let drawn = [values.timestamp(fraction: 6), values.timestamp(fraction: 6), values.timestamp(fraction: 3), values.timestamp(fraction: 9)]
+    private static func chronological(_ values: inout SeededValues) -> (
+        creation: String, change: String, passwordChanged: String, lastLogin: String
+    ) {
+        let drawn = [
+            values.timestamp(fraction: 6), values.timestamp(fraction: 6), values.timestamp(fraction: 3), values.timestamp(fraction: 9),
+        ]
         let seconds = drawn.map { $0.prefix(19) }.sorted()
         let stamps = drawn.enumerated().map { index, stamp in String(seconds[index] + stamp.dropFirst(19)) }
         return (stamps[0], stamps[1], stamps[2], stamps[3])
     }
 
     private static func failure(message: String, id: String) -> ServerResponse {
-        .json(401, [
-            "code": 16, "message": .string("\(message) (\(id))"),
-            "details": [["@type": "type.googleapis.com/zitadel.v1.ErrorDetail", "id": .string(id), "message": .string(message)]],
-        ])
+        .json(
+            401,
+            [
+                "code": 16, "message": .string("\(message) (\(id))"),
+                "details": [["@type": "type.googleapis.com/zitadel.v1.ErrorDetail", "id": .string(id), "message": .string(message)]],
+            ])
     }
 }

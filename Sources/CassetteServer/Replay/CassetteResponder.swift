@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// Answers HTTP requests from cassettes with the same matching and ordered replay as the
 /// URL protocol (`CassettePlayer`), for `cassette serve`.
@@ -101,10 +101,11 @@ public struct CassetteResponder: Sendable {
                     body: response.content.bodyData ?? Data()), nil
             )
         case .miss(let report):
-            let document: JSONValue = .object(JSONObject([
-                ("error", .string("no recorded interaction matches \(Self.shownRequest(request.method, target))")),
-                ("report", .string(reportText(report))),
-            ]))
+            let document: JSONValue = .object(
+                JSONObject([
+                    ("error", .string("no recorded interaction matches \(Self.shownRequest(request.method, target))")),
+                    ("report", .string(reportText(report))),
+                ]))
             return (ServerResponse.json(Self.missStatus, document), report)
         }
     }

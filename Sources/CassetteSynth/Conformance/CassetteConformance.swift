@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// Checks the JSON response bodies of a cassette against schemas: the drift check.
 ///
@@ -15,7 +15,9 @@ public struct CassetteConformance: Sendable {
     public let invariants: InvariantChecker
 
     /// Creates a checker.
-    public init(success: JSONSchemaValidator, failure: JSONSchemaValidator? = nil, invariants: InvariantChecker = InvariantChecker(invariants: [])) {
+    public init(
+        success: JSONSchemaValidator, failure: JSONSchemaValidator? = nil, invariants: InvariantChecker = InvariantChecker(invariants: [])
+    ) {
         self.success = success
         self.failure = failure
         self.invariants = invariants

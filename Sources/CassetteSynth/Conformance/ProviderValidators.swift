@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// Why a schema could not be loaded for checking or synthesis: what, where, next step.
 public struct SchemaLoadError: Error, Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// A relation between values of one document that the schema alone cannot say: timestamps in
 /// order, an id equal to the member it names, a value that is one of a list.
@@ -73,7 +73,8 @@ public struct Invariant: Sendable, Hashable {
         switch kind {
         case .order, .equal, .together:
             guard case .array(let list)? = entry["pointers"], list.count >= 2 else {
-                throw InvariantDeclarationError(location: location, reason: "\(kindName) needs \"pointers\": an array of at least two JSON pointers")
+                throw InvariantDeclarationError(
+                    location: location, reason: "\(kindName) needs \"pointers\": an array of at least two JSON pointers")
             }
             for item in list {
                 guard let text = item.stringValue else {
@@ -83,7 +84,8 @@ public struct Invariant: Sendable, Hashable {
             }
         case .member:
             guard let value = entry["pointer"]?.stringValue, let array = entry["of"]?.stringValue else {
-                throw InvariantDeclarationError(location: location, reason: "member needs \"pointer\" (the value) and \"of\" (the array), both JSON pointers")
+                throw InvariantDeclarationError(
+                    location: location, reason: "member needs \"pointer\" (the value) and \"of\" (the array), both JSON pointers")
             }
             texts = [value, array]
         }

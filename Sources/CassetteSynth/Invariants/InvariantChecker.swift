@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// One broken relation, located by pointers only (never the values: they may be personal or secret).
 public struct InvariantViolation: Sendable, Hashable, CustomStringConvertible {
@@ -229,7 +229,8 @@ public struct InvariantChecker: Sendable {
         }
     }
 
-    private static func write(_ newValue: JSONValue, to pointer: InvariantPointer, _ binding: Binding, in document: JSONValue) -> JSONValue? {
+    private static func write(_ newValue: JSONValue, to pointer: InvariantPointer, _ binding: Binding, in document: JSONValue) -> JSONValue?
+    {
         let place = location(pointer, binding)
         guard let parameter = pointer.parameter else { return document.setting(newValue, at: place) }
         guard let url = document.value(at: place)?.stringValue, let text = newValue.stringValue,

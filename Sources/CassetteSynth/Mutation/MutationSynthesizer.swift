@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// Variants of a recorded body that change one location at a time, within the schema and its
 /// invariants: each optional member dropped, each nullable value set to null, each other enum
@@ -35,7 +35,8 @@ public struct MutationSynthesizer: Sendable {
         do {
             validator = try JSONSchemaValidator(schema: schema)
         } catch {
-            throw SynthesisError(schemaLocation: error.location, instanceLocation: .root, reason: "the schema does not compile: \(error.reason)")
+            throw SynthesisError(
+                schemaLocation: error.location, instanceLocation: .root, reason: "the schema does not compile: \(error.reason)")
         }
         do {
             invariants = try InvariantChecker(schema: schema)
@@ -78,7 +79,9 @@ public struct MutationSynthesizer: Sendable {
     }
 
     /// The candidate changes at one location, as whole documents.
-    private func candidates(for value: JSONValue, at pointer: JSONPointer, in body: JSONValue, lookup: SchemaLookup) -> [(String, JSONValue)] {
+    private func candidates(for value: JSONValue, at pointer: JSONPointer, in body: JSONValue, lookup: SchemaLookup) -> [(
+        String, JSONValue
+    )] {
         guard !pointer.tokens.isEmpty else { return [] }
         var result: [(String, JSONValue)] = []
         func replace(_ change: String, _ newValue: JSONValue) {

@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 extension Variants {
     /// One-place variants of a recorded response (see ``MutationSynthesizer``), named by pointer
@@ -22,7 +22,9 @@ extension Variants {
         guard let chosen = provider ?? log.cassette?.provider.flatMap(BuiltInProvider.init(rawValue:)) else {
             throw SynthesisError(
                 schemaLocation: .root, instanceLocation: .root,
-                reason: "the cassette names no built-in provider in _cassette.provider; pass one (\(BuiltInProvider.allCases.map(\.rawValue).joined(separator: ", ")))")
+                reason:
+                    "the cassette names no built-in provider in _cassette.provider; pass one (\(BuiltInProvider.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         let schema: JSONValue
         do {

@@ -1,6 +1,6 @@
-import CassetteKit
-import Dispatch
-import Synchronization
+public import CassetteKit
+public import Dispatch
+public import Synchronization
 
 /// One synthesized value with a name saying what it exercises (`/user/human/phone: absent`).
 public struct NamedVariant: Sendable, Hashable, CustomStringConvertible {
@@ -59,7 +59,8 @@ public struct FixtureSynthesizer: Sendable {
         do {
             validator = try JSONSchemaValidator(schema: schema)
         } catch {
-            throw SynthesisError(schemaLocation: error.location, instanceLocation: .root, reason: "the schema does not compile: \(error.reason)")
+            throw SynthesisError(
+                schemaLocation: error.location, instanceLocation: .root, reason: "the schema does not compile: \(error.reason)")
         }
         do {
             invariants = try InvariantChecker(schema: schema)

@@ -9,7 +9,8 @@ enum FormatGenerator {
         case "email", "idn-email": return FakeData.person(&generator).email
         case "uri", "iri":
             return "https://example.com/\(FakeData.words[generator.below(FakeData.words.count)])/\(generator.between(1, 9999))"
-        case "uri-reference", "iri-reference": return "/\(FakeData.words[generator.below(FakeData.words.count)])/\(generator.between(1, 99))"
+        case "uri-reference", "iri-reference":
+            return "/\(FakeData.words[generator.below(FakeData.words.count)])/\(generator.between(1, 99))"
         case "uuid": return uuid(&generator)
         case "ipv4": return "192.0.2.\(generator.between(1, 254))"
         case "ipv6": return "2001:db8::\(String(generator.between(1, 0xFFFF), radix: 16))"
@@ -35,7 +36,8 @@ enum FormatGenerator {
         var text = date(&generator) + "T" + time(&generator)
         if generator.chance(1, in: 4) { text += ".\(pad(generator.between(0, 999), 3))" }
         if generator.chance(1, in: 5) {
-            text += (generator.chance(1, in: 2) ? "+" : "-") + "\(pad(generator.between(0, 12), 2)):\(generator.chance(1, in: 2) ? "00" : "30")"
+            text +=
+                (generator.chance(1, in: 2) ? "+" : "-") + "\(pad(generator.between(0, 12), 2)):\(generator.chance(1, in: 2) ? "00" : "30")"
         } else {
             text += "Z"
         }
@@ -56,7 +58,9 @@ enum FormatGenerator {
         digits[12] = "4"
         digits[16] = Array("89ab")[generator.below(4)]
         let text = String(digits)
-        let parts = [text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4), text.dropFirst(16).prefix(4), text.dropFirst(20)]
+        let parts = [
+            text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4), text.dropFirst(16).prefix(4), text.dropFirst(20),
+        ]
         return parts.joined(separator: "-")
     }
 

@@ -111,7 +111,9 @@ struct SchemaMerger {
         return merged
     }
 
-    private func fold(_ reference: SchemaReference, into merged: inout MergedSchema, instance: JSONPointer, depth: Int) throws(SynthesisError) {
+    private func fold(_ reference: SchemaReference, into merged: inout MergedSchema, instance: JSONPointer, depth: Int)
+        throws(SynthesisError)
+    {
         guard depth < Self.maximumFolding else {
             throw SynthesisError(
                 schemaLocation: reference.pointer, instanceLocation: instance,
@@ -125,14 +127,17 @@ struct SchemaMerger {
         case .object(let object):
             schema = object
         default:
-            throw SynthesisError(schemaLocation: reference.pointer, instanceLocation: instance, reason: "a schema must be an object or a boolean")
+            throw SynthesisError(
+                schemaLocation: reference.pointer, instanceLocation: instance, reason: "a schema must be an object or a boolean")
         }
         let at = reference.pointer
         func child(_ keyword: String) -> SchemaReference? {
             schema[keyword].map { SchemaReference(value: $0, pointer: at.appending(keyword)) }
         }
         if case .string(let target)? = schema["$ref"] {
-            try fold(try document.resolve(target, at: at.appending("$ref"), instance: instance), into: &merged, instance: instance, depth: depth + 1)
+            try fold(
+                try document.resolve(target, at: at.appending("$ref"), instance: instance), into: &merged, instance: instance,
+                depth: depth + 1)
         }
         if schema["$dynamicRef"] != nil {
             throw SynthesisError(

@@ -139,8 +139,12 @@ struct PatternGenerator: Sendable {
             var maximum: Int?
             switch scalar {
             case "*": position += 1
-            case "+": position += 1; minimum = 1
-            case "?": position += 1; maximum = 1
+            case "+":
+                position += 1
+                minimum = 1
+            case "?":
+                position += 1
+                maximum = 1
             case "{":
                 guard let (low, high, end) = braces(from: position) else { return atom }
                 position = end
@@ -202,7 +206,9 @@ struct PatternGenerator: Sendable {
                     position += 1
                     var upper = upperScalar.value
                     if upperScalar == "\\" {
-                        guard let single = try parseEscape(inClass: true).scalar else { throw Unsupported(reason: "a class escape cannot end a range") }
+                        guard let single = try parseEscape(inClass: true).scalar else {
+                            throw Unsupported(reason: "a class escape cannot end a range")
+                        }
                         upper = single.value
                     }
                     guard upper >= lower else { throw Unsupported(reason: "a range out of order in a class") }

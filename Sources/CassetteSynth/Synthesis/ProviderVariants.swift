@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// A built-in provider, for the synthesizer's library API: one per `<name>.profile.json` in the
 /// provider folder (`ProviderResources`), so a provider added there as files is one here too.
@@ -219,10 +219,13 @@ public enum SynthesizedCassette {
                     HAR.NameValue(name: "Content-Length", value: String(body.count)),
                 ],
                 content: content, redirectURL: "", headersSize: -1, bodySize: body.count)
-            return HAR.Entry(startedDateTime: "2024-01-02T03:04:05Z", time: 0, request: request, response: responseValue, timings: HAR.Timings())
+            return HAR.Entry(
+                startedDateTime: "2024-01-02T03:04:05Z", time: 0, request: request, response: responseValue, timings: HAR.Timings())
         }
         let metadata = CassetteMetadata(provider: provider, source: "synth", baseURL: baseURL)
-        return HAR.Log(version: "1.2", creator: HAR.Creator(name: "cassette", version: CassetteKitVersion.current), entries: entries, cassette: metadata)
+        return HAR.Log(
+            version: "1.2", creator: HAR.Creator(name: "cassette", version: CassetteKitVersion.current), entries: entries,
+            cassette: metadata)
     }
 }
 

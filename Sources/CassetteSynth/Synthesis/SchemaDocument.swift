@@ -41,7 +41,9 @@ struct SchemaDocument: Sendable {
         return try resolveUncached(reference, at: location, instance: instance)
     }
 
-    private func resolveUncached(_ reference: String, at location: JSONPointer, instance: JSONPointer) throws(SynthesisError) -> SchemaReference {
+    private func resolveUncached(_ reference: String, at location: JSONPointer, instance: JSONPointer) throws(SynthesisError)
+        -> SchemaReference
+    {
         var fragment: Substring
         if reference.hasPrefix("#") {
             fragment = reference.dropFirst()

@@ -68,8 +68,12 @@ enum SeedDerivation {
             token.withUTF8 { bytes in
                 for byte in bytes {
                     switch byte {
-                    case UInt8(ascii: "~"): hash.add(UInt8(ascii: "~")); hash.add(UInt8(ascii: "0"))
-                    case UInt8(ascii: "/"): hash.add(UInt8(ascii: "~")); hash.add(UInt8(ascii: "1"))
+                    case UInt8(ascii: "~"):
+                        hash.add(UInt8(ascii: "~"))
+                        hash.add(UInt8(ascii: "0"))
+                    case UInt8(ascii: "/"):
+                        hash.add(UInt8(ascii: "~"))
+                        hash.add(UInt8(ascii: "1"))
                     default: hash.add(byte)
                     }
                 }

@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// Why the synthesizer cannot produce a value: what, where (as JSON pointers), next step.
 public struct SynthesisError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -36,7 +36,8 @@ extension ValueGenerator {
                 if choose(
                     [.present, .absent], fallback: fallback,
                     key: merged.properties[name]?.first?.pointer.description ?? (merged.location.description + "/" + name),
-                    at: instance.appending(name)) == .absent {
+                    at: instance.appending(name)) == .absent
+                {
                     skipped.append(name)
                     continue
                 }

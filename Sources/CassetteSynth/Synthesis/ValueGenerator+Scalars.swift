@@ -34,7 +34,8 @@ extension ValueGenerator {
                 let shaped = FakeData.shapedSecrets(number: secretCount).first { fits($0, merged) && (formatCheck?.check($0) ?? true) }
                 text = shaped ?? plainPatternValue(merged) ?? text
             }
-        } else if let kind = merged.pii, case let value = FakeData.personal(kind: kind, name: name, nonASCII: shape == .nonASCII, someone: person, generator: &generator),
+        } else if let kind = merged.pii,
+            case let value = FakeData.personal(kind: kind, name: name, nonASCII: shape == .nonASCII, someone: person, generator: &generator),
             formatCheck?.check(value) ?? true, matchesPatterns(value, merged)
         {
             text = value
@@ -104,7 +105,9 @@ extension ValueGenerator {
         if example.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (every example in practice): the same tests on bytes, without grapheme breaking.
             guard example.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                !example.utf8.contains(where: { $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") })
+                !example.utf8.contains(where: {
+                    $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":")
+                })
             else { return example }
         } else {
             guard example.contains(where: \.isNumber), !example.contains(where: { " ./:".contains($0) }) else { return example }
@@ -176,7 +179,8 @@ extension ValueGenerator {
         return Array(result.prefix(length))
     }
 
-    mutating func number(_ merged: MergedSchema, integer: Bool, at instance: JSONPointer, name: String?) throws(SynthesisError) -> JSONValue {
+    mutating func number(_ merged: MergedSchema, integer: Bool, at instance: JSONPointer, name: String?) throws(SynthesisError) -> JSONValue
+    {
         var low = merged.minimum
         var high = merged.maximum
         if let bound = merged.exclusiveMinimum {
@@ -204,7 +208,9 @@ extension ValueGenerator {
         let lower = low ?? (high.map { $0 - 1000 } ?? 0)
         let upper = high ?? (lower + 1000)
         let lowered = name?.lowercased() ?? ""
-        if integer, high == nil, lower >= 0, shape == .present, merged.multipleOf == nil, lowered.hasSuffix("_id") || lowered.hasSuffix("id") && lowered.count > 2 {
+        if integer, high == nil, lower >= 0, shape == .present, merged.multipleOf == nil,
+            lowered.hasSuffix("_id") || lowered.hasSuffix("id") && lowered.count > 2
+        {
             // Snowflake-style ids: 19 digits, beyond 2^53 (the precision of a double).
             var digits = "7"
             for _ in 0..<18 { digits += String(generator.below(10)) }
@@ -215,7 +221,9 @@ extension ValueGenerator {
         case .lowest: value = lower
         case .highest: value = upper
         default:
-            let examples = merged.examples.compactMap { $0.numberValue?.doubleValue }.filter { $0 >= lower && $0 <= upper && (!integer || $0 == $0.rounded()) }
+            let examples = merged.examples.compactMap { $0.numberValue?.doubleValue }.filter {
+                $0 >= lower && $0 <= upper && (!integer || $0 == $0.rounded())
+            }
             if let example = generator.pick(examples), generator.chance(1, in: 2) {
                 value = example
             } else if integer {

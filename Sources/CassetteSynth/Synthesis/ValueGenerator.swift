@@ -57,7 +57,9 @@ struct ValueGenerator {
     ///
     /// Only the `edge` strategy records (its planner walks what each variant revealed); and only
     /// forced choices need the instance location as text. Other variants build no strings here.
-    mutating func choose(_ options: [Choice], fallback: @autoclosure () -> Choice, key: @autoclosure () -> String, at instance: JSONPointer) -> Choice {
+    mutating func choose(_ options: [Choice], fallback: @autoclosure () -> Choice, key: @autoclosure () -> String, at instance: JSONPointer)
+        -> Choice
+    {
         let recording = strategy == .edge
         guard recording || !overrides.isEmpty else { return fallback() }
         let where_ = instance.description
@@ -78,7 +80,9 @@ struct ValueGenerator {
     // MARK: - Any value
 
     /// Generates a value satisfying all of `references` at `instance`.
-    mutating func generate(_ references: [SchemaReference], at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
+    mutating func generate(_ references: [SchemaReference], at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError)
+        -> JSONValue
+    {
         var entry = try merger.merge(references, instance: instance)
         // Choices are keyed by the field's own schema location, so each field is covered.
         let field = entry.schema.location
@@ -91,7 +95,8 @@ struct ValueGenerator {
             rounds += 1
             guard rounds <= SchemaMerger.maximumFolding else {
                 throw SynthesisError(
-                    schemaLocation: entry.schema.location, instanceLocation: instance, reason: "anyOf/oneOf nest without end (a reference cycle)")
+                    schemaLocation: entry.schema.location, instanceLocation: instance,
+                    reason: "anyOf/oneOf nest without end (a reference cycle)")
             }
             for group in pending {
                 decided.insert(group.location)
@@ -103,7 +108,10 @@ struct ValueGenerator {
                 case .random: fallback = options[generator.below(options.count)]
                 default: fallback = options[Self.firstNonNullBranch(group.options)]
                 }
-                guard case .branch(_, let option) = choose(options, fallback: fallback, key: field.description + "|" + groupName, at: instance) else { continue }
+                guard
+                    case .branch(_, let option) = choose(
+                        options, fallback: fallback, key: field.description + "|" + groupName, at: instance)
+                else { continue }
                 extra.append(group.options[option])
             }
             entry = try merger.merge(references + extra, instance: instance)
@@ -119,7 +127,8 @@ struct ValueGenerator {
         _ merged: MergedSchema, types: [String], at instance: JSONPointer, name: String?, depth: Int
     ) throws(SynthesisError) -> JSONValue {
         if merged.impossible {
-            throw SynthesisError(schemaLocation: merged.location, instanceLocation: instance, reason: "the schema allows no value here (false)")
+            throw SynthesisError(
+                schemaLocation: merged.location, instanceLocation: instance, reason: "the schema allows no value here (false)")
         }
         if let constant = merged.constValue { return constant }
         if let values = merged.enumValues {
@@ -132,7 +141,9 @@ struct ValueGenerator {
             var generator = random(instance, "enum")
             let options = values.indices.filter { Self.typeAdmits(merged, values[$0]) }.map { Choice.enumValue($0) }
             let fallback = options[generator.below(options.count)]
-            guard case .enumValue(let index) = choose(options, fallback: fallback, key: merged.location.description, at: instance) else { return allowed[0] }
+            guard case .enumValue(let index) = choose(options, fallback: fallback, key: merged.location.description, at: instance) else {
+                return allowed[0]
+            }
             return values[index]
         }
         guard let first = types.first else {
@@ -149,7 +160,9 @@ struct ValueGenerator {
             case .random: fallback = types.contains("null") && generator.chance(1, in: 4) ? "null" : (generator.pick(nonNull) ?? first)
             default: fallback = depth > maximumDepth && types.contains("null") ? "null" : (nonNull.first ?? first)
             }
-            if case .type(let chosen) = choose(types.map { Choice.type($0) }, fallback: .type(fallback), key: merged.location.description, at: instance) {
+            if case .type(let chosen) = choose(
+                types.map { Choice.type($0) }, fallback: .type(fallback), key: merged.location.description, at: instance)
+            {
                 type = chosen
             }
         }

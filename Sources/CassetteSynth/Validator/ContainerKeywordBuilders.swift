@@ -62,7 +62,8 @@ struct ObjectKeywordBuilder {
             }
         }
         let additional = object["additionalProperties"] == nil ? nil : try node.schema("additionalProperties", &compiler)
-        return PropertyApplicator(named: PropertyNameTable(named), patterns: patterns, additional: additional, hasProperties: object["properties"] != nil)
+        return PropertyApplicator(
+            named: PropertyNameTable(named), patterns: patterns, additional: additional, hasProperties: object["properties"] != nil)
     }
 
     private func stringArray(_ value: JSONValue, keyword: String) throws(SchemaError) -> [String] {

@@ -25,7 +25,9 @@ enum CycleCheck {
                     throw SchemaError(
                         resource: String(location.prefix { $0 != "#" }),
                         location: JSONPointer(String(location.drop { $0 != "#" }.dropFirst())) ?? .root,
-                        reason: "this schema refers back to itself without moving into the instance ($ref/allOf/anyOf/... cycle), so validation would never end")
+                        reason:
+                            "this schema refers back to itself without moving into the instance ($ref/allOf/anyOf/... cycle), so validation would never end"
+                    )
                 case 0:
                     state[target] = 1
                     stack.append((target, inPlaceEdges(nodes[target]), 0))

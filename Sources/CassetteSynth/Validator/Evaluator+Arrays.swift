@@ -57,7 +57,9 @@ extension Evaluator {
             var scratch = Annotations()
             let ok: Bool
             if position < prefix.count {
-                ok = descend(prefix[position], element, keyword: "prefixItems", key: String(position), step: .index(position), collect: false, into: &scratch)
+                ok = descend(
+                    prefix[position], element, keyword: "prefixItems", key: String(position), step: .index(position), collect: false,
+                    into: &scratch)
             } else if let rest {
                 if case .alwaysInvalid = nodes[rest].kind {
                     report(node, "items", "array has \(array.count) items; at most \(prefix.count) allowed")

@@ -73,7 +73,9 @@ extension Evaluator {
                 matched = true
                 if collect { annotations.properties.insert(member.key) }
                 var scratch = Annotations()
-                if !descend(schema, member.value, keyword: "properties", key: member.key, step: .key(member.key), collect: false, into: &scratch) {
+                if !descend(
+                    schema, member.value, keyword: "properties", key: member.key, step: .key(member.key), collect: false, into: &scratch)
+                {
                     valid = false
                     if !collecting { return false }
                 }
@@ -94,7 +96,9 @@ extension Evaluator {
             if case .alwaysInvalid = nodes[additional].kind {
                 valid = false
                 guard collecting else { return false }
-                report(node, "additionalProperties", at: .key(member.key), "property \"\(member.key)\" is not allowed here (additionalProperties is false)")
+                report(
+                    node, "additionalProperties", at: .key(member.key),
+                    "property \"\(member.key)\" is not allowed here (additionalProperties is false)")
                 continue
             }
             var scratch = Annotations()
@@ -120,7 +124,9 @@ extension Evaluator {
             if rejectsAll {
                 valid = false
                 guard collecting else { return false }
-                report(node, "unevaluatedProperties", at: .key(member.key), "property \"\(member.key)\" is not allowed here (unevaluatedProperties is false)")
+                report(
+                    node, "unevaluatedProperties", at: .key(member.key),
+                    "property \"\(member.key)\" is not allowed here (unevaluatedProperties is false)")
                 continue
             }
             var scratch = Annotations()

@@ -98,7 +98,8 @@ struct Evaluator {
             }
         case .object(let object):
             let forObjects = node.forObjects
-            for position in forObjects.indices where !evaluateObject(forObjects[position], node, object, collect: collect, into: &annotations) {
+            for position in forObjects.indices
+            where !evaluateObject(forObjects[position], node, object, collect: collect, into: &annotations) {
                 valid = false
                 if !collecting { return false }
             }
@@ -154,7 +155,9 @@ struct Evaluator {
 
     /// Records a failure of `keyword` (nil: the schema itself) of `node` at the current location.
     /// The message is only built when failures are being recorded (never inside probes).
-    mutating func report(_ node: SchemaNode, _ keyword: String?, key: String? = nil, at step: Step = .none, _ message: @autoclosure () -> String) {
+    mutating func report(
+        _ node: SchemaNode, _ keyword: String?, key: String? = nil, at step: Step = .none, _ message: @autoclosure () -> String
+    ) {
         guard collecting else { return }
         var keywordTokens = keywordPath
         var relative = ""

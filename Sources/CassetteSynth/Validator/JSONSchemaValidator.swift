@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// A JSON Schema (draft 2020-12) validator.
 ///

@@ -62,7 +62,8 @@ struct NodeBuilder {
             }
             for name in names {
                 guard case .string(let text) = name, let member = TypeSet(name: text) else {
-                    throw error("type", "\(name.jsonText) is not a JSON Schema type (null, boolean, object, array, number, string, integer)")
+                    throw error(
+                        "type", "\(name.jsonText) is not a JSON Schema type (null, boolean, object, array, number, string, integer)")
                 }
                 set.insert(member)
             }

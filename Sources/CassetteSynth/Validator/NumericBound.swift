@@ -139,8 +139,14 @@ struct DecimalLiteral: Sendable, Equatable {
             var rest = m2 / gcd(m1, m2)
             var twos = 0
             var fives = 0
-            while rest % 2 == 0 { rest /= 2; twos += 1 }
-            while rest % 5 == 0 { rest /= 5; fives += 1 }
+            while rest % 2 == 0 {
+                rest /= 2
+                twos += 1
+            }
+            while rest % 5 == 0 {
+                rest /= 5
+                fives += 1
+            }
             return rest == 1 && twos <= k && fives <= k
         }
         // m1 / (m2 * 10^k) is an integer iff m2 * 10^k divides m1.

@@ -132,7 +132,8 @@ struct SimpleClassParser {
 /// negations) are ASCII / ECMA-whitespace only, `$` matches only at the very end, and
 /// `\u{...}` is ICU's `\x{...}`.
 enum ECMARegexTranslator {
-    private static let whitespace = "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
+    private static let whitespace =
+        "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
 
     static func translate(_ pattern: String) -> String {
         var output = ""
@@ -156,7 +157,7 @@ enum ECMARegexTranslator {
             case "[":
                 inClass = true
                 output += "["
-                // A leading ']' or '^]' is literal in ICU but ends an empty class in ECMA; leave as is.
+            // A leading ']' or '^]' is literal in ICU but ends an empty class in ECMA; leave as is.
             case "$":
                 output += "(?!(?s:.))"
             default:

@@ -135,7 +135,8 @@ struct SchemaCompiler {
     private func finish(root: Int) throws(SchemaError) -> CompiledSchema {
         let compiled = nodes.compactMap { $0 }
         guard compiled.count == nodes.count else {
-            throw SchemaError(resource: registry.resourceURIs.first ?? "", location: .root, reason: "internal error: a schema was left uncompiled")
+            throw SchemaError(
+                resource: registry.resourceURIs.first ?? "", location: .root, reason: "internal error: a schema was left uncompiled")
         }
         var anchors: [[String: Int]] = Array(repeating: [:], count: registry.resourceURIs.count)
         for (resource, names) in registry.dynamicAnchors.enumerated() {

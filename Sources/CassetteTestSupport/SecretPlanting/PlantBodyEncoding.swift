@@ -4,7 +4,9 @@ import Foundation
 /// How a response body is stored in the HAR: as text, as base64 (`content.encoding: base64`), or
 /// still compressed (`Content-Encoding` header kept, base64 of the compressed bytes in the HAR).
 public enum PlantBodyEncoding: String, CaseIterable, Sendable {
-    case identity, base64, gzip, deflate, deflateRaw = "deflate-raw", gzipGzip = "gzip-gzip"
+    case identity, base64, gzip, deflate
+    case deflateRaw = "deflate-raw"
+    case gzipGzip = "gzip-gzip"
 
     /// Stores `text` as the response body of `entry` in this encoding.
     public func apply(_ text: String, mimeType: String, to entry: inout PlantEntry) {

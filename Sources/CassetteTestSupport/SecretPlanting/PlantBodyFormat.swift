@@ -5,11 +5,21 @@ import Foundation
 /// multipart, HTML, XML, SOAP, GraphQL and plain text. Each renders one `key`/`value` pair inside
 /// a realistic body of that format.
 public enum PlantBodyFormat: String, CaseIterable, Sendable {
-    case json, jsonBOM = "json-bom", ndjson, xssi, jsonp, jsonNaN = "json-nan"
-    case jsonLoneSurrogate = "json-lone-surrogate-sibling", jsonTooDeep = "json-too-deep-sibling"
-    case jsonUnicodeEscapes = "json-unicode-escapes", jsonInString = "json-in-json-string"
-    case form, multipart, htmlNextData = "html-next-data", htmlMeta = "html-meta", htmlHiddenInput = "html-hidden-input"
-    case xml, soap, graphql, textKeyEquals = "text-key-equals", textKeyColon = "text-key-colon"
+    case json
+    case jsonBOM = "json-bom"
+    case ndjson, xssi, jsonp
+    case jsonNaN = "json-nan"
+    case jsonLoneSurrogate = "json-lone-surrogate-sibling"
+    case jsonTooDeep = "json-too-deep-sibling"
+    case jsonUnicodeEscapes = "json-unicode-escapes"
+    case jsonInString = "json-in-json-string"
+    case form, multipart
+    case htmlNextData = "html-next-data"
+    case htmlMeta = "html-meta"
+    case htmlHiddenInput = "html-hidden-input"
+    case xml, soap, graphql
+    case textKeyEquals = "text-key-equals"
+    case textKeyColon = "text-key-colon"
 
     /// Whether the format carries a value as a name-value pair whose name a reader can see.
     public var isJSONFamily: Bool {
@@ -40,7 +50,10 @@ public enum PlantBodyFormat: String, CaseIterable, Sendable {
             return ("application/json", #"{"note":"broken \ud800 emoji","data":{\#(member)}}"#)
         case .jsonTooDeep:
             let depth = JSONParser.maximumDepth + 88
-            return ("application/json", #"{"tree":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + #","data":{\#(member)}}"#)
+            return (
+                "application/json",
+                #"{"tree":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + #","data":{\#(member)}}"#
+            )
         case .jsonUnicodeEscapes:
             let escaped = value.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined()
             return ("application/json", #"{"data":{\#(JSONSerializer.string(.string(key))):"\#(escaped)"}}"#)
@@ -48,25 +61,43 @@ public enum PlantBodyFormat: String, CaseIterable, Sendable {
             let inner = JSONSerializer.string(.string(#"{"session":{\#(member)}}"#))
             return ("application/json", #"{"kind":"envelope","payload":\#(inner)}"#)
         case .form:
-            return ("application/x-www-form-urlencoded", "grant_type=password&username=ada%40example.com&" + Self.formEncode(key) + "=" + Self.formEncode(value))
+            return (
+                "application/x-www-form-urlencoded",
+                "grant_type=password&username=ada%40example.com&" + Self.formEncode(key) + "=" + Self.formEncode(value)
+            )
         case .multipart:
             let boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
-            let text = "--\(boundary)\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nada\r\n"
+            let text =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nada\r\n"
                 + "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n--\(boundary)--\r\n"
             return ("multipart/form-data; boundary=\(boundary)", text)
         case .htmlNextData:
             let data = #"{"props":{"pageProps":{"user":{"name":"Ada"},\#(member)}},"page":"/account","buildId":"b1"}"#
-            return ("text/html; charset=utf-8", Self.page(#"<div id="__next"></div><script id="__NEXT_DATA__" type="application/json">\#(data)</script>"#))
+            return (
+                "text/html; charset=utf-8",
+                Self.page(#"<div id="__next"></div><script id="__NEXT_DATA__" type="application/json">\#(data)</script>"#)
+            )
         case .htmlMeta:
-            return ("text/html; charset=utf-8", Self.page("", head: #"<meta name="\#(Self.escapeMarkup(key))" content="\#(Self.escapeMarkup(value))">"#))
+            return (
+                "text/html; charset=utf-8",
+                Self.page("", head: #"<meta name="\#(Self.escapeMarkup(key))" content="\#(Self.escapeMarkup(value))">"#)
+            )
         case .htmlHiddenInput:
-            let input = #"<form method="post" action="/session"><input type="hidden" name="\#(Self.escapeMarkup(key))" value="\#(Self.escapeMarkup(value))"><button>Continue</button></form>"#
+            let input =
+                #"<form method="post" action="/session"><input type="hidden" name="\#(Self.escapeMarkup(key))" value="\#(Self.escapeMarkup(value))"><button>Continue</button></form>"#
             return ("text/html; charset=utf-8", Self.page(input))
         case .xml:
-            return ("application/xml", #"<?xml version="1.0" encoding="UTF-8"?><AuthResult><UserName>ada</UserName><\#(key)>\#(Self.escapeMarkup(value))</\#(key)><Expires>3600</Expires></AuthResult>"#)
+            return (
+                "application/xml",
+                #"<?xml version="1.0" encoding="UTF-8"?><AuthResult><UserName>ada</UserName><\#(key)>\#(Self.escapeMarkup(value))</\#(key)><Expires>3600</Expires></AuthResult>"#
+            )
         case .soap:
-            let body = #"<ns1:loginResponse><ns1:result><ns1:userId>005xx000001Sv6</ns1:userId><ns1:\#(key)>\#(Self.escapeMarkup(value))</ns1:\#(key)></ns1:result></ns1:loginResponse>"#
-            return ("text/xml; charset=utf-8", #"<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="urn:partner.soap.example.com"><soapenv:Body>\#(body)</soapenv:Body></soapenv:Envelope>"#)
+            let body =
+                #"<ns1:loginResponse><ns1:result><ns1:userId>005xx000001Sv6</ns1:userId><ns1:\#(key)>\#(Self.escapeMarkup(value))</ns1:\#(key)></ns1:result></ns1:loginResponse>"#
+            return (
+                "text/xml; charset=utf-8",
+                #"<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="urn:partner.soap.example.com"><soapenv:Body>\#(body)</soapenv:Body></soapenv:Envelope>"#
+            )
         case .graphql:
             let query = #"mutation Login { login(email: "ada@example.com", \#(key): "\#(value)") { id viewer { name } } }"#
             return ("application/json", JSONSerializer.string(["operationName": "Login", "query": .string(query), "variables": [:]]))

@@ -62,7 +62,9 @@ public enum Plant {
 
     /// A POST whose request body is `format` holding `value` under `key` (form params filled in
     /// for forms and multipart, as devtools do).
-    public static func request(_ format: PlantBodyFormat, key: String, value: String, url: String = "https://api.example.com/v1/session") -> PlantEntry {
+    public static func request(_ format: PlantBodyFormat, key: String, value: String, url: String = "https://api.example.com/v1/session")
+        -> PlantEntry
+    {
         var entry = PlantEntry()
         entry.method = "POST"
         entry.url = url

@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// What redaction did with a planted document.
 public enum RedactionOutcome: String, Sendable, CaseIterable {

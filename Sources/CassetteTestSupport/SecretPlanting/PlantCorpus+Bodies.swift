@@ -128,7 +128,10 @@ extension PlantCorpus {
             return [Plant.json(#"{"redirect":"https://app.example.com/cb?next=\#(query)"}"#)]
         },
         PlantCase("encoding/base64-html-next-data", .encodings) { p in
-            [Plant.response(.htmlNextData, key: "accessToken", value: p.secret(.opaqueToken), encoding: .base64, url: "https://app.example.com/")]
+            [
+                Plant.response(
+                    .htmlNextData, key: "accessToken", value: p.secret(.opaqueToken), encoding: .base64, url: "https://app.example.com/")
+            ]
         },
         PlantCase("encoding/gzip-xml", .encodings) { p in
             [Plant.response(.xml, key: "SessionToken", value: p.secret(.opaqueToken), encoding: .gzip, url: "https://sts.example.com/")]

@@ -35,7 +35,11 @@ extension PlantCorpus {
                 [Plant.get("https://preview-abc123.vercel.app/api/me", headers: [("x-vercel-protection-bypass", p.secret(.vercelBypass))])]
             },
             PlantCase("format/vercel-bypass-query", .tokenFormats) { p in
-                [Plant.get("https://preview-abc123.vercel.app/api/me?x-vercel-set-bypass-cookie=true&x-vercel-protection-bypass=\(p.secret(.vercelBypass))")]
+                [
+                    Plant.get(
+                        "https://preview-abc123.vercel.app/api/me?x-vercel-set-bypass-cookie=true&x-vercel-protection-bypass=\(p.secret(.vercelBypass))"
+                    )
+                ]
             },
             PlantCase("format/stripe-key-text-body", .tokenFormats) { p in
                 [Plant.response(.textKeyColon, key: "Note", value: "rotate \(p.secret(.stripeLiveKey)) before Friday")]
@@ -50,7 +54,11 @@ extension PlantCorpus {
             [Plant.json(#"{"token":{"value":\#(Plant.quoted(p.secret(.opaqueToken))),"expires_at":"2025-04-01T00:00:00Z"}}"#)]
         },
         PlantCase("name/result-value", .names) { p in
-            [Plant.json(#"{"result":{"type":"personal_access_token","value":\#(Plant.quoted(p.secret(.opaqueToken)))}}"#, url: "https://api.example.com/v1/tokens")]
+            [
+                Plant.json(
+                    #"{"result":{"type":"personal_access_token","value":\#(Plant.quoted(p.secret(.opaqueToken)))}}"#,
+                    url: "https://api.example.com/v1/tokens")
+            ]
         },
         PlantCase("name/manual-entry-key-grouped-totp", .names) { p in
             [Plant.json(#"{"enrollment":{"qrCodeUrl":"/2fa/qr.png","manualEntryKey":\#(Plant.quoted(p.secret(.totpSeedGrouped)))}}"#)]
@@ -66,7 +74,11 @@ extension PlantCorpus {
             [Plant.request(.form, key: "code_verifier", value: p.secret(.pkceVerifier), url: "https://auth.example.com/oauth/token")]
         },
         PlantCase("name/location-oauth-code", .names) { p in
-            [Plant.withResponseHeaders([("Location", "https://app.example.com/callback?code=\(p.secret(.oauthCode))&state=af0ifjsldkj")], status: 302, statusText: "Found")]
+            [
+                Plant.withResponseHeaders(
+                    [("Location", "https://app.example.com/callback?code=\(p.secret(.oauthCode))&state=af0ifjsldkj")], status: 302,
+                    statusText: "Found")
+            ]
         },
         PlantCase("name/callback-url-oauth-code", .names) { p in
             [Plant.get("https://app.example.com/callback?code=\(p.secret(.oauthCode))&state=af0ifjsldkj")]
@@ -88,10 +100,18 @@ extension PlantCorpus {
             return [Plant.json(#"{"config":{"note":"\u0073\#(key.dropFirst())"}}"#)]
         },
         PlantCase("name/link-header-access-token", .names) { p in
-            [Plant.withResponseHeaders([("Link", "<https://api.example.com/v1/items?page=2&access_token=\(p.secret(.opaqueToken))>; rel=\"next\"")])]
+            [
+                Plant.withResponseHeaders([
+                    ("Link", "<https://api.example.com/v1/items?page=2&access_token=\(p.secret(.opaqueToken))>; rel=\"next\"")
+                ])
+            ]
         },
         PlantCase("name/aws-secret-access-key", .names) { p in
-            [Plant.json(#"{"credentials":{"aws_access_key_id":\#(Plant.quoted(p.secret(.awsAccessKeyID))),"aws_secret_access_key":\#(Plant.quoted(p.secret(.awsSecretKey)))}}"#)]
+            [
+                Plant.json(
+                    #"{"credentials":{"aws_access_key_id":\#(Plant.quoted(p.secret(.awsAccessKeyID))),"aws_secret_access_key":\#(Plant.quoted(p.secret(.awsSecretKey)))}}"#
+                )
+            ]
         },
         PlantCase("name/password-json-request", .names) { p in
             [Plant.request(.json, key: "password", value: p.secret(.password), url: "https://app.example.com/login")]

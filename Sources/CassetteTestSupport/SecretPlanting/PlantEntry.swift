@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// One interaction of a planted HAR document, written the way browser devtools and proxies export
 /// it (HAR 1.2 members only, query and cookies split out as devtools do).
@@ -105,7 +105,8 @@ public struct PlantEntry: Sendable {
         return query.split(separator: "&").map { part in
             let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(pair[0]).removingPercentEncoding ?? String(pair[0])
-            let value = pair.count > 1 ? (String(pair[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(pair[1])) : ""
+            let value =
+                pair.count > 1 ? (String(pair[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(pair[1])) : ""
             return (name, value)
         }
     }

@@ -3,8 +3,14 @@ import Foundation
 
 /// Where the property test plants a secret in an interaction.
 public enum PlantPlace: String, CaseIterable, Sendable {
-    case requestHeader = "request-header", authorization, cookie, setCookie = "set-cookie", query, fragment
-    case pathSegment = "path-segment", location, link, requestBody = "request-body", responseBody = "response-body"
+    case requestHeader = "request-header"
+    case authorization, cookie
+    case setCookie = "set-cookie"
+    case query, fragment
+    case pathSegment = "path-segment"
+    case location, link
+    case requestBody = "request-body"
+    case responseBody = "response-body"
 }
 
 /// One random planted document of the property test, with the choices that made it (printed on
@@ -33,13 +39,18 @@ public struct PlantedSample: Sendable, CustomStringConvertible {
 /// Random HAR documents (random entries, methods, hosts, headers, bodies of random formats) with a
 /// random secret of a random format planted in a random place and encoding.
 public enum PlantProperty {
-    static let secretNames = ["access_token", "refresh_token", "api_key", "client_secret", "session_token", "password", "auth_token", "private_key", "apiKey", "sessionToken"]
+    static let secretNames = [
+        "access_token", "refresh_token", "api_key", "client_secret", "session_token", "password", "auth_token", "private_key", "apiKey",
+        "sessionToken",
+    ]
     static let neutralNames = ["note", "target", "label", "description", "data", "comment"]
     static let headerNames = ["X-API-Key", "X-Auth-Token", "X-Session-Token", "X-Access-Token", "Private-Token"]
     static let cookieNames = ["session", "sid", "auth_token", "__session", "remember_token", "access_token"]
     static let hosts = ["api.example.com", "auth.example.org", "app.example.net", "eu.api.example.io", "127.0.0.1:8080"]
     static let paths = ["/v1/me", "/api/admin/user", "/auth/v1/users/me", "/atoms/v1/user", "/graphql", "/login", "/oauth/token"]
-    static let requestFormats: [PlantBodyFormat] = [.json, .form, .multipart, .graphql, .xml, .soap, .textKeyEquals, .jsonInString, .jsonUnicodeEscapes]
+    static let requestFormats: [PlantBodyFormat] = [
+        .json, .form, .multipart, .graphql, .xml, .soap, .textKeyEquals, .jsonInString, .jsonUnicodeEscapes,
+    ]
 
     /// The sample for `seed`; the same seed gives the same sample.
     public static func sample(seed: UInt64) -> PlantedSample {
@@ -70,11 +81,20 @@ public enum PlantProperty {
                 entry.responseText = #"{"error":"invalid_token","error_description":"token \#(token) is not valid"}"#
             }
         case .cookie:
-            entry.requestHeaders.append(("Cookie", "theme=dark; \(planter.random.pick(cookieNames))=\(PlantBodyFormat.percentEncode(planter.secret(format))); lang=en"))
+            entry.requestHeaders.append(
+                (
+                    "Cookie",
+                    "theme=dark; \(planter.random.pick(cookieNames))=\(PlantBodyFormat.percentEncode(planter.secret(format))); lang=en"
+                ))
         case .setCookie:
-            entry.responseHeaders.append(("Set-Cookie", "\(planter.random.pick(cookieNames))=\(PlantBodyFormat.percentEncode(planter.secret(format))); Path=/; HttpOnly; Secure"))
+            entry.responseHeaders.append(
+                (
+                    "Set-Cookie",
+                    "\(planter.random.pick(cookieNames))=\(PlantBodyFormat.percentEncode(planter.secret(format))); Path=/; HttpOnly; Secure"
+                ))
         case .query:
-            entry.url = "https://\(host)\(planter.random.pick(paths))?page=2&\(name)=\(PlantBodyFormat.percentEncode(planter.secret(format)))"
+            entry.url =
+                "https://\(host)\(planter.random.pick(paths))?page=2&\(name)=\(PlantBodyFormat.percentEncode(planter.secret(format)))"
         case .fragment:
             entry.url = "https://\(host)/callback#\(name)=\(PlantBodyFormat.percentEncode(planter.secret(format)))&expires_in=3600"
         case .pathSegment:
@@ -82,9 +102,12 @@ public enum PlantProperty {
         case .location:
             entry.status = 302
             entry.statusText = "Found"
-            entry.responseHeaders.append(("Location", "https://\(host)/callback?\(name)=\(PlantBodyFormat.percentEncode(planter.secret(format)))&state=xyz"))
+            entry.responseHeaders.append(
+                ("Location", "https://\(host)/callback?\(name)=\(PlantBodyFormat.percentEncode(planter.secret(format)))&state=xyz"))
         case .link:
-            entry.responseHeaders.append(("Link", "<https://\(host)/v1/items?page=2&\(name)=\(PlantBodyFormat.percentEncode(planter.secret(format)))>; rel=\"next\""))
+            entry.responseHeaders.append(
+                ("Link", "<https://\(host)/v1/items?page=2&\(name)=\(PlantBodyFormat.percentEncode(planter.secret(format)))>; rel=\"next\"")
+            )
         case .requestBody:
             let chosen = planter.random.pick(requestFormats)
             bodyFormat = chosen
@@ -105,17 +128,22 @@ public enum PlantProperty {
         entries.insert(entry, at: Int.random(in: 0...entries.count, using: &planter.random))
         format = planter.formats.first ?? format
         let document = PlantedDocument(har: PlantEntry.document(entries), needles: planter.needles, formats: planter.formats)
-        return PlantedSample(document: document, format: format, place: place, bodyFormat: bodyFormat, encoding: encoding, neutralName: neutral, echoed: echoed)
+        return PlantedSample(
+            document: document, format: format, place: place, bodyFormat: bodyFormat, encoding: encoding, neutralName: neutral,
+            echoed: echoed)
     }
 
     /// A clean interaction with a random method, host, path, headers and body.
     public static func noise(_ random: inout PlantRandom) -> PlantEntry {
         var entry = PlantEntry()
         entry.method = random.pick(["GET", "GET", "POST", "PUT", "DELETE", "PATCH"])
-        entry.url = "https://\(random.pick(hosts))\(random.pick(paths))" + (random.chance(0.3) ? "?page=\(Int.random(in: 1...9, using: &random))&sort=name" : "")
+        entry.url =
+            "https://\(random.pick(hosts))\(random.pick(paths))"
+            + (random.chance(0.3) ? "?page=\(Int.random(in: 1...9, using: &random))&sort=name" : "")
         if random.chance(0.5) { entry.requestHeaders.append(("Accept-Language", "en-GB,en;q=0.9")) }
         if random.chance(0.3) { entry.responseHeaders.append(("Cache-Control", "no-store")) }
-        let body = random.pick(PlantBodyFormat.allCases).render(key: "displayName", value: random.pick(["Ada Lovelace", "Grace Hopper", "dark", "en-GB"]))
+        let body = random.pick(PlantBodyFormat.allCases).render(
+            key: "displayName", value: random.pick(["Ada Lovelace", "Grace Hopper", "dark", "en-GB"]))
         random.pick([PlantBodyEncoding.identity, .identity, .base64, .gzip]).apply(body.text, mimeType: body.mimeType, to: &entry)
         return entry
     }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Hands out secrets while a planted document is built, and remembers what must not survive.
 ///

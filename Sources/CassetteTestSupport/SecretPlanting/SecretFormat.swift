@@ -15,17 +15,35 @@ public struct GeneratedSecret: Sendable {
 /// scanning's public lists, `providers.md` for the four `/me` services).
 public enum SecretFormat: String, CaseIterable, Sendable {
     case jwt, jwe
-    case atomsKey = "atoms-key", unleashPAT = "unleash-pat", unleashAdmin = "unleash-admin"
-    case unleashClient = "unleash-client", unleashV2 = "unleash-v2", zitadelOpaque = "zitadel-opaque"
-    case googleAPIKey = "google-api-key", slackBotToken = "slack-bot-token", slackUserToken = "slack-user-token"
-    case slackWebhook = "slack-webhook", discordWebhook = "discord-webhook", telegramBotToken = "telegram-bot-token"
-    case openAIProjectKey = "openai-project-key", githubClassicPAT = "github-classic-pat"
-    case githubFineGrainedPAT = "github-fine-grained-pat", awsAccessKeyID = "aws-access-key-id"
-    case awsSecretKey = "aws-secret-key", stripeLiveKey = "stripe-live-key"
-    case otpauthURL = "otpauth-url", totpSeed = "totp-seed", totpSeedGrouped = "totp-seed-grouped"
-    case backupCode = "backup-code", opaqueToken = "opaque-token", password
-    case vercelBypass = "vercel-bypass", resetToken = "reset-token", sessionID = "session-id"
-    case oauthCode = "oauth-code", pkceVerifier = "pkce-verifier"
+    case atomsKey = "atoms-key"
+    case unleashPAT = "unleash-pat"
+    case unleashAdmin = "unleash-admin"
+    case unleashClient = "unleash-client"
+    case unleashV2 = "unleash-v2"
+    case zitadelOpaque = "zitadel-opaque"
+    case googleAPIKey = "google-api-key"
+    case slackBotToken = "slack-bot-token"
+    case slackUserToken = "slack-user-token"
+    case slackWebhook = "slack-webhook"
+    case discordWebhook = "discord-webhook"
+    case telegramBotToken = "telegram-bot-token"
+    case openAIProjectKey = "openai-project-key"
+    case githubClassicPAT = "github-classic-pat"
+    case githubFineGrainedPAT = "github-fine-grained-pat"
+    case awsAccessKeyID = "aws-access-key-id"
+    case awsSecretKey = "aws-secret-key"
+    case stripeLiveKey = "stripe-live-key"
+    case otpauthURL = "otpauth-url"
+    case totpSeed = "totp-seed"
+    case totpSeedGrouped = "totp-seed-grouped"
+    case backupCode = "backup-code"
+    case opaqueToken = "opaque-token"
+    case password
+    case vercelBypass = "vercel-bypass"
+    case resetToken = "reset-token"
+    case sessionID = "session-id"
+    case oauthCode = "oauth-code"
+    case pkceVerifier = "pkce-verifier"
 
     /// Whether the value is recognisable by its shape alone (a prefix or structure), so it must be
     /// caught under any name; the others are only recognisable by the name or header they sit under.
@@ -85,11 +103,13 @@ public enum SecretFormat: String, CaseIterable, Sendable {
             return GeneratedSecret(value: "xoxb-\(random.digits(12))-\(random.digits(13))-\(secret)", needles: [secret])
         case .slackUserToken:
             let secret = random.hex(32)
-            return GeneratedSecret(value: "xoxp-\(random.digits(12))-\(random.digits(12))-\(random.digits(13))-\(secret)", needles: [secret])
+            return GeneratedSecret(
+                value: "xoxp-\(random.digits(12))-\(random.digits(12))-\(random.digits(13))-\(secret)", needles: [secret])
         case .slackWebhook:
             let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
             let secret = random.alphanumeric(24)
-            let url = "https://hooks.slack.com/services/T\(random.string(from: upper, count: 10))/B\(random.string(from: upper, count: 10))/\(secret)"
+            let url =
+                "https://hooks.slack.com/services/T\(random.string(from: upper, count: 10))/B\(random.string(from: upper, count: 10))/\(secret)"
             return GeneratedSecret(value: url, needles: [secret])
         case .discordWebhook:
             let secret = random.base64url(68)

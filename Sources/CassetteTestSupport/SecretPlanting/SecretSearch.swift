@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// Searches written bytes for any form of planted secrets: raw, percent-encoded (upper and lower
 /// hex, `+` for space), base64 and base64url at the three alignments, JSON `\uXXXX` escapes,
@@ -49,7 +49,9 @@ public struct SecretSearch: Sendable {
         let data = Data(bytes)
         if GzipCodec.isGzip(data), let inflated = try? GzipCodec.decompress(data, container: .gzip, limit: 8 << 20) {
             layers.append([UInt8](inflated))
-        } else if bytes.count > 8, bytes.contains(where: { $0 >= 0x80 || $0 < 0x09 }), let inflated = try? GzipCodec.decompress(data, container: .deflate, limit: 8 << 20), !inflated.isEmpty {
+        } else if bytes.count > 8, bytes.contains(where: { $0 >= 0x80 || $0 < 0x09 }),
+            let inflated = try? GzipCodec.decompress(data, container: .deflate, limit: 8 << 20), !inflated.isEmpty
+        {
             layers.append([UInt8](inflated))
         }
         if let start = bytes.firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }),
@@ -94,7 +96,8 @@ public struct SecretSearch: Sendable {
             }
             if let first = start, index - first >= 16 {
                 var text = String(decoding: bytes[first..<index], as: UTF8.self)
-                    .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+                    .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "-", with: "+").replacingOccurrences(
+                        of: "_", with: "/")
                 while text.count % 4 != 0 { text += text.count % 4 == 1 ? "A" : "=" }
                 if let decoded = Data(base64Encoded: text), decoded != Data(bytes[first..<index]) { runs.append([UInt8](decoded)) }
             }

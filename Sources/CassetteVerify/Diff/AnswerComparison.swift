@@ -1,5 +1,6 @@
 import CassetteKit
 import CassetteSynth
+import Foundation
 
 /// Compares a live (sanitized) answer with the recorded one: status, header names, media type,
 /// the JSON body's structure, and the live body against the provider's schema. Every drift
@@ -23,7 +24,8 @@ enum AnswerComparison {
         let recordedType = mediaType(recorded.response.content.mimeType)
         let liveType = mediaType(live.response.content.mimeType)
         if recordedType != liveType {
-            drifts.append(Drift(.mediaType(recorded: recordedType.isEmpty ? "none" : recordedType, live: liveType.isEmpty ? "none" : liveType)))
+            drifts.append(
+                Drift(.mediaType(recorded: recordedType.isEmpty ? "none" : recordedType, live: liveType.isEmpty ? "none" : liveType)))
         }
         var schemaDrifts: [Drift] = []
         var enumPlaces: [String] = []
@@ -31,7 +33,8 @@ enum AnswerComparison {
             let result = schema.check(live, index: 0)
             switch result.outcome {
             case .invalid(let errors):
-                enumPlaces = unique(errors.filter { ["enum", "const"].contains($0.schemaLocation.lastToken ?? "") }.map(\.instanceLocation.description))
+                enumPlaces = unique(
+                    errors.filter { ["enum", "const"].contains($0.schemaLocation.lastToken ?? "") }.map(\.instanceLocation.description))
                 let places = unique(errors.map(\.instanceLocation.description))
                 schemaDrifts.append(Drift(.schema(errors: errors.count, pointers: Array(places.prefix(maxSchemaPlaces)))))
             case .unparsable:

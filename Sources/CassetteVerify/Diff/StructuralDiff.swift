@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// Compares the structure of a recorded JSON body with a live one: members added and removed,
 /// kinds of value changed, arrays that became empty or non-empty, and (when asked) constants an

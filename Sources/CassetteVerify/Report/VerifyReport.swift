@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// The results of one `cassette verify` run: the lines a person reads, the JSON a workflow reads,
 /// and the exit code (0 nothing drifted, 1 something drifted, 2 something could not be checked
@@ -91,7 +91,8 @@ public struct VerifyReport: Sendable {
             JSONObject([
                 ("cassettes", .array(items)),
                 ("verified", .number(JSONNumber(verified))), ("drifted", .number(JSONNumber(drifted))),
-                ("notVerified", .number(JSONNumber(notVerified))), ("stale", .number(JSONNumber(stale))), ("exitCode", .number(JSONNumber(Int(exitCode)))),
+                ("notVerified", .number(JSONNumber(notVerified))), ("stale", .number(JSONNumber(stale))),
+                ("exitCode", .number(JSONNumber(Int(exitCode)))),
             ]))
     }
 

@@ -1,6 +1,6 @@
-import CassetteKit
-import CassetteSynth
-import Foundation
+public import CassetteKit
+public import CassetteSynth
+public import Foundation
 
 /// `cassette verify`: calls, for a cassette with a known provider, the same endpoint as
 /// `cassette record` through the same recording pipeline (credential from the environment only,
@@ -85,7 +85,8 @@ public struct CassetteVerifier: Sendable {
         if [401, 403].contains(live.response.status), !(400..<500).contains(recorded.response.status) {
             return result(
                 .notVerified(
-                    "the credential in \(plan.credentialSource) was refused (HTTP \(live.response.status)); export a valid one. Nothing was compared."),
+                    "the credential in \(plan.credentialSource) was refused (HTTP \(live.response.status)); export a valid one. Nothing was compared."
+                ),
                 provider: providerName)
         }
         let drifts = AnswerComparison.drifts(recorded: recorded, live: live, schema: schemas[providerName])
@@ -99,10 +100,13 @@ public struct CassetteVerifier: Sendable {
 
     /// Re-records a drifted cassette through the recorder's write stage, when the live status is
     /// the recorded one (a cassette of a success is never replaced by an outage's error page).
-    private func update(_ file: URL, log: HAR.Log, recorded: HAR.Entry, captured: CapturedCassette, plan: RecordingPlan) -> VerificationResult.Update {
+    private func update(_ file: URL, log: HAR.Log, recorded: HAR.Entry, captured: CapturedCassette, plan: RecordingPlan)
+        -> VerificationResult.Update
+    {
         guard captured.status == recorded.response.status else {
             return .refused(
-                "the service answered HTTP \(captured.status), the cassette holds HTTP \(recorded.response.status); re-record by hand with `cassette record \(plan.profile.name) --accept-status \(captured.status) --output \(file.path)` if that is intended")
+                "the service answered HTTP \(captured.status), the cassette holds HTTP \(recorded.response.status); re-record by hand with `cassette record \(plan.profile.name) --accept-status \(captured.status) --output \(file.path)` if that is intended"
+            )
         }
         guard log.entries.count == 1 else {
             return .refused("the cassette holds \(log.entries.count) interactions; re-record it with the test that made it")
@@ -134,17 +138,23 @@ public struct CassetteVerifier: Sendable {
             credential = value
             credentialSource = standIn.credentialSource
         } else {
-            guard let chosen = options.baseURL ?? VerifyTarget.recordedBaseURL(of: log, profile: profile) ?? profile.defaultBaseURL.flatMap(URL.init(string:))
+            guard
+                let chosen = options.baseURL ?? VerifyTarget.recordedBaseURL(of: log, profile: profile)
+                    ?? profile.defaultBaseURL.flatMap(URL.init(string:))
             else {
                 return .failure(
                     PlanFailure(
-                        message: "the cassette was recorded from \(log.cassette?.source == "emulator" ? "the emulator" : "an example address"), and \(profile.name) has no public base URL; pass --base-url https://your-\(profile.name)-host, or --emulate"))
+                        message:
+                            "the cassette was recorded from \(log.cassette?.source == "emulator" ? "the emulator" : "an example address"), and \(profile.name) has no public base URL; pass --base-url https://your-\(profile.name)-host, or --emulate"
+                    ))
             }
             let variable = options.credentialVariable ?? profile.credentialEnvironmentVariable
             guard let value = options.environment[variable], !value.isEmpty else {
                 return .failure(
                     PlanFailure(
-                        message: "the environment variable \(variable) is not set or is empty; \(profile.name) needs its credential there. Run `export \(variable)=...` (read only from the environment), or name another variable with --credential-env"))
+                        message:
+                            "the environment variable \(variable) is not set or is empty; \(profile.name) needs its credential there. Run `export \(variable)=...` (read only from the environment), or name another variable with --credential-env"
+                    ))
             }
             base = chosen
             credential = value

@@ -1,4 +1,4 @@
-import CassetteKit
+public import CassetteKit
 
 /// What `cassette verify` found for one cassette.
 public struct VerificationResult: Sendable {

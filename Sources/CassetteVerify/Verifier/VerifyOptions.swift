@@ -1,5 +1,5 @@
-import CassetteKit
-import Foundation
+public import CassetteKit
+public import Foundation
 
 /// How `cassette verify` reaches the service and what it may do with the answers.
 public struct VerifyOptions: Sendable {

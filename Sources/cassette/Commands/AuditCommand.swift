@@ -88,7 +88,8 @@ struct AuditCommand: ParsableCommand {
             case .bytes(let data, let path): log = try? CassetteFile.decode(data, path: path, limit: limit)
             }
             guard let log, let staleness = CassetteStaleness.check(log, maxAge: maxAge) else { return nil }
-            return "\(SafeDisplay.text(source.displayPath)): stale: \(staleness) (refresh: cassette verify \(SafeDisplay.text(source.displayPath)) --update)"
+            return
+                "\(SafeDisplay.text(source.displayPath)): stale: \(staleness) (refresh: cassette verify \(SafeDisplay.text(source.displayPath)) --update)"
         }
     }
 
@@ -97,7 +98,8 @@ struct AuditCommand: ParsableCommand {
         if paths.isEmpty {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: "Cassettes", isDirectory: &isFolder), isFolder.boolValue else {
-                throw CLIFailure.usage("error: no Cassettes/ folder here. Pass the cassettes or folders to audit, e.g. `cassette audit path/to/Cassettes`.")
+                throw CLIFailure.usage(
+                    "error: no Cassettes/ folder here. Pass the cassettes or folders to audit, e.g. `cassette audit path/to/Cassettes`.")
             }
             return try SecretAuditor.discover(["Cassettes"])
         }
@@ -109,7 +111,9 @@ struct AuditCommand: ParsableCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CLIFailure.usage("error: \(path): cannot read the baseline (\(error.localizedDescription)). Create it with `cassette audit --write-baseline \(path)`.")
+            throw CLIFailure.usage(
+                "error: \(path): cannot read the baseline (\(error.localizedDescription)). Create it with `cassette audit --write-baseline \(path)`."
+            )
         }
         return try AuditBaseline(data: data, path: path)
     }
@@ -120,7 +124,9 @@ struct AuditCommand: ParsableCommand {
         for item in report.unreadable { Console.error("error: \(SafeDisplay.text(item.reason))") }
         let updated = existing.accepting(report.findings)
         _ = try AtomicFileWriter.write(updated.jsonData, to: URL(fileURLWithPath: path))
-        Console.error("cassette audit: wrote \(updated.entries.count) accepted finding\(updated.entries.count == 1 ? "" : "s") to \(path) (salted hashes, no secret values).")
+        Console.error(
+            "cassette audit: wrote \(updated.entries.count) accepted finding\(updated.entries.count == 1 ? "" : "s") to \(path) (salted hashes, no secret values)."
+        )
         if report.exitCode == 2 { throw ExitCode(2) }
     }
 }

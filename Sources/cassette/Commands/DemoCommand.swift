@@ -49,7 +49,8 @@ struct DemoCommand: AsyncParsableCommand {
         var failures = 0
         for name in EmulatorServer.providers {
             guard let profile = catalog.profile(named: name), let credential = handle.credential(for: name) else { continue }
-            let output = URL(fileURLWithPath: outputDir).appendingPathComponent(name).appendingPathComponent("me.\(CassetteFile.fileExtension)")
+            let output = URL(fileURLWithPath: outputDir).appendingPathComponent(name).appendingPathComponent(
+                "me.\(CassetteFile.fileExtension)")
             let plan = RecordingPlan(
                 profile: profile, baseURL: handle.baseURL, credential: credential,
                 credentialSource: "the emulator's throw-away \(profile.credentialEnvironmentVariable)", output: output,
@@ -67,7 +68,9 @@ struct DemoCommand: AsyncParsableCommand {
                 case .unchanged: state = "unchanged"
                 case .replaced: state = "replaced"
                 }
-                lines.append("\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(output.path)  HTTP \(outcome.status)  \(state)  \(outcome.redaction.items.count) redacted  \(checks.summary)")
+                lines.append(
+                    "\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(output.path)  HTTP \(outcome.status)  \(state)  \(outcome.redaction.items.count) redacted  \(checks.summary)"
+                )
             } catch {
                 failures += 1
                 Console.error(error.description)
@@ -77,12 +80,15 @@ struct DemoCommand: AsyncParsableCommand {
         await handle.stop()
         for line in lines { Console.out(line) }
         if failures == 0 {
-            let replayed = await Self.replay(URL(fileURLWithPath: outputDir).appendingPathComponent("zitadel/me.\(CassetteFile.fileExtension)"))
+            let replayed = await Self.replay(
+                URL(fileURLWithPath: outputDir).appendingPathComponent("zitadel/me.\(CassetteFile.fileExtension)"))
             Console.out(replayed.line)
             if !replayed.ok { failures += 1 }
         }
         if failures > 0 {
-            throw CLIFailure.finding("error: \(failures) of \(EmulatorServer.providers.count) demo recordings failed or did not pass the audit/validation above.")
+            throw CLIFailure.finding(
+                "error: \(failures) of \(EmulatorServer.providers.count) demo recordings failed or did not pass the audit/validation above."
+            )
         }
     }
 

@@ -44,11 +44,14 @@ struct EmulateCommand: AsyncParsableCommand {
             throw CLIFailure.usage("error: \(error)")
         }
         let catalog = try? ProviderCatalog.builtIn()
-        Console.error("emulator listening on \(ListeningLine.urls(handle.boundAddresses)) (loopback only); Ctrl-C stops it")  // display-safe: numeric addresses the server bound
+        // display-safe: numeric addresses the server bound
+        Console.error("emulator listening on \(ListeningLine.urls(handle.boundAddresses)) (loopback only); Ctrl-C stops it")
         for name in handle.providers {
             let variable = catalog?.profile(named: name)?.credentialEnvironmentVariable ?? "\(name.uppercased())_TOKEN"
             let path = catalog?.profile(named: name)?.path ?? ""
-            Console.error("  \(name): GET \(handle.baseURL.absoluteString)\(path), credential in $\(variable): cassette record \(name) --base-url \(handle.baseURL.absoluteString)")
+            Console.error(
+                "  \(name): GET \(handle.baseURL.absoluteString)\(path), credential in $\(variable): cassette record \(name) --base-url \(handle.baseURL.absoluteString)"
+            )
         }
         if printCredentials {
             for name in handle.providers {

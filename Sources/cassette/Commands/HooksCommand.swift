@@ -36,7 +36,9 @@ struct HooksInstallCommand: ParsableCommand {
         let hook = hooksFolder.appendingPathComponent("pre-commit")
         let manager = FileManager.default
         if let existing = try? String(contentsOf: hook, encoding: .utf8), !existing.contains(GitHookScript.marker), !force {
-            throw CLIFailure.usage("error: \(hook.path) already exists and was not written by cassette. Add `\(command) audit --staged` to it yourself, or rerun with --force to replace it.")
+            throw CLIFailure.usage(
+                "error: \(hook.path) already exists and was not written by cassette. Add `\(command) audit --staged` to it yourself, or rerun with --force to replace it."
+            )
         }
         do {
             try manager.createDirectory(at: hooksFolder, withIntermediateDirectories: true)
@@ -45,13 +47,17 @@ struct HooksInstallCommand: ParsableCommand {
         } catch let failure as CLIFailure {
             throw failure
         } catch {
-            throw CLIFailure.usage("error: \(hook.path): cannot write the hook (\(error.localizedDescription)). Check the folder is writable.")
+            throw CLIFailure.usage(
+                "error: \(hook.path): cannot write the hook (\(error.localizedDescription)). Check the folder is writable.")
         }
         let attributes = URL(fileURLWithPath: topLevel).appendingPathComponent(".gitattributes")
         let attributesChanged = try GitHookScript.ensureAttribute(in: attributes)
         _ = try GitRunner.run(["config", "diff.cassette.textconv", "\(command) show"])
         Console.out("installed \(hook.path): commits with a leaky staged cassette are refused (`cassette audit --staged`).")
-        Console.out(attributesChanged ? "added `\(GitHookScript.attributeLine)` to \(attributes.path)." : "\(attributes.path) already has `\(GitHookScript.attributeLine)`.")
+        Console.out(
+            attributesChanged
+                ? "added `\(GitHookScript.attributeLine)` to \(attributes.path)."
+                : "\(attributes.path) already has `\(GitHookScript.attributeLine)`.")
         Console.out("set git config diff.cassette.textconv \"\(command) show\": `git diff` shows cassettes as JSON.")
     }
 }
@@ -96,7 +102,7 @@ enum GitHookScript {
 
     private static func ownPath() -> String {
         #if os(Linux)
-        if let linked = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return linked }
+            if let linked = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return linked }
         #endif
         if let path = Bundle.main.executablePath { return path }
         let argument = CommandLine.arguments[0]

@@ -27,10 +27,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Provider profile whose schema annotations add redaction rules (atoms, unleash, wacht, zitadel).")
     var provider: String?
 
-    @Option(name: .customLong("secret-env"), help: "An environment variable holding a secret known to be in the files (repeatable); it is searched for in every encoding.")
+    @Option(
+        name: .customLong("secret-env"),
+        help: "An environment variable holding a secret known to be in the files (repeatable); it is searched for in every encoding.")
     var secretEnvironmentVariables: [String] = []
 
-    @Flag(help: "Keep a body no redaction reader understands (an image, application/octet-stream, an unknown Content-Encoding) after the value rules and the leak check, instead of refusing to write.")
+    @Flag(
+        help:
+            "Keep a body no redaction reader understands (an image, application/octet-stream, an unknown Content-Encoding) after the value rules and the leak check, instead of refusing to write."
+    )
     var allowOpaqueBody = false
 
     @Flag(help: "Replace the output cassette if it exists.")
@@ -38,7 +43,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard let format = ImportFormat(rawValue: from.lowercased()) else {
-            throw CLIFailure.usage("error: --from \(SafeDisplay.text(from)) is not a known format. Use one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw CLIFailure.usage(
+                "error: --from \(SafeDisplay.text(from)) is not a known format. Use one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
         }
         let outputURL = URL(fileURLWithPath: output)
         if FileManager.default.fileExists(atPath: outputURL.path), !force {
@@ -47,7 +54,8 @@ struct ImportCommand: ParsableCommand {
         var knownSecrets: [String] = []
         for name in secretEnvironmentVariables {
             guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-                throw CLIFailure.usage("error: --secret-env \(SafeDisplay.text(name)): the variable is not set or empty. Export it, or drop the option.")
+                throw CLIFailure.usage(
+                    "error: --secret-env \(SafeDisplay.text(name)): the variable is not set or empty. Export it, or drop the option.")
             }
             knownSecrets.append(value)
         }
@@ -63,6 +71,7 @@ struct ImportCommand: ParsableCommand {
         }
         try CassetteFile.write(log, to: outputURL)
         let redacted = log.cassette?.redaction.items.count ?? 0
-        Console.error("imported \(log.entries.count) interaction(s) from \(files.count) file(s) into \(output); \(redacted) value(s) redacted")
+        Console.error(
+            "imported \(log.entries.count) interaction(s) from \(files.count) file(s) into \(output); \(redacted) value(s) redacted")
     }
 }

@@ -70,23 +70,27 @@ struct MatchCommand: ParsableCommand {
             let url = URL(string: parts[1].trimmingCharacters(in: .whitespaces)), url.scheme != nil, url.host != nil
         else {
             throw CLIFailure.usage(
-                "error: --request \"\(SafeDisplay.text(request))\" is not a method and an absolute URL; write it like --request \"GET https://api.example.com/v1/me?x=1\".")
+                "error: --request \"\(SafeDisplay.text(request))\" is not a method and an absolute URL; write it like --request \"GET https://api.example.com/v1/me?x=1\"."
+            )
         }
         var fields: [HAR.NameValue] = []
         for header in headers {
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
-                throw CLIFailure.usage("error: -H \"\(EchoedArgument.header(header))\" is not a header; write it like -H \"Accept: application/json\".")
+                throw CLIFailure.usage(
+                    "error: -H \"\(EchoedArgument.header(header))\" is not a header; write it like -H \"Accept: application/json\".")
             }
-            fields.append(HAR.NameValue(
-                name: header[..<colon].trimmingCharacters(in: .whitespaces),
-                value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            fields.append(
+                HAR.NameValue(
+                    name: header[..<colon].trimmingCharacters(in: .whitespaces),
+                    value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         var bodyData: Data?
         if let body {
             do {
                 bodyData = try Data(contentsOf: URL(fileURLWithPath: body))
             } catch {
-                throw CLIFailure.usage("error: \(SafeDisplay.text(body)): cannot read the request body file (\(error.localizedDescription)). Check the path.")
+                throw CLIFailure.usage(
+                    "error: \(SafeDisplay.text(body)): cannot read the request body file (\(error.localizedDescription)). Check the path.")
             }
         }
         return .incoming(method: parts[0], url: parts[1].trimmingCharacters(in: .whitespaces), headers: fields, body: bodyData)

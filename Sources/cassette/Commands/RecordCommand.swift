@@ -41,7 +41,10 @@ struct RecordCommand: AsyncParsableCommand {
     @Flag(help: "Replace personal data (emails, names, phones, avatars) with consistent fake values.")
     var pseudonymize = false
 
-    @Flag(help: "Keep a body no redaction reader understands (an image, application/octet-stream, an unknown Content-Encoding) after the value rules and the leak check, instead of refusing to write.")
+    @Flag(
+        help:
+            "Keep a body no redaction reader understands (an image, application/octet-stream, an unknown Content-Encoding) after the value rules and the leak check, instead of refusing to write."
+    )
     var allowOpaqueBody = false
 
     func run() async throws {
@@ -71,7 +74,9 @@ struct RecordCommand: AsyncParsableCommand {
         }
         if let profile { catalog = catalog.adding(try ProfileFileLoader.load(profile)) }
         guard let chosen = catalog.profile(named: provider) else {
-            throw CLIFailure.usage("error: unknown provider \"\(SafeDisplay.text(provider))\"; known: \(catalog.names.joined(separator: ", ")). For another endpoint, describe it in a file and pass --profile FILE.")
+            throw CLIFailure.usage(
+                "error: unknown provider \"\(SafeDisplay.text(provider))\"; known: \(catalog.names.joined(separator: ", ")). For another endpoint, describe it in a file and pass --profile FILE."
+            )
         }
         guard timeout > 0, timeout.isFinite else {
             throw CLIFailure.usage("error: --timeout must be a positive number of seconds.")

@@ -50,7 +50,8 @@ struct SchemaImportCommand: ParsableCommand {
         do {
             _ = try JSONSchemaValidator(schema: imported.schema)
         } catch {
-            throw CLIFailure.usage("error: the imported schema does not compile: \(error.description). Please report this with the document.")
+            throw CLIFailure.usage(
+                "error: the imported schema does not compile: \(error.description). Please report this with the document.")
         }
         Console.outData(JSONSerializer.data(imported.schema, style: .pretty))
         Console.out("")

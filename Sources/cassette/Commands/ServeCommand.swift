@@ -53,7 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let loopback = LoopbackAddresses.isLoopback(host)
         guard loopback || allowNonLoopback else {
-            throw CLIFailure.usage("error: refusing to bind \(SafeDisplay.text(host)): it is not a loopback address (or does not resolve), and the cassettes would be reachable from the network. Pass --allow-non-loopback if that is intended.")
+            throw CLIFailure.usage(
+                "error: refusing to bind \(SafeDisplay.text(host)): it is not a loopback address (or does not resolve), and the cassettes would be reachable from the network. Pass --allow-non-loopback if that is intended."
+            )
         }
         if emulate {
             guard loopback else {
@@ -62,23 +64,26 @@ struct ServeCommand: AsyncParsableCommand {
             let unknown = cassettes.filter { !EmulatorServer.providers.contains($0) }
             guard unknown.isEmpty else {
                 throw CLIFailure.usage(
-                    "error: with --emulate the arguments name services; \(unknown.map(SafeDisplay.text).joined(separator: ", ")) is not one of \(EmulatorServer.providers.joined(separator: ", ")).")
+                    "error: with --emulate the arguments name services; \(unknown.map(SafeDisplay.text).joined(separator: ", ")) is not one of \(EmulatorServer.providers.joined(separator: ", "))."
+                )
             }
             let handle = try await EmulatorServer.start(
                 providers: cassettes.isEmpty ? EmulatorServer.providers : cassettes, host: host, port: port,
                 seed: EmulatorServer.defaultSeed, limits: limitOptions.limits, log: .standardError)
+            // display-safe: provider names from the catalog and numeric addresses the server bound
             Console.error(
                 "emulator of \(handle.providers.joined(separator: ", ")) listening on \(ListeningLine.urls(handle.boundAddresses)); its credentials are fresh "
                     + "and not shown (`cassette emulate --print-credentials` runs the emulator and prints them)")
             await handle.waitUntilStopped()
             if !handle.wasStopped {
-            ServerLog.flushStandardError()
-            throw ListeningLine.stoppedUnexpectedly
-        }
+                ServerLog.flushStandardError()
+                throw ListeningLine.stoppedUnexpectedly
+            }
             return
         }
         guard !cassettes.isEmpty else {
-            throw CLIFailure.usage("error: no cassette given. Pass cassette files or folders, e.g. `cassette serve Cassettes`, or --emulate.")
+            throw CLIFailure.usage(
+                "error: no cassette given. Pass cassette files or folders, e.g. `cassette serve Cassettes`, or --emulate.")
         }
         let limits = limitOptions.limits
         let responder = try CassetteResponder.load(
@@ -87,7 +92,8 @@ struct ServeCommand: AsyncParsableCommand {
         let server = try await LoopbackServer.start(
             host: host, port: port, limits: limits, log: .standardError, handler: responder.serverHandler(log: .standardError))
         let exposure = loopback ? "" : " (not loopback: reachable from the network)"
-        Console.error("serving \(count) interaction(s) on \(ListeningLine.urls(server.boundAddresses))\(exposure)")  // display-safe: numeric addresses the server bound
+        // display-safe: numeric addresses the server bound
+        Console.error("serving \(count) interaction(s) on \(ListeningLine.urls(server.boundAddresses))\(exposure)")
         await server.waitUntilStopped()
         if !server.wasStopped {
             ServerLog.flushStandardError()

@@ -11,7 +11,8 @@ extension SynthCommand {
         if let schema {
             guard let named = BuiltInProvider(rawValue: schema) else {
                 throw CLIFailure.usage(
-                    "error: with --strategy mutate, the argument is a built-in provider (\(BuiltInProvider.allCases.map(\.rawValue).joined(separator: ", "))), or leave it out to use the cassette's")
+                    "error: with --strategy mutate, the argument is a built-in provider (\(BuiltInProvider.allCases.map(\.rawValue).joined(separator: ", "))), or leave it out to use the cassette's"
+                )
             }
             provider = named
         }

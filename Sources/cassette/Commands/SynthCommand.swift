@@ -59,7 +59,9 @@ struct SynthCommand: ParsableCommand {
         guard let chosen = SynthesisStrategy(rawValue: strategy) else {
             throw CLIFailure.usage("error: --strategy \(SafeDisplay.text(strategy)) is not one of minimal, maximal, edge, random, mutate")
         }
-        guard schema != nil else { throw CLIFailure.usage("error: name a provider or a schema file (or use --strategy mutate --from CASSETTE)") }
+        guard schema != nil else {
+            throw CLIFailure.usage("error: name a provider or a schema file (or use --strategy mutate --from CASSETTE)")
+        }
         let (name, responses, provider) = try synthesize(chosen)
         guard let output else {
             let bodies = responses.map(\.body)
@@ -82,7 +84,8 @@ struct SynthCommand: ParsableCommand {
                     if let provider {
                         log = SynthesizedCassette.log(provider: provider, responses: [response])
                     } else {
-                        log = SynthesizedCassette.log(baseURL: "https://api.example.com", path: "/me", provider: nil, credential: nil, responses: [response])
+                        log = SynthesizedCassette.log(
+                            baseURL: "https://api.example.com", path: "/me", provider: nil, credential: nil, responses: [response])
                     }
                     try CassetteFile.write(log, to: folder.appendingPathComponent("\(name)-\(number).\(CassetteFile.fileExtension)"))
                 }
@@ -97,15 +100,19 @@ struct SynthCommand: ParsableCommand {
         let schema = self.schema ?? ""
         do {
             if let provider = BuiltInProvider(rawValue: schema) {
-                let variants = try Variants(of: provider, errors: errorBodies, strategy: chosen, seed: seed, count: count ?? (chosen == .edge ? nil : 1))
+                let variants = try Variants(
+                    of: provider, errors: errorBodies, strategy: chosen, seed: seed, count: count ?? (chosen == .edge ? nil : 1))
                 return (provider.rawValue + (errorBodies ? "-error" : ""), variants.responses, provider)
             }
             guard FileManager.default.fileExists(atPath: schema) else {
                 throw CLIFailure.usage(
-                    "error: \(schema) is neither a built-in provider (\(BuiltInProvider.allCases.map(\.rawValue).joined(separator: ", "))) nor a schema file")
+                    "error: \(schema) is neither a built-in provider (\(BuiltInProvider.allCases.map(\.rawValue).joined(separator: ", "))) nor a schema file"
+                )
             }
             if errorBodies { throw CLIFailure.usage("error: --error needs a built-in provider; pass the error schema file itself instead") }
-            guard let data = FileManager.default.contents(atPath: schema) else { throw CLIFailure.usage("error: \(schema): cannot read the schema file") }
+            guard let data = FileManager.default.contents(atPath: schema) else {
+                throw CLIFailure.usage("error: \(schema): cannot read the schema file")
+            }
             let value: JSONValue
             do {
                 value = try JSONParser.parse(data)

@@ -37,7 +37,9 @@ struct ValidateCommand: ParsableCommand {
     var maxSize: Int = 64
 
     func run() throws {
-        guard !files.isEmpty else { throw CLIFailure.usage("error: no FILE given. Usage: cassette validate FILE... --schema <provider|schema.json>") }
+        guard !files.isEmpty else {
+            throw CLIFailure.usage("error: no FILE given. Usage: cassette validate FILE... --schema <provider|schema.json>")
+        }
         let explicit = try schema.map { try Self.checker(for: $0, errorSchema: errorSchema) }
         var invalidFiles = 0
         var unreadable = 0
@@ -77,7 +79,8 @@ struct ValidateCommand: ParsableCommand {
             return checkCassette(document, file: file, explicit: explicit)
         }
         guard let explicit else {
-            Console.error("error: \(file) is a plain JSON document; say which schema to check it against with --schema <provider|schema.json>")
+            Console.error(
+                "error: \(file) is a plain JSON document; say which schema to check it against with --schema <provider|schema.json>")
             return .unreadable
         }
         let validator = errorBody ? (explicit.failure ?? explicit.success) : explicit.success
@@ -116,7 +119,8 @@ struct ValidateCommand: ParsableCommand {
         var findings = 0
         var checked = 0
         for result in checker.check(log) {
-            let place = "\(file)#/log/entries/\(result.index) (\(SafeDisplay.text(result.request)) → \(result.status), \(result.schemaRole) schema)"
+            let place =
+                "\(file)#/log/entries/\(result.index) (\(SafeDisplay.text(result.request)) → \(result.status), \(result.schemaRole) schema)"
             switch result.outcome {
             case .valid:
                 checked += 1
@@ -155,7 +159,8 @@ struct ValidateCommand: ParsableCommand {
         }
         guard schema.hasSuffix(".json") || FileManager.default.fileExists(atPath: schema) else {
             throw CLIFailure.usage(
-                "error: --schema \(SafeDisplay.text(schema)) is neither a built-in provider (\(ProviderSchemas.builtInProviders.joined(separator: ", "))) nor a schema file")
+                "error: --schema \(SafeDisplay.text(schema)) is neither a built-in provider (\(ProviderSchemas.builtInProviders.joined(separator: ", "))) nor a schema file"
+            )
         }
         let success = try SchemaFile.load(schema)
         let failure = try errorSchema.map { path throws(CLIFailure) in try SchemaFile.load(path) }

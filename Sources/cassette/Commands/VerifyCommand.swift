@@ -45,16 +45,23 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Report format: text or json.")
     var format: String = "text"
 
-    @Option(help: "Also report cassettes recorded longer ago than this (90d, 12w, 36h), from _cassette.recordedAt; they count as findings (exit 1).")
+    @Option(
+        help:
+            "Also report cassettes recorded longer ago than this (90d, 12w, 36h), from _cassette.recordedAt; they count as findings (exit 1)."
+    )
     var maxAge: String?
 
-    @Flag(help: "Re-record the cassettes that drifted, atomically, through the recorder (unchanged content leaves the file byte-identical).")
+    @Flag(
+        help: "Re-record the cassettes that drifted, atomically, through the recorder (unchanged content leaves the file byte-identical).")
     var update = false
 
     @Flag(help: "Verify against the built-in emulator (no credentials, no network).")
     var emulate = false
 
-    @Option(help: "With --emulate: the emulator answers with this drift, e.g. remove:/lastLogin,retype:/user/details/sequence (see `EmulatorDrift`).")
+    @Option(
+        help:
+            "With --emulate: the emulator answers with this drift, e.g. remove:/lastLogin,retype:/user/details/sequence (see `EmulatorDrift`)."
+    )
     var emulatorDrift: String?
 
     func run() async throws {
@@ -73,14 +80,18 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         let cassettes = try CassetteDiscovery.find(paths.isEmpty ? ["Cassettes"] : paths)
         guard !cassettes.isEmpty else {
-            throw CLIFailure.usage("error: no cassette (.har.gz, .har) found in \(paths.isEmpty ? "Cassettes" : paths.map(SafeDisplay.text).joined(separator: ", ")).")
+            throw CLIFailure.usage(
+                "error: no cassette (.har.gz, .har) found in \(paths.isEmpty ? "Cassettes" : paths.map(SafeDisplay.text).joined(separator: ", "))."
+            )
         }
         var verifier = try makeVerifier(baseURL: base)
         verifier.options.maxAge = age
         var emulator: EmulatorHandle?
         if emulate {
             let drift = try emulatorDrift.map { text throws(CLIFailure) -> EmulatorDrift in
-                do throws(EmulatorError) { return try EmulatorDrift(parsing: text) } catch { throw CLIFailure.usage("error: --emulator-drift: \(error.description)") }
+                do throws(EmulatorError) { return try EmulatorDrift(parsing: text) } catch {
+                    throw CLIFailure.usage("error: --emulator-drift: \(error.description)")
+                }
             }
             let handle: EmulatorHandle
             do {
@@ -94,7 +105,8 @@ struct VerifyCommand: AsyncParsableCommand {
             for name in handle.providers { credentials[name] = handle.credential(for: name) }
             verifier.options.standIn = StandInService(
                 baseURL: handle.baseURL, credentials: credentials, source: "emulator", fixedTimestamp: EmulatorServer.recordedAt)
-            Console.error("verifying against the built-in emulator on \(handle.baseURL.absoluteString) (throw-away credentials, never shown)")
+            Console.error(
+                "verifying against the built-in emulator on \(handle.baseURL.absoluteString) (throw-away credentials, never shown)")
         }
         var results: [VerificationResult] = []
         for cassette in cassettes {
@@ -136,7 +148,9 @@ struct VerifyCommand: AsyncParsableCommand {
             if let schema = loaded.schema {
                 let folder = URL(fileURLWithPath: profile).deletingLastPathComponent()
                 let success = try SchemaFile.load(folder.appendingPathComponent(schema).path)
-                let failure = try loaded.errorSchema.map { path throws(CLIFailure) in try SchemaFile.load(folder.appendingPathComponent(path).path) }
+                let failure = try loaded.errorSchema.map { path throws(CLIFailure) in
+                    try SchemaFile.load(folder.appendingPathComponent(path).path)
+                }
                 verifier.schemas[loaded.name] = CassetteConformance(success: success, failure: failure)
             }
         }

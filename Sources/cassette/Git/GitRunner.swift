@@ -35,7 +35,9 @@ enum GitRunner {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errorText.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw CLIFailure.usage("error: `git \(arguments.prefix(2).joined(separator: " "))` failed: \(message.split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"). Run it inside a git repository.")
+            throw CLIFailure.usage(
+                "error: `git \(arguments.prefix(2).joined(separator: " "))` failed: \(message.split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"). Run it inside a git repository."
+            )
         }
         return data
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CassetteKit
+import Foundation
 
 /// Parses `--matchers` lists (`cassette match`, `cassette serve`).
 enum MatcherList {
@@ -19,7 +20,8 @@ enum MatcherList {
             default:
                 guard item.lowercased().hasPrefix("header:"), item.count > 7 else {
                     throw CLIFailure.usage(
-                        "error: --matchers: unknown matcher \"\(SafeDisplay.text(item))\"; use method, scheme, host, path, query, url, jsonBody, rawBody or header:NAME.")
+                        "error: --matchers: unknown matcher \"\(SafeDisplay.text(item))\"; use method, scheme, host, path, query, url, jsonBody, rawBody or header:NAME."
+                    )
                 }
                 headerNames.append(String(item.dropFirst(7)))
             }

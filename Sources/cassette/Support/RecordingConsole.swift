@@ -5,7 +5,9 @@ import Foundation
 /// redacted where, and what happened to the file. Never a credential value.
 enum RecordingConsole {
     static func calling(_ plan: RecordingPlan) {
-        Console.error("recording \(plan.profile.name): \(plan.profile.method) \(SafeDisplay.url(plan.displayRequestURL)) with \(plan.profile.credential) from \(plan.credentialSource)")
+        Console.error(
+            "recording \(plan.profile.name): \(plan.profile.method) \(SafeDisplay.url(plan.displayRequestURL)) with \(plan.profile.credential) from \(plan.credentialSource)"
+        )
     }
 
     static func outcome(_ outcome: RecordingOutcome) {

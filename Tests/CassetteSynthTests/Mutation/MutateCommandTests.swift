@@ -25,8 +25,10 @@ struct MutateCommandTests {
         let output = folder.file("mutations")
         let result = try ProcessRunner.run(
             BuiltProducts.cassette,
-            ["synth", "wacht", "--strategy", "mutate", "--from", ShippedCassettes.url(.wacht).path, "--count", "5", "--seed", "3",
-             "--output", output.path, "--as", "cassette"])
+            [
+                "synth", "wacht", "--strategy", "mutate", "--from", ShippedCassettes.url(.wacht).path, "--count", "5", "--seed", "3",
+                "--output", output.path, "--as", "cassette",
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         let index = try #require(try JSONParser.parse(Data(contentsOf: output.appendingPathComponent("wacht-mutations.json"))).arrayValue)
         #expect(index.count == 5)
@@ -38,11 +40,13 @@ struct MutateCommandTests {
         #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
     }
 
-    @Test("bad usage says what and the next step, exit 2", arguments: [
-        (["synth", "--strategy", "mutate"], "--from CASSETTE"),
-        (["synth", "atoms", "--from", "x.har.gz"], "--from needs --strategy mutate"),
-        (["synth", "nope", "--strategy", "mutate", "--from", "x.har.gz"], "built-in provider"),
-    ])
+    @Test(
+        "bad usage says what and the next step, exit 2",
+        arguments: [
+            (["synth", "--strategy", "mutate"], "--from CASSETTE"),
+            (["synth", "atoms", "--from", "x.har.gz"], "--from needs --strategy mutate"),
+            (["synth", "nope", "--strategy", "mutate", "--from", "x.har.gz"], "built-in provider"),
+        ])
     func badUsage(arguments: [String], message: String) throws {
         let result = try ProcessRunner.run(BuiltProducts.cassette, arguments)
         #expect(result.status == 2)

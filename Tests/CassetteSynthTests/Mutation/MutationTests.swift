@@ -26,7 +26,9 @@ struct MutationTests {
         }
     }
 
-    @Test("every mutation of each shipped cassette is valid, keeps the invariants, and changes exactly the place it names", arguments: BuiltInProvider.allCases)
+    @Test(
+        "every mutation of each shipped cassette is valid, keeps the invariants, and changes exactly the place it names",
+        arguments: BuiltInProvider.allCases)
     func mutationsOfShippedCassettes(provider: BuiltInProvider) throws {
         let log = try ShippedCassettes.log(provider)
         let recorded = try JSONParser.parse(try #require(log.entries[0].response.content.bodyData))
@@ -44,7 +46,9 @@ struct MutationTests {
             let pointer = String(name[..<(name.range(of: ": ")?.lowerBound ?? name.endIndex)])
             let changed = Self.differences(recorded, response.body)
             let named = try #require(JSONPointer(pointer))
-            #expect(!changed.isEmpty && changed.allSatisfy { $0 == named || $0.tokens.starts(with: named.tokens) }, "\(name) changed \(changed)")
+            #expect(
+                !changed.isEmpty && changed.allSatisfy { $0 == named || $0.tokens.starts(with: named.tokens) }, "\(name) changed \(changed)"
+            )
         }
     }
 
@@ -85,7 +89,9 @@ struct MutationTests {
             #expect(cassette.entries.count == 1)
             #expect(entry.request == recorded.request, "\(name)")
             #expect(entry.response.status == recorded.response.status)
-            #expect(entry.response.headers.filter { $0.name.lowercased() != "content-length" } == recorded.response.headers.filter { $0.name.lowercased() != "content-length" })
+            #expect(
+                entry.response.headers.filter { $0.name.lowercased() != "content-length" }
+                    == recorded.response.headers.filter { $0.name.lowercased() != "content-length" })
             let replay = ReplaySession(log: cassette, name: "mutation \(name)")
             defer { replay.finish() }
             var request = URLRequest(url: try #require(URL(string: recorded.request.url)))
@@ -103,7 +109,8 @@ struct MutationTests {
     @Test("a recording that breaks its schema is refused with the place and the next step")
     func invalidRecordingIsRefused() throws {
         var log = try ShippedCassettes.log(.atoms)
-        log.entries[0].response.content = HAR.Content(body: Data(#"{"status":true,"data":{"_id":"nope"}}"#.utf8), mimeType: "application/json")
+        log.entries[0].response.content = HAR.Content(
+            body: Data(#"{"status":true,"data":{"_id":"nope"}}"#.utf8), mimeType: "application/json")
         #expect {
             _ = try Variants(mutating: log)
         } throws: { error in

@@ -33,7 +33,9 @@ struct EdgeCoverageTests {
         for (property, required) in coverage.properties() {
             optional.count(coverage.presentSeen.contains(property), "\(property) present")
             if !required { optional.count(coverage.absentSeen.contains(property), "\(property) absent") }
-            if try coverage.validator(at: property).isValid(.null) { nullable.count(coverage.nullSeen.contains(property), "\(property) null") }
+            if try coverage.validator(at: property).isValid(.null) {
+                nullable.count(coverage.nullSeen.contains(property), "\(property) null")
+            }
         }
         for (pointer, count) in coverage.enums() {
             for index in 0..<count { enums.count(coverage.enumSeen[pointer]?.contains(index) ?? false, "\(pointer) value \(index)") }

@@ -12,7 +12,8 @@ struct FixtureSynthesizerTests {
         try ProviderResources.json(named: "\(name).schema.json")
     }
 
-    @Test("500 variants per strategy, all valid by a freshly compiled validator and keeping every x-invariants relation", arguments: schemas)
+    @Test(
+        "500 variants per strategy, all valid by a freshly compiled validator and keeping every x-invariants relation", arguments: schemas)
     func manyVariantsAreValid(name: String) throws {
         let schema = try Self.schema(name)
         let synthesizer = try FixtureSynthesizer(schema: schema)
@@ -104,14 +105,16 @@ struct FixtureSynthesizerTests {
         }
     }
 
-    @Test("an unsatisfiable schema is a located error, not an endless loop", arguments: [
-        #"{"type": "integer", "minimum": 5, "maximum": 4}"#,
-        #"{"type": "array", "minItems": 3, "maxItems": 1}"#,
-        #"{"allOf": [{"type": "string"}, {"type": "integer"}]}"#,
-        #"{"type": "object", "required": ["a"], "properties": {"a": false}}"#,
-        #"{"enum": ["a", "b"], "type": "integer"}"#,
-        #"{"type": "string", "not": {"type": "string"}}"#,
-    ])
+    @Test(
+        "an unsatisfiable schema is a located error, not an endless loop",
+        arguments: [
+            #"{"type": "integer", "minimum": 5, "maximum": 4}"#,
+            #"{"type": "array", "minItems": 3, "maxItems": 1}"#,
+            #"{"allOf": [{"type": "string"}, {"type": "integer"}]}"#,
+            #"{"type": "object", "required": ["a"], "properties": {"a": false}}"#,
+            #"{"enum": ["a", "b"], "type": "integer"}"#,
+            #"{"type": "string", "not": {"type": "string"}}"#,
+        ])
     func unsatisfiableSchemas(text: String) throws {
         let synthesizer = try FixtureSynthesizer(schema: try JSONParser.parse(text))
         #expect(throws: SynthesisError.self) {
@@ -122,7 +125,8 @@ struct FixtureSynthesizerTests {
         }
     }
 
-    @Test("formats and patterns are honoured", arguments: ["date-time", "date", "time", "email", "uri", "uuid", "ipv4", "ipv6", "hostname"])
+    @Test(
+        "formats and patterns are honoured", arguments: ["date-time", "date", "time", "email", "uri", "uuid", "ipv4", "ipv6", "hostname"])
     func formats(format: String) throws {
         let schema: JSONValue = ["type": "string", "format": .string(format)]
         let validator = try JSONSchemaValidator(schema: schema)
@@ -131,10 +135,12 @@ struct FixtureSynthesizerTests {
         }
     }
 
-    @Test("patterns from a regex subset generate matching strings", arguments: [
-        "^[0-9]+$", #"^\d{4}-\d{2}$"#, "^(foo|bar)[a-z]{2,5}_?[A-Z0-9]*$", "^[^@ ]+@example\\.org$", "^ab+c?(?:de){1,3}$",
-        #"^[A-Z2-7]{32}$"#, "abc", #"^\w+\s\w+$"#, #"^[\u0041-\u005A]{3}$"#,
-    ])
+    @Test(
+        "patterns from a regex subset generate matching strings",
+        arguments: [
+            "^[0-9]+$", #"^\d{4}-\d{2}$"#, "^(foo|bar)[a-z]{2,5}_?[A-Z0-9]*$", "^[^@ ]+@example\\.org$", "^ab+c?(?:de){1,3}$",
+            #"^[A-Z2-7]{32}$"#, "abc", #"^\w+\s\w+$"#, #"^[\u0041-\u005A]{3}$"#,
+        ])
     func patterns(pattern: String) throws {
         let schema: JSONValue = ["type": "string", "pattern": .string(pattern)]
         let validator = try JSONSchemaValidator(schema: schema)
@@ -145,7 +151,9 @@ struct FixtureSynthesizerTests {
 
     @Test("adding a property does not reshuffle its siblings")
     func siblingsAreStable() throws {
-        let before: JSONValue = ["type": "object", "required": ["a", "c"], "properties": ["a": ["type": "integer"], "c": ["type": "string"]]]
+        let before: JSONValue = [
+            "type": "object", "required": ["a", "c"], "properties": ["a": ["type": "integer"], "c": ["type": "string"]],
+        ]
         let after: JSONValue = [
             "type": "object", "required": ["a", "b", "c"],
             "properties": ["a": ["type": "integer"], "b": ["type": "boolean"], "c": ["type": "string"]],
@@ -177,8 +185,10 @@ struct FixtureSynthesizerTests {
     private static func strings(in value: JSONValue, at pointer: JSONPointer, into result: inout [(JSONPointer, String)]) {
         switch value {
         case .string(let text): result.append((pointer, text))
-        case .object(let object): for member in object.members { strings(in: member.value, at: pointer.appending(member.key), into: &result) }
-        case .array(let elements): for (index, element) in elements.enumerated() { strings(in: element, at: pointer.appending(index), into: &result) }
+        case .object(let object):
+            for member in object.members { strings(in: member.value, at: pointer.appending(member.key), into: &result) }
+        case .array(let elements):
+            for (index, element) in elements.enumerated() { strings(in: element, at: pointer.appending(index), into: &result) }
         default: break
         }
     }

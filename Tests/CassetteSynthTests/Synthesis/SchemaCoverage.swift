@@ -1,6 +1,6 @@
-import Foundation
 import CassetteKit
 import CassetteSynth
+import Foundation
 
 /// Records which parts of a schema a set of instances exercised, by walking each instance
 /// beside the schema: enum values seen, properties seen absent, present and null. Branches of
@@ -27,14 +27,16 @@ struct SchemaCoverage {
     mutating func validator(at pointer: JSONPointer) throws -> JSONSchemaValidator {
         if let cached = validators[pointer] { return cached }
         let fragment = pointer.description.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? pointer.description
-        let validator = try JSONSchemaValidator(schema: ["$ref": .string("urn:coverage:root#" + fragment)], remotes: ["urn:coverage:root": root])
+        let validator = try JSONSchemaValidator(
+            schema: ["$ref": .string("urn:coverage:root#" + fragment)], remotes: ["urn:coverage:root": root])
         validators[pointer] = validator
         return validator
     }
 
     mutating func walk(_ instance: JSONValue, at pointer: JSONPointer = .root, depth: Int = 0) throws {
         guard depth < 64, case .object(let schema)? = root.value(at: pointer) else { return }
-        if case .string(let reference)? = schema["$ref"], reference.hasPrefix("#"), let target = JSONPointer(String(reference.dropFirst())) {
+        if case .string(let reference)? = schema["$ref"], reference.hasPrefix("#"), let target = JSONPointer(String(reference.dropFirst()))
+        {
             try walk(instance, at: target, depth: depth + 1)
         }
         for keyword in ["allOf", "anyOf", "oneOf"] {

@@ -32,7 +32,10 @@ struct InvariantTests {
              "preferred": "b", "names": ["a"]}
             """#)
         let violations = checker.violations(in: document)
-        #expect(violations.map(\.declaredAt.description) == ["/x-invariants/0", "/x-invariants/1", "/x-invariants/2", "/x-invariants/3", "/x-invariants/4"])
+        #expect(
+            violations.map(\.declaredAt.description) == [
+                "/x-invariants/0", "/x-invariants/1", "/x-invariants/2", "/x-invariants/3", "/x-invariants/4",
+            ])
         #expect(violations[1].instanceLocation.description == "/items/1/to")
         let text = violations.map(\.description).joined(separator: "\n")
         #expect(!text.contains(secret) && !text.contains(other), "a violation message quotes a value")
@@ -55,8 +58,9 @@ struct InvariantTests {
 
     @Test("together: an id and the member it names are set together")
     func together() throws {
-        let checker = try InvariantChecker(schema: try JSONParser.parse(
-            #"{"x-invariants": [{"kind": "together", "pointers": ["/primary", "/primaryId"]}]}"#))
+        let checker = try InvariantChecker(
+            schema: try JSONParser.parse(
+                #"{"x-invariants": [{"kind": "together", "pointers": ["/primary", "/primaryId"]}]}"#))
         #expect(checker.holds(in: try JSONParser.parse(#"{"primary": null, "primaryId": null}"#)))
         #expect(checker.holds(in: try JSONParser.parse(#"{"primary": {"id": "1"}, "primaryId": "1"}"#)))
         #expect(checker.holds(in: try JSONParser.parse(#"{}"#)))
@@ -65,13 +69,15 @@ struct InvariantTests {
         #expect(!checker.holds(in: try JSONParser.parse(#"{"primary": {"id": "1"}}"#)))
     }
 
-    @Test("a bad declaration is an error naming the entry", arguments: [
-        #"{"x-invariants": {"kind": "order"}}"#,
-        #"{"x-invariants": [{"kind": "before", "pointers": ["/a", "/b"]}]}"#,
-        #"{"x-invariants": [{"kind": "order", "pointers": ["/a"]}]}"#,
-        #"{"x-invariants": [{"kind": "member", "pointer": "/a"}]}"#,
-        #"{"x-invariants": [{"kind": "equal", "pointers": ["/a/*/b/*", "/c"]}]}"#,
-    ])
+    @Test(
+        "a bad declaration is an error naming the entry",
+        arguments: [
+            #"{"x-invariants": {"kind": "order"}}"#,
+            #"{"x-invariants": [{"kind": "before", "pointers": ["/a", "/b"]}]}"#,
+            #"{"x-invariants": [{"kind": "order", "pointers": ["/a"]}]}"#,
+            #"{"x-invariants": [{"kind": "member", "pointer": "/a"}]}"#,
+            #"{"x-invariants": [{"kind": "equal", "pointers": ["/a/*/b/*", "/c"]}]}"#,
+        ])
     func badDeclarations(text: String) throws {
         #expect(throws: InvariantDeclarationError.self) { try InvariantChecker(schema: try JSONParser.parse(text)) }
         #expect(throws: SynthesisError.self) { try FixtureSynthesizer(schema: try JSONParser.parse(text)) }
@@ -112,8 +118,11 @@ struct InvariantTests {
         body = .object(root)
         #expect(validators.me.isValid(body), "the schema alone accepts it")
         let entry = HAR.Entry(
-            startedDateTime: "2025-01-01T00:00:00.000Z", request: HAR.Request(method: "GET", url: "https://zitadel.example.com/auth/v1/users/me"),
-            response: HAR.Response(status: 200, statusText: "OK", headers: [], content: HAR.Content(body: JSONSerializer.data(body), mimeType: "application/json")))
+            startedDateTime: "2025-01-01T00:00:00.000Z",
+            request: HAR.Request(method: "GET", url: "https://zitadel.example.com/auth/v1/users/me"),
+            response: HAR.Response(
+                status: 200, statusText: "OK", headers: [],
+                content: HAR.Content(body: JSONSerializer.data(body), mimeType: "application/json")))
         let result = CassetteConformance(provider: validators).check(entry, index: 0)
         guard case .invalid(let errors) = result.outcome else {
             Issue.record("expected an invariant finding, got \(result.outcome)")

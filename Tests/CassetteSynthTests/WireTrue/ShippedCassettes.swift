@@ -6,7 +6,8 @@ import Foundation
 enum ShippedCassettes {
     static func url(_ provider: BuiltInProvider, filePath: String = #filePath) -> URL {
         var folder = URL(fileURLWithPath: filePath)
-        while folder.pathComponents.count > 1, !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+        while folder.pathComponents.count > 1, !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path)
+        {
             folder.deleteLastPathComponent()
         }
         return folder.appendingPathComponent("Cassettes/\(provider.rawValue)/me.har.gz")

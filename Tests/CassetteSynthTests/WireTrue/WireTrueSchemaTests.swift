@@ -40,7 +40,8 @@ struct WireTrueSchemaTests {
             #expect(refused ? status >= 400 : status == 200, "\(provider.rawValue) credential \(index): HTTP \(status)")
             let entry = HAR.Entry(
                 startedDateTime: "2025-01-01T00:00:00.000Z", request: HAR.Request(method: "GET", url: endpoint.baseURL + endpoint.path),
-                response: HAR.Response(status: status, statusText: "", headers: [], content: HAR.Content(body: data, mimeType: "application/json")))
+                response: HAR.Response(
+                    status: status, statusText: "", headers: [], content: HAR.Content(body: data, mimeType: "application/json")))
             let result = checker.check(entry, index: index)
             #expect(result.outcome == .valid, "\(provider.rawValue) credential \(index) (HTTP \(status)): \(result.outcome)")
         }
