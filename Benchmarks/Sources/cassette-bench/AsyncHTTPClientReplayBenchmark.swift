@@ -29,7 +29,7 @@ import Foundation
             let standIn = server == nil ? try StandInHTTPServer.start(log: log) : nil
             defer { standIn?.stop() }
             let local = urls.compactMap(URL.init(string:)).map { url in
-                (standIn?.localURL(for: url) ?? Self.url(url, on: server)).absoluteString
+                (standIn?.localURL(for: url) ?? ReplayBenchmark.url(url, on: server)).absoluteString
             }
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
             var ours: [Double] = []
@@ -53,14 +53,6 @@ import Foundation
                 row: row, side: "HTTPClient+loopback", unit: "us/request", better: "lower", runs: loopback,
                 note: server == nil ? StandInHTTPServer.description : "real HTTPClient against \(serverLabel) (release, its own process)"
             ).emit()
-        }
-
-        private static func url(_ url: URL, on server: URL?) -> URL {
-            guard let server, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
-            components.scheme = server.scheme
-            components.host = server.host
-            components.port = server.port
-            return components.url ?? url
         }
 
         /// Microseconds per request after a short warm-up; every answer must be a 200 with a body.

@@ -61,8 +61,8 @@ struct ReplayBenchmark {
         ).emit()
     }
 
-    /// A cassette URL's path and query on a server's origin.
-    private static func url(_ url: URL, on server: URL?) -> URL {
+    /// A cassette URL's path and query on a server's origin (also used by the AsyncHTTPClient rows).
+    static func url(_ url: URL, on server: URL?) -> URL {
         guard let server, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
         components.scheme = server.scheme
         components.host = server.host
