@@ -83,11 +83,24 @@ struct ShapedPlaceholderTests {
             "user:" + String(repeating: "0", count: 40) + "1" + String(repeating: "0", count: 15),
             Placeholder.make(3, shape: .jwt).replacingOccurrences(of: ".REDACTED", with: ".REDACTEX"),
             Placeholder.make(3, shape: .jwt).replacingOccurrences(of: "eyJhbGciOiJub25l", with: "eyJhbGciOiJFUzI1"),
+            // Segments of different numbers, a UUID body without its prefix or with a digit off,
+            // a webhook path with another team or id, a JWE with a key or another header.
+            "SG.REDACTED00000000000003.REDACTED00000000000000000000000000000000004",
+            "user:v2_REDACTED00000000000003_REDACTED000000000000000000000000000000000003x",
+            "00000000-0000-0000-0000-000000000003", "wct_00000000-0000-0000-0000-000000000000",
+            "wct_00000000-0000-0000-0000-100000000003",
+            Placeholder.make(3, shape: .slackWebhook).replacingOccurrences(of: "TREDACTED/", with: "T0123ABCD/"),
+            Placeholder.make(3, shape: .discordWebhook).replacingOccurrences(of: "100000000000000000/", with: "112233445566778899/"),
+            Placeholder.make(3, shape: .jwe).replacingOccurrences(of: "..", with: ".a2V5."),
+            Placeholder.make(3, shape: .jwe).replacingOccurrences(of: "OiJkaXIi", with: "OiJSU0Ei"),
         ]
         for text in nearMisses { #expect(!Placeholder.isPlaceholder(text), "\(text)") }
         for n in [1, 9, 31, 32, 999, 9_999] {
             for shape: Placeholder.Shape in [
-                .backupCode, .base32, .jwt, .token(prefix: "ghp_", length: 36), .hex(prefix: "SK", length: 32),
+                .backupCode, .base32, .jwt, .jwe, .token(prefix: "ghp_", length: 36), .hex(prefix: "SK", length: 32),
+                .segmented(prefix: "SG.", lengths: [22, 43], separator: "."),
+                .segmented(prefix: "user:v2_", lengths: [22, 43], separator: "_"), .uuid(prefix: "wct_"), .slackWebhook,
+                .discordWebhook,
             ] {
                 let text = Placeholder.make(n, shape: shape)
                 #expect(Placeholder.isPlaceholder(text), "\(text)")
