@@ -57,6 +57,10 @@ struct ShapedPlaceholderTests {
         let secret = format.secret()
         let redacted = try Redaction.sanitize(format.log(secret), policy: RedactionPolicy())
         #expect(SecretAuditor().audit(redacted, file: "shaped.har").isEmpty, "\(format.name): the placeholder is no finding")
+        // Redacting the redacted cassette again changes nothing (the placeholder is not taken for a secret).
+        let again = try Redaction.sanitize(redacted, policy: RedactionPolicy())
+        let unchanged = again.entries.map(\.response.content.text) == redacted.entries.map(\.response.content.text)
+        #expect(unchanged, "\(format.name): redacting again changes nothing")
         // A real value of the same shape, written where the placeholder is: a finding.
         let real = format.log(format.secret())
         #expect(!SecretAuditor().audit(real, file: "real.har").isEmpty, "\(format.name): a real value is a finding")
@@ -107,6 +111,25 @@ struct ShapedPlaceholderTests {
                 #expect(Placeholder.spans(in: "x \(text) y").map(\.number) == [n], "\(text)")
             }
         }
+    }
+
+    @Test("hostile input: long runs of the forms' pieces are read in one pass and yield only exact placeholders")
+    func hostileRuns() {
+        let pieces = [
+            "REDACTED00000003_", "REDACTED00000003.", "SG.", ".REDACTED", "TREDACTED/BREDACTED/", "100000000000000000/",
+            "wct_00000000-0000-0000-0000-0000", Placeholder.make(3, shape: .jwe) + ".",
+        ]
+        for piece in pieces {
+            let text = String(repeating: piece, count: 200_000 / piece.utf8.count)
+            // Every span found is a whole placeholder on its own; nothing hangs.
+            let spans = Placeholder.spans(in: text)
+            let bytes = Array(text.utf8)
+            let exact = spans.allSatisfy { Placeholder.isPlaceholder(String(decoding: bytes[$0.range], as: UTF8.self)) }
+            #expect(exact, "\(piece)")
+        }
+        // One very long number after the marker is no placeholder (more than 9 significant digits).
+        #expect(!Placeholder.isPlaceholder("sk_REDACTED" + String(repeating: "9", count: 100_000)))
+        #expect(Placeholder.isPlaceholder("sk_REDACTED" + String(repeating: "0", count: 100_000) + "3"))
     }
 
     /// Whether `placeholder` contains any 4-character run of `secret`.
