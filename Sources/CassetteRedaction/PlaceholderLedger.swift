@@ -17,12 +17,11 @@ struct PlaceholderLedger: Sendable {
         next = texts.map(Self.highestNumber(in:)).max().map { $0 + 1 } ?? 1
     }
 
-    /// The placeholder for a secret value: the same value always gets the same one. `rule` is
-    /// the rule that found it, for secrets known only by where they sit (a webhook URL's path).
-    mutating func placeholder(for secret: String, rule: String? = nil) -> String {
+    /// The placeholder for a secret value: the same value always gets the same one.
+    mutating func placeholder(for secret: String) -> String {
         if let number = numbers[secret], let shape = shapes[secret] { return Placeholder.make(number, shape: shape) }
         let number = next
-        let shape = SecretShape.of(secret, rule: rule)
+        let shape = SecretShape.of(secret)
         numbers[secret] = number
         shapes[secret] = shape
         next += 1
@@ -33,8 +32,8 @@ struct PlaceholderLedger: Sendable {
     /// the byte `after`: the shaped form when it is still recognised whole there, else the plain
     /// `REDACTED_<n>` (a token glued to other token characters, `abc…user:<hex>`, would read as
     /// a longer token and no longer as a placeholder).
-    mutating func placeholder(for secret: String, rule: String? = nil, between before: String, and after: UInt8?) -> String {
-        let shaped = placeholder(for: secret, rule: rule)
+    mutating func placeholder(for secret: String, between before: String, and after: UInt8?) -> String {
+        let shaped = placeholder(for: secret)
         guard let number = numbers[secret], shaped != Placeholder.make(number) else { return shaped }
         let left = Array(before.utf8.suffix(64))
         let context = left + Array(shaped.utf8) + (after.map { [$0] } ?? [])

@@ -89,7 +89,7 @@ struct RedactionSession: Sendable {
                     record(kind: kind, location: location, rule: match.rule)
                 }
                 let after = text.utf8[match.range.upperBound...].first
-                output += ledger.placeholder(for: match.secret, rule: match.rule, between: output, and: after)
+                output += ledger.placeholder(for: match.secret, between: output, and: after)
             }
             cursor = match.range.upperBound
         }

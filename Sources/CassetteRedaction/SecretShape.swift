@@ -10,17 +10,15 @@ import CassetteFormat
 /// and environment; a prefixed token keeps its published prefix (`sk_`, `ghp_`) and gets the
 /// format's shortest body length (at least 16), or its fixed parts (`SG.<22>.<43>`).
 enum SecretShape {
-    /// The shape for `secret`, found by the rule `rule` (webhook paths are known only by the
-    /// rule that found them, since the host is not part of the secret).
-    static func of(_ secret: String, rule: String? = nil) -> Placeholder.Shape {
+    /// The shape for `secret`. A webhook URL's secret is its path (the host is not part of
+    /// it), known by the path's own structure, whichever rule found it (the webhook rule, or the
+    /// credential the recorder sent).
+    static func of(_ secret: String) -> Placeholder.Shape {
         let bytes = Array(secret.utf8)
         guard bytes.count >= 8, bytes.count <= 16_384 else { return .plain }
         if isBackupCode(bytes) { return .backupCode }
-        switch rule {
-        case "value:slack-webhook": return isSlackWebhookPath(bytes) ? .slackWebhook : .plain
-        case "value:discord-webhook": return isDiscordWebhookPath(bytes) ? .discordWebhook : .plain
-        default: break
-        }
+        if isSlackWebhookPath(bytes) { return .slackWebhook }
+        if isDiscordWebhookPath(bytes) { return .discordWebhook }
         return secret.withUTF8Bytes { buffer -> Placeholder.Shape in
             if let match = covers(JWTScanner.matches(in: buffer), bytes.count) { return match.rule == "value:jwe" ? .jwe : .jwt }
             if covers(UnleashTokenScanner.matches(in: buffer), bytes.count) != nil { return unleash(bytes) }
@@ -52,20 +50,23 @@ enum SecretShape {
         }
     }
 
-    /// `T<[A-Z0-9]+>/B<[A-Z0-9]+>/<[A-Za-z0-9]+>`: an incoming webhook's path (workflow and
-    /// trigger webhooks have other paths and stay plain).
+    /// `T<8+ of [A-Z0-9]>/B<8+ of [A-Z0-9]>/<16+ of [A-Za-z0-9]>`: a Slack incoming webhook's
+    /// path (workflow and trigger webhooks have other paths and stay plain).
     private static func isSlackWebhookPath(_ bytes: [UInt8]) -> Bool {
+        guard bytes.first == UInt8(ascii: "T") else { return false }
         let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].first == UInt8(ascii: "T"), parts[1].first == UInt8(ascii: "B") else { return false }
-        return parts[0].count >= 2 && parts[1].count >= 2 && parts[0].dropFirst().allSatisfy(ByteClass.isUpperAlphanumeric)
+        guard parts.count == 3, parts[1].first == UInt8(ascii: "B"), parts[0].count >= 9, parts[1].count >= 9, parts[2].count >= 16
+        else { return false }
+        return parts[0].dropFirst().allSatisfy(ByteClass.isUpperAlphanumeric)
             && parts[1].dropFirst().allSatisfy(ByteClass.isUpperAlphanumeric) && parts[2].allSatisfy(ByteClass.isAlphanumeric)
     }
 
-    /// `<digits>/<[A-Za-z0-9_-]+>`: a Discord webhook's id and token.
+    /// `<17-20 digits>/<60+ of [A-Za-z0-9_-]>`: a Discord webhook's snowflake id and token.
     private static func isDiscordWebhookPath(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first, ByteClass.isDigit(first) else { return false }
         let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy(ByteClass.isDigit) && !parts[1].isEmpty
-            && parts[1].allSatisfy(ByteClass.isToken)
+        return parts.count == 2 && (17...20).contains(parts[0].count) && parts[0].allSatisfy(ByteClass.isDigit)
+            && parts[1].count >= 60 && parts[1].allSatisfy(ByteClass.isToken)
     }
 
     /// PATs `user:<56 hex>` keep `user:`, v2 account tokens `user:v2_<22>_<43>`; API tokens
