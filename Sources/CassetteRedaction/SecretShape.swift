@@ -99,6 +99,8 @@ enum SecretShape {
         case "github_pat_": return .segmented(prefix: prefix, lengths: [22, 59], separator: "_")
         case "wct_" where isUUID(body): return .uuid(prefix: prefix)
         case "pypi-" where bytes.starts(with: Array(pyPIOrgMacaroon.utf8)): return .token(prefix: pyPIOrgMacaroon, length: 50)
+        // OpenAI user keys without a project prefix: `sk-` + 48 letters and digits.
+        case "sk-": return .token(prefix: prefix, length: 48)
         default: break
         }
         switch format.alphabet {

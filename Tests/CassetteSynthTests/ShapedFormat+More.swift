@@ -45,6 +45,9 @@ extension ShapedFormat {
             secretPart: { String($0.split(separator: ":").last ?? "") },
             body: noteBody, pointer: note, schema: .pattern("^[0-9]{8,10}:[A-Za-z0-9_-]{35}$")),
         ShapedFormat(
+            name: "OpenAI legacy key", secret: RandomSecret.openAILegacyKey, secretPart: { String($0.dropFirst(3)) },
+            body: noteBody, pointer: note, schema: .pattern("^sk-[A-Za-z0-9]{48}$")),
+        ShapedFormat(
             name: "Google API key", secret: RandomSecret.googleAPIKey, secretPart: { String($0.dropFirst(4)) },
             body: noteBody, pointer: note, schema: .pattern("^AIza[A-Za-z0-9_-]{35}$")),
         ShapedFormat(
