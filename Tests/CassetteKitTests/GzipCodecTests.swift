@@ -66,6 +66,23 @@ struct GzipCodecTests {
         }
     }
 
+    @Test("a large stream (its checksum checked on every core afterwards) round-trips, and a wrong checksum or size in its trailer is corrupt")
+    func largeStreamTrailer() throws {
+        var generator = PlantRandom(seed: PlantRandom.runSeed())
+        // 6 MiB of varied bytes: above the threshold where zlib's own check is turned off.
+        let input = Data((0..<(6 * 1024 * 1024)).map { index in UInt8(truncatingIfNeeded: index / 97 &+ Int(generator.next() % 3)) })
+        let full = try GzipCodec.gzip(input)
+        #expect(try GzipCodec.decompress(full) == input)
+        for (offset, message) in [(full.count - 8, "incorrect data check"), (full.count - 1, "incorrect length check")] {
+            var damaged = full
+            damaged[offset] ^= 0x01
+            #expect(throws: CompressionError.corrupt(message)) { try GzipCodec.decompress(damaged) }
+        }
+        var flipped = full
+        flipped[full.count / 2] ^= 0x10
+        #expect(throws: CompressionError.self) { try GzipCodec.decompress(flipped) }
+    }
+
     @Test("a 1 GiB gzip bomb is refused at the cap, whatever size its trailer claims", arguments: [nil, UInt32(1000)])
     func bomb(forgedSize: UInt32?) throws {
         let bomb = try GzipBomb.make(mebibytes: 1024, forgedSize: forgedSize)
