@@ -195,7 +195,7 @@ public enum GzipCodec {
         // input's last 8 bytes, which the end-of-stream check below already requires.
         let checksumAfterwards = windowBits > 15 && initial > ParallelCRC32.parallelThreshold && UsableCores.count > 1
         if checksumAfterwards, inflateValidate(&stream, 0) != Z_OK { throw .zlib("inflateValidate failed") }
-        var output = Data(count: min(initial, limit + 1))
+        var output = ZeroedBuffer.make(count: min(initial, limit + 1))
         var produced = 0
         let outcome: Result<Void, CompressionError> = input.withUnsafeBytes { raw in
             stream.next_in = UnsafeMutablePointer(mutating: raw.bindMemory(to: Bytef.self).baseAddress)
