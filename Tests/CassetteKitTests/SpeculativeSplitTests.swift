@@ -24,7 +24,7 @@ struct SpeculativeSplitTests {
         let bytes = Array(data)
         let found = try #require(
             (0...(bytes.count - marker.count)).first { bytes[$0..<($0 + marker.count)].elementsEqual(marker) })
-        return try data.withUnsafeBytes { raw in
+        return data.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
             var speculativeReader = JSONReader(bytes: buffer)
             speculativeReader.index = found + marker.count

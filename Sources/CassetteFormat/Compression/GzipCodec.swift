@@ -1,4 +1,4 @@
-public import CZlib
+import CZlib
 public import Foundation
 
 /// Why bytes could not be compressed or decompressed.

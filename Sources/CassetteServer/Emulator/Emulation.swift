@@ -1,4 +1,4 @@
-public import CassetteKit
+import CassetteKit
 public import Foundation
 
 /// One service the emulator answers as: its name, its `/me` route, the credentials it issues at
