@@ -1,6 +1,6 @@
 public import CassetteKit
-public import Dispatch
-public import Synchronization
+import Dispatch
+import Synchronization
 
 /// One synthesized value with a name saying what it exercises (`/user/human/phone: absent`).
 public struct NamedVariant: Sendable, Hashable, CustomStringConvertible {
