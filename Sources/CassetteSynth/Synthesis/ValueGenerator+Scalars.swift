@@ -31,7 +31,7 @@ extension ValueGenerator {
             if !fits(text, merged) || !(formatCheck?.check(text) ?? true) {
                 // A placeholder that keeps the wire format the schema asks for (`RDCT-0003`, a
                 // base32 or Unleash-token placeholder) before any value of the bare pattern.
-                let shaped = FakeData.shapedSecrets(number: secretCount).first { fits($0, merged) && (formatCheck?.check($0) ?? true) }
+                let shaped = FakeData.firstShapedSecret(number: secretCount) { fits($0, merged) && (formatCheck?.check($0) ?? true) }
                 text = shaped ?? plainPatternValue(merged) ?? text
             }
         } else if let kind = merged.pii,
