@@ -10,6 +10,8 @@ struct ValueGenerator {
     let strategy: SynthesisStrategy
     let seed: UInt64
     let overrides: ChoiceOverrides
+    /// Every place of the schema compiled once (``generate(site:at:name:depth:)``).
+    let plan: GeneratorPlan
     /// Beyond this instance depth, optional parts are left out (recursive schemas end).
     let maximumDepth = 12
 
@@ -20,8 +22,12 @@ struct ValueGenerator {
     /// Secrets placed so far (numbers the `REDACTED_<n>` placeholders).
     var secretCount = 0
 
-    init(document: SchemaDocument, strategy: SynthesisStrategy, seed: UInt64, overrides: ChoiceOverrides, cache: SynthesisCache) {
+    init(
+        document: SchemaDocument, strategy: SynthesisStrategy, seed: UInt64, overrides: ChoiceOverrides, cache: SynthesisCache,
+        plan: GeneratorPlan
+    ) {
         self.document = document
+        self.plan = plan
         self.merger = SchemaMerger(document: document, cache: cache)
         self.strategy = strategy
         self.seed = seed
@@ -79,6 +85,41 @@ struct ValueGenerator {
 
     // MARK: - Any value
 
+    /// Generates a value for a planned site: the same choices, in the same order, as
+    /// ``generate(_:at:name:depth:)`` on the site's schemas, without merging or lookups.
+    mutating func generate(site id: Int, at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
+        let site = plan.sites[id]
+        if let node = site.node { return try generate(node: plan.nodes[node], at: instance, name: name, depth: depth) }
+        if let branches = site.branches {
+            var combination = 0
+            var settled = true
+            for group in branches.groups {
+                var generator = random(instance, group.purpose)
+                let fallback: Choice
+                switch strategy {
+                case .random: fallback = group.options[generator.below(group.options.count)]
+                default: fallback = group.options[group.firstNonNull]
+                }
+                guard case .branch(_, let option) = choose(group.options, fallback: fallback, key: group.coverageKey, at: instance) else {
+                    settled = false
+                    break
+                }
+                combination = combination * group.options.count + option
+            }
+            if settled, let node = branches.nodes[combination] {
+                return try generate(node: plan.nodes[node], at: instance, name: name, depth: depth)
+            }
+        }
+        // Not planned here: the same choices again (seeded by place), then merged as before.
+        return try generate(site.references, at: instance, name: name, depth: depth)
+    }
+
+    private mutating func generate(node: GeneratorPlan.Node, at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError)
+        -> JSONValue
+    {
+        try generate(node.entry.schema, types: node.entry.candidateTypes, node: node, at: instance, name: name, depth: depth)
+    }
+
     /// Generates a value satisfying all of `references` at `instance`.
     mutating func generate(_ references: [SchemaReference], at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError)
         -> JSONValue
@@ -116,15 +157,15 @@ struct ValueGenerator {
             }
             entry = try merger.merge(references + extra, instance: instance)
         }
-        return try generate(entry.schema, types: entry.candidateTypes, at: instance, name: name, depth: depth)
+        return try generate(entry.schema, types: entry.candidateTypes, node: nil, at: instance, name: name, depth: depth)
     }
 
-    private static func firstNonNullBranch(_ options: [SchemaReference]) -> Int {
+    static func firstNonNullBranch(_ options: [SchemaReference]) -> Int {
         options.firstIndex { $0.value["type"] != .string("null") } ?? 0
     }
 
     private mutating func generate(
-        _ merged: MergedSchema, types: [String], at instance: JSONPointer, name: String?, depth: Int
+        _ merged: MergedSchema, types: [String], node: GeneratorPlan.Node?, at instance: JSONPointer, name: String?, depth: Int
     ) throws(SynthesisError) -> JSONValue {
         if merged.impossible {
             throw SynthesisError(
@@ -173,8 +214,8 @@ struct ValueGenerator {
             return .bool(generator.chance(1, in: 2))
         case "integer", "number": return try number(merged, integer: type == "integer", at: instance, name: name)
         case "string": return try string(merged, at: instance, name: name)
-        case "array": return try array(merged, at: instance, depth: depth)
-        default: return try object(merged, at: instance, depth: depth)
+        case "array": return try array(merged, node: node, at: instance, depth: depth)
+        default: return try object(merged, node: node, at: instance, depth: depth)
         }
     }
 
