@@ -85,12 +85,21 @@ public struct InvariantChecker: Sendable {
         // A repair can break a relation repaired before it (a member copied into an array whose
         // elements are ordered), so a few passes; the synthesizer validates the result anyway.
         for _ in 0..<Self.repairPasses {
+            // A pass that found every relation holding and changed nothing needs no second check.
+            var untouched = true
             for invariant in invariants {
                 for binding in Self.bindings(of: invariant, in: current) {
-                    current = Self.repair(invariant, binding: binding, in: current)
+                    let broken = Self.check(invariant, binding: binding, in: current) != nil
+                    // `equal` also fills a null target, which its check counts as holding.
+                    guard broken || invariant.kind == .equal else { continue }
+                    if broken { untouched = false }
+                    if let repaired = Self.repaired(invariant, binding: binding, in: current) {
+                        current = repaired
+                        untouched = false
+                    }
                 }
             }
-            if holds(in: current) { return (current, true) }
+            if untouched || holds(in: current) { return (current, true) }
         }
         return (current, false)
     }
@@ -190,40 +199,44 @@ public struct InvariantChecker: Sendable {
 
     // MARK: - Repair
 
-    static func repair(_ invariant: Invariant, binding: Binding, in document: JSONValue) -> JSONValue {
-        // `equal` also fills a null target (below), which its check counts as holding.
-        guard invariant.kind == .equal || check(invariant, binding: binding, in: document) != nil else { return document }
+    /// The document with one relation repaired under one binding, `nil` when the repair leaves
+    /// it as it is. Called for a relation found broken, and for every `equal` (which also fills
+    /// a null target).
+    static func repaired(_ invariant: Invariant, binding: Binding, in document: JSONValue) -> JSONValue? {
         let pointers = invariant.pointers
         switch invariant.kind {
         case .order:
             let present = pointers.compactMap { pointer in value(pointer, binding, in: document).map { (pointer, $0) } }
             let sorted = present.map(\.1).sorted { (OrderedValue.compare($0, $1) ?? 0) < 0 }
-            var current = document
+            var current: JSONValue?
             for ((pointer, _), value) in zip(present, sorted) {
-                current = write(value, to: pointer, binding, in: current) ?? current
+                current = write(value, to: pointer, binding, in: current ?? document) ?? current
             }
             return current
         case .equal:
-            guard let source = value(pointers[0], binding, in: document) else { return document }
-            var current = document
+            guard let source = value(pointers[0], binding, in: document) else { return nil }
+            var current: JSONValue?
             // A null target takes the source too (an id left null while its member is set), so
-            // `together` holds without another draw; an absent member stays absent.
-            for pointer in pointers.dropFirst() where current.value(at: location(pointer, binding)) != nil {
-                current = write(source, to: pointer, binding, in: current) ?? current
+            // `together` holds without another draw; an absent member stays absent. A target
+            // that already is the source (the same bytes) is left alone.
+            for pointer in pointers.dropFirst() {
+                guard let existing = (current ?? document).value(at: location(pointer, binding)) else { continue }
+                if pointer.parameter == nil, existing == source { continue }
+                current = write(source, to: pointer, binding, in: current ?? document) ?? current
             }
             return current
         case .member:
             guard let element = value(pointers[0], binding, in: document),
                 let array = value(pointers[1], binding, in: document)?.arrayValue
-            else { return document }
-            if let first = array.first { return write(first, to: pointers[0], binding, in: document) ?? document }
-            return write(.array([element]), to: pointers[1], binding, in: document) ?? document
+            else { return nil }
+            if let first = array.first { return write(first, to: pointers[0], binding, in: document) }
+            return write(.array([element]), to: pointers[1], binding, in: document)
         case .together:
             // Unset the others when the first is unset; a set first cannot invent the others.
-            guard value(pointers[0], binding, in: document) == nil else { return document }
-            var current = document
-            for pointer in pointers.dropFirst() where value(pointer, binding, in: current) != nil && pointer.parameter == nil {
-                current = current.setting(.null, at: location(pointer, binding)) ?? current
+            guard value(pointers[0], binding, in: document) == nil else { return nil }
+            var current: JSONValue?
+            for pointer in pointers.dropFirst() where value(pointer, binding, in: current ?? document) != nil && pointer.parameter == nil {
+                current = (current ?? document).setting(.null, at: location(pointer, binding)) ?? current
             }
             return current
         }
