@@ -21,11 +21,11 @@ struct SynthVariants {
         FileHandle.standardOutput.write(data)
     }
 
-    /// `JSONSerializer.data(.array(elements), style: .pretty)` without its final newline, byte for
-    /// byte, with the elements printed on every core: each element is printed alone and indented
-    /// one level (a newline inside printed JSON is always layout, never part of a string).
+    /// `JSONSerializer.data(.array(elements), style: .pretty)`, byte for byte, with the elements
+    /// printed on every core: each element is printed alone and indented one level (a newline
+    /// inside printed JSON is always layout, never part of a string).
     static func prettyArray(_ elements: [JSONValue]) -> Data {
-        guard !elements.isEmpty else { return Data("[]".utf8) }
+        guard !elements.isEmpty else { return Data("[]\n".utf8) }
         let printed = Mutex([[UInt8]](repeating: [], count: elements.count))
         DispatchQueue.concurrentPerform(iterations: elements.count) { index in
             let alone = JSONSerializer.data(elements[index], style: .pretty)
@@ -48,7 +48,7 @@ struct SynthVariants {
             if position > 0 { result.append(UInt8(ascii: ",")) }
             result.append(contentsOf: element)
         }
-        result.append(contentsOf: [0x0A, UInt8(ascii: "]")])
+        result.append(contentsOf: [0x0A, UInt8(ascii: "]"), 0x0A])
         return Data(result)
     }
 }
