@@ -34,9 +34,17 @@ struct SynthVariants {
             indented.append(contentsOf: [0x0A, 0x20, 0x20])
             // Drop the final newline of the pretty element; indent every other line by two spaces.
             alone.withUnsafeBytes { bytes in
-                for byte in bytes.dropLast() {
-                    indented.append(byte)
-                    if byte == 0x0A { indented.append(contentsOf: [0x20, 0x20]) }
+                let end = bytes.count - 1
+                var start = 0
+                while start < end {
+                    guard let newline = bytes[start..<end].firstIndex(of: 0x0A) else {
+                        indented.append(contentsOf: bytes[start..<end])
+                        break
+                    }
+                    indented.append(contentsOf: bytes[start...newline])
+                    indented.append(0x20)
+                    indented.append(0x20)
+                    start = newline + 1
                 }
             }
             printed.withLock { $0[index] = indented }

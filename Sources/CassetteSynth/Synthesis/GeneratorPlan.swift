@@ -46,10 +46,13 @@ struct GeneratorPlan: Sendable {
         /// other element; `nil` when generated without the plan.
         let leadingElements: [Int?]?
         let otherElements: Int?
+        /// The compiled patterns, format and examples, when strings are allowed here.
+        let strings: StringPlan?
 
-        init(entry: MergedEntry, object: ObjectLayout?, leadingElements: [Int?]?, otherElements: Int?) {
+        init(entry: MergedEntry, object: ObjectLayout?, leadingElements: [Int?]?, otherElements: Int?, strings: StringPlan?) {
             self.entry = entry
             self.object = object
+            self.strings = strings
             self.leadingElements = leadingElements
             self.otherElements = otherElements
         }
@@ -129,5 +132,27 @@ struct ObjectLayout: Sendable {
     /// Where the presence of member `name` is counted: its first schema location.
     static func coverageKey(_ name: String, _ merged: MergedSchema) -> String {
         merged.properties[name]?.first?.pointer.description ?? (merged.location.description + "/" + name)
+    }
+}
+
+/// What a string's generation looks up in its merged schema, looked up once: the compiled
+/// patterns, the first pattern's generator, the asserted format, the string examples.
+struct StringPlan: Sendable {
+    /// One per pattern, `nil` for a pattern that does not compile (then no string matches).
+    let matchers: [PatternMatcher?]
+    let generator: PatternGenerator?
+    let format: FormatKind?
+    let examples: [String]
+
+    init(_ merged: MergedSchema, matcher: (String) -> PatternMatcher?, generator: (String) -> PatternGenerator?) {
+        matchers = merged.patterns.map(matcher)
+        self.generator = merged.patterns.first.flatMap(generator)
+        format = merged.format.flatMap { FormatKind(rawValue: $0) }
+        examples = merged.examples.compactMap(\.stringValue)
+    }
+
+    /// Whether `text` matches every pattern.
+    func matches(_ text: String) -> Bool {
+        matchers.allSatisfy { $0?.matches(text) ?? false }
     }
 }

@@ -108,8 +108,13 @@ struct PlanCompiler {
                 others = site(merged.items)
             }
         }
+        var strings: StringPlan?
+        if types.contains("string") {
+            strings = StringPlan(merged, matcher: merger.cache.matcher, generator: merger.cache.generator)
+        }
         let id = nodes.count
-        nodes.append(GeneratorPlan.Node(entry: entry, object: object, leadingElements: leading, otherElements: others))
+        nodes.append(
+            GeneratorPlan.Node(entry: entry, object: object, leadingElements: leading, otherElements: others, strings: strings))
         nodeIndex[key] = id
         return id
     }

@@ -7,12 +7,15 @@ extension ValueGenerator {
     /// The length of the `long` edge case when `maxLength` does not bound it.
     static let longLength = 300
 
-    mutating func string(_ merged: MergedSchema, at instance: JSONPointer, name: String?) throws(SynthesisError) -> JSONValue {
+    mutating func string(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: JSONPointer, name: String?) throws(SynthesisError)
+        -> JSONValue
+    {
         if let maximum = merged.maxLength, maximum < merged.minLength {
             throw SynthesisError(
                 schemaLocation: merged.location, instanceLocation: instance,
                 reason: "minLength (\(merged.minLength)) is above maxLength (\(maximum)); no string fits. Fix the schema")
         }
+        let strings = node?.strings ?? StringPlan(merged, matcher: { compiledPattern($0) }, generator: { compiledPatternGenerator($0) })
         var generator = random(instance, "string")
         var shape: Choice?
         if merged.isFreeString {
@@ -23,34 +26,34 @@ extension ValueGenerator {
             let chosen = choose(options, fallback: fallback, key: merged.location.description, at: instance)
             if chosen != .present { shape = chosen }
         }
-        let formatCheck = merged.format.flatMap { FormatKind(rawValue: $0) }
+        let formatCheck = strings.format
         var text: String
         if let marker = merged.secret {
             secretCount += 1
             text = FakeData.secret(marker: marker, name: name, number: secretCount)
-            if !fits(text, merged) || !(formatCheck?.check(text) ?? true) {
+            if !fits(text, merged, strings) || !(formatCheck?.check(text) ?? true) {
                 // A placeholder that keeps the wire format the schema asks for (`RDCT-0003`, a
                 // base32 or Unleash-token placeholder) before any value of the bare pattern.
-                let shaped = FakeData.firstShapedSecret(number: secretCount) { fits($0, merged) && (formatCheck?.check($0) ?? true) }
-                text = shaped ?? plainPatternValue(merged) ?? text
+                let shaped = FakeData.firstShapedSecret(number: secretCount) { fits($0, merged, strings) && (formatCheck?.check($0) ?? true) }
+                text = shaped ?? plainPatternValue(strings) ?? text
             }
         } else if let kind = merged.pii,
             case let value = FakeData.personal(kind: kind, name: name, nonASCII: shape == .nonASCII, someone: person, generator: &generator),
-            formatCheck?.check(value) ?? true, matchesPatterns(value, merged)
+            formatCheck?.check(value) ?? true, strings.matches(value)
         {
             text = value
             if shape == .nonASCII { shape = nil }
         } else if let format = merged.format, let value = FormatGenerator.value(format, name: name, generator: &generator) {
             text = value
-            if !matchesPatterns(value, merged) {
+            if !strings.matches(value) {
                 // The pattern says how the service writes the format (protojson's Z and 0/3/6/9
                 // digits, Date.toJSON's milliseconds): the same kind of value, in a form it allows.
-                let forms = FormatGenerator.wireForms(format, generator: &generator).filter { matchesPatterns($0, merged) }
-                text = generator.pick(forms) ?? patternValue(merged, generator: &generator) ?? value
+                let forms = FormatGenerator.wireForms(format, generator: &generator).filter { strings.matches($0) }
+                text = generator.pick(forms) ?? patternValue(merged, strings, generator: &generator) ?? value
             }
         } else if !merged.patterns.isEmpty {
-            text = patternValue(merged, generator: &generator) ?? ""
-        } else if let example = exampleShaped(merged, generator: &generator) {
+            text = patternValue(merged, strings, generator: &generator) ?? ""
+        } else if let example = exampleShaped(strings, generator: &generator) {
             text = example
         } else {
             text = Self.plausibleText(name: name, generator: &generator)
@@ -61,41 +64,36 @@ extension ValueGenerator {
 
     /// A string matching every pattern and the length bounds (a few tries), shaped like an
     /// example when one fits.
-    private func patternValue(_ merged: MergedSchema, generator: inout SeededGenerator) -> String? {
-        if let example = exampleShaped(merged, generator: &generator), fits(example, merged) { return example }
-        guard let first = merged.patterns.first, let pattern = compiledPatternGenerator(first) else { return nil }
+    private func patternValue(_ merged: MergedSchema, _ strings: StringPlan, generator: inout SeededGenerator) -> String? {
+        if let example = exampleShaped(strings, generator: &generator), fits(example, merged, strings) { return example }
+        guard let pattern = strings.generator else { return nil }
         var candidate = ""
         for _ in 0..<16 {
             candidate = pattern.generate(using: &generator)
-            if fits(candidate, merged) { return candidate }
+            if fits(candidate, merged, strings) { return candidate }
         }
         return candidate
     }
 
     /// The plainest value of the first pattern (for secrets that have one).
-    private func plainPatternValue(_ merged: MergedSchema) -> String? {
-        guard let first = merged.patterns.first, let pattern = compiledPatternGenerator(first) else { return nil }
+    private func plainPatternValue(_ strings: StringPlan) -> String? {
+        guard let pattern = strings.generator else { return nil }
         var unused = SeededGenerator(seed: 0)
         return pattern.generate(using: &unused, plain: true)
     }
 
-    private func matchesPatterns(_ text: String, _ merged: MergedSchema) -> Bool {
-        merged.patterns.allSatisfy { compiledPattern($0)?.matches(text) ?? false }
-    }
-
     /// Whether `text` meets the patterns and length bounds.
-    func fits(_ text: String, _ merged: MergedSchema) -> Bool {
+    func fits(_ text: String, _ merged: MergedSchema, _ strings: StringPlan) -> Bool {
         let length = text.unicodeScalars.count
-        return length >= merged.minLength && length <= (merged.maxLength ?? Int.max) && matchesPatterns(text, merged)
+        return length >= merged.minLength && length <= (merged.maxLength ?? Int.max) && strings.matches(text)
     }
 
     /// A value shaped like one of the schema's string examples (ids keep their shape, digits and
     /// letters vary; words and sentences are used as they are), when it meets the patterns.
-    private func exampleShaped(_ merged: MergedSchema, generator: inout SeededGenerator) -> String? {
-        let examples = merged.examples.compactMap(\.stringValue)
-        guard let example = generator.pick(examples) else { return nil }
+    private func exampleShaped(_ strings: StringPlan, generator: inout SeededGenerator) -> String? {
+        guard let example = generator.pick(strings.examples) else { return nil }
         let varied = Self.vary(example, generator: &generator)
-        return matchesPatterns(varied, merged) ? varied : nil
+        return strings.matches(varied) ? varied : nil
     }
 
     /// Keeps the shape of an id-like example (`642f1c...`, `AUTH-7fs1e`, `7205...`): the part after

@@ -213,7 +213,7 @@ struct ValueGenerator {
             var generator = random(instance, "boolean")
             return .bool(generator.chance(1, in: 2))
         case "integer", "number": return try number(merged, integer: type == "integer", at: instance, name: name)
-        case "string": return try string(merged, at: instance, name: name)
+        case "string": return try string(merged, node: node, at: instance, name: name)
         case "array": return try array(merged, node: node, at: instance, depth: depth)
         default: return try object(merged, node: node, at: instance, depth: depth)
         }
