@@ -93,10 +93,7 @@ public struct InvariantChecker: Sendable {
                     // `equal` also fills a null target, which its check counts as holding.
                     guard broken || invariant.kind == .equal else { continue }
                     if broken { untouched = false }
-                    if let repaired = Self.repaired(invariant, binding: binding, in: current) {
-                        current = repaired
-                        untouched = false
-                    }
+                    if Self.repair(invariant, binding: binding, in: &current) { untouched = false }
                 }
             }
             if untouched || holds(in: current) { return (current, true) }
@@ -199,56 +196,54 @@ public struct InvariantChecker: Sendable {
 
     // MARK: - Repair
 
-    /// The document with one relation repaired under one binding, `nil` when the repair leaves
-    /// it as it is. Called for a relation found broken, and for every `equal` (which also fills
-    /// a null target).
-    static func repaired(_ invariant: Invariant, binding: Binding, in document: JSONValue) -> JSONValue? {
+    /// Repairs one relation under one binding, in place; whether the document changed. Called
+    /// for a relation found broken, and for every `equal` (which also fills a null target).
+    static func repair(_ invariant: Invariant, binding: Binding, in document: inout JSONValue) -> Bool {
         let pointers = invariant.pointers
         switch invariant.kind {
         case .order:
             let present = pointers.compactMap { pointer in value(pointer, binding, in: document).map { (pointer, $0) } }
             let sorted = present.map(\.1).sorted { (OrderedValue.compare($0, $1) ?? 0) < 0 }
-            var current: JSONValue?
-            for ((pointer, _), value) in zip(present, sorted) {
-                current = write(value, to: pointer, binding, in: current ?? document) ?? current
+            var changed = false
+            for ((pointer, _), value) in zip(present, sorted) where write(value, to: pointer, binding, in: &document) {
+                changed = true
             }
-            return current
+            return changed
         case .equal:
-            guard let source = value(pointers[0], binding, in: document) else { return nil }
-            var current: JSONValue?
+            guard let source = value(pointers[0], binding, in: document) else { return false }
+            var changed = false
             // A null target takes the source too (an id left null while its member is set), so
             // `together` holds without another draw; an absent member stays absent. A target
             // that already is the source (the same bytes) is left alone.
             for pointer in pointers.dropFirst() {
-                guard let existing = (current ?? document).value(at: location(pointer, binding)) else { continue }
+                guard let existing = document.value(at: location(pointer, binding)) else { continue }
                 if pointer.parameter == nil, existing == source { continue }
-                current = write(source, to: pointer, binding, in: current ?? document) ?? current
+                if write(source, to: pointer, binding, in: &document) { changed = true }
             }
-            return current
+            return changed
         case .member:
             guard let element = value(pointers[0], binding, in: document),
                 let array = value(pointers[1], binding, in: document)?.arrayValue
-            else { return nil }
-            if let first = array.first { return write(first, to: pointers[0], binding, in: document) }
-            return write(.array([element]), to: pointers[1], binding, in: document)
+            else { return false }
+            if let first = array.first { return write(first, to: pointers[0], binding, in: &document) }
+            return write(.array([element]), to: pointers[1], binding, in: &document)
         case .together:
             // Unset the others when the first is unset; a set first cannot invent the others.
-            guard value(pointers[0], binding, in: document) == nil else { return nil }
-            var current: JSONValue?
-            for pointer in pointers.dropFirst() where value(pointer, binding, in: current ?? document) != nil && pointer.parameter == nil {
-                current = (current ?? document).setting(.null, at: location(pointer, binding)) ?? current
+            guard value(pointers[0], binding, in: document) == nil else { return false }
+            var changed = false
+            for pointer in pointers.dropFirst() where value(pointer, binding, in: document) != nil && pointer.parameter == nil {
+                if document.set(.null, at: location(pointer, binding)) { changed = true }
             }
-            return current
+            return changed
         }
     }
 
-    private static func write(_ newValue: JSONValue, to pointer: InvariantPointer, _ binding: Binding, in document: JSONValue) -> JSONValue?
-    {
+    private static func write(_ newValue: JSONValue, to pointer: InvariantPointer, _ binding: Binding, in document: inout JSONValue) -> Bool {
         let place = location(pointer, binding)
-        guard let parameter = pointer.parameter else { return document.setting(newValue, at: place) }
+        guard let parameter = pointer.parameter else { return document.set(newValue, at: place) }
         guard let url = document.value(at: place)?.stringValue, let text = newValue.stringValue,
             let updated = QueryParameter.replacing(parameter, with: text, in: url)
-        else { return nil }
-        return document.setting(.string(updated), at: place)
+        else { return false }
+        return document.set(.string(updated), at: place)
     }
 }

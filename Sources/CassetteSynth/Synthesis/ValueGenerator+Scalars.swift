@@ -107,6 +107,7 @@ extension ValueGenerator {
                     $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":")
                 })
             else { return example }
+            return varyASCII(Array(example.utf8), generator: &generator)
         } else {
             guard example.contains(where: \.isNumber), !example.contains(where: { " ./:".contains($0) }) else { return example }
         }
@@ -132,6 +133,35 @@ extension ValueGenerator {
             result.append(characters[generator.below(characters.count)])
         }
         return String(result)
+    }
+
+    /// ``vary(_:generator:)`` on ASCII bytes: the same draws, the same result, without
+    /// Unicode scalars.
+    private static func varyASCII(_ bytes: [UInt8], generator: inout SeededGenerator) -> String {
+        let start = (bytes.lastIndex { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }).map { $0 + 1 } ?? 0
+        let body = bytes[start...]
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        let isHex = body.allSatisfy { isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+        var result = Array(bytes[..<start])
+        result.reserveCapacity(bytes.count)
+        for (offset, byte) in body.enumerated() {
+            let characters: [UInt8]
+            if isDigit(byte) {
+                characters = offset == 0 && body.count > 1 && !isHex ? VaryPools.nonZeroDigitBytes : VaryPools.digitBytes
+            } else if isHex {
+                characters = VaryPools.hexBytes
+            } else if isLower(byte) {
+                characters = VaryPools.lowerBytes
+            } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                characters = VaryPools.upperBytes
+            } else {
+                result.append(byte)
+                continue
+            }
+            result.append(characters[generator.below(characters.count)])
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Text for a string with nothing but a name to go by.
@@ -260,4 +290,9 @@ private enum VaryPools {
     static let hex = Array("0123456789abcdef".unicodeScalars)
     static let lower = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
     static let upper = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".unicodeScalars)
+    static let nonZeroDigitBytes = Array("123456789".utf8)
+    static let digitBytes = Array("0123456789".utf8)
+    static let hexBytes = Array("0123456789abcdef".utf8)
+    static let lowerBytes = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+    static let upperBytes = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
 }
