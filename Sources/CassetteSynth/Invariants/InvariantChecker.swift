@@ -106,8 +106,30 @@ public struct InvariantChecker: Sendable {
 
     // MARK: - Bindings of `*`
 
-    /// One element index per distinct wildcard array (nil: no wildcard).
-    typealias Binding = [JSONPointer: Int]
+    /// One element index per distinct wildcard array (none: no wildcard).
+    struct Binding {
+        private var arrays: [JSONPointer] = []
+        private var indices: [Int] = []
+
+        /// The element index bound to `array`.
+        subscript(array: JSONPointer) -> Int? {
+            get {
+                for position in arrays.indices where arrays[position] == array { return indices[position] }
+                return nil
+            }
+            set {
+                if let position = arrays.firstIndex(of: array) {
+                    if let newValue { indices[position] = newValue } else {
+                        arrays.remove(at: position)
+                        indices.remove(at: position)
+                    }
+                } else if let newValue {
+                    arrays.append(array)
+                    indices.append(newValue)
+                }
+            }
+        }
+    }
 
     /// Every assignment of element indices to the invariant's wildcard arrays.
     static func bindings(of invariant: Invariant, in document: JSONValue) -> [Binding] {
@@ -115,7 +137,7 @@ public struct InvariantChecker: Sendable {
         for pointer in invariant.pointers {
             if let array = pointer.wildcardArray, !arrays.contains(array) { arrays.append(array) }
         }
-        var result: [Binding] = [[:]]
+        var result: [Binding] = [Binding()]
         for array in arrays {
             let count = min(document.value(at: array)?.arrayValue?.count ?? 0, maximumElements)
             var next: [Binding] = []
@@ -138,7 +160,9 @@ public struct InvariantChecker: Sendable {
 
     /// The value a pointer names under a binding; `nil` when absent or null.
     static func value(_ pointer: InvariantPointer, _ binding: Binding, in document: JSONValue) -> JSONValue? {
-        guard let found = document.value(at: location(pointer, binding)), found != .null else { return nil }
+        guard let found = pointer.value(index: pointer.wildcardArray.flatMap { binding[$0] }, in: document), found != .null else {
+            return nil
+        }
         guard let parameter = pointer.parameter else { return found }
         guard let url = found.stringValue, let text = QueryParameter.value(of: parameter, in: url) else { return nil }
         return .string(text)
@@ -216,7 +240,7 @@ public struct InvariantChecker: Sendable {
             // `together` holds without another draw; an absent member stays absent. A target
             // that already is the source (the same bytes) is left alone.
             for pointer in pointers.dropFirst() {
-                guard let existing = document.value(at: location(pointer, binding)) else { continue }
+                guard let existing = pointer.value(index: pointer.wildcardArray.flatMap { binding[$0] }, in: document) else { continue }
                 if pointer.parameter == nil, existing == source { continue }
                 if write(source, to: pointer, binding, in: &document) { changed = true }
             }

@@ -57,6 +57,12 @@ public struct FixtureSynthesizer: Sendable {
     ///
     /// - Throws: ``SynthesisError`` when the schema does not compile in the validator.
     public init(schema: JSONValue) throws(SynthesisError) {
+        try self.init(schema: schema, planned: true)
+    }
+
+    /// A synthesizer with or without its generator plan (without: every place is merged as
+    /// it is reached; the same values, more slowly; for tests that compare the two).
+    package init(schema: JSONValue, planned: Bool) throws(SynthesisError) {
         self.schema = schema
         do {
             validator = try JSONSchemaValidator(schema: schema)
@@ -70,7 +76,7 @@ public struct FixtureSynthesizer: Sendable {
             throw SynthesisError(schemaLocation: error.location, instanceLocation: .root, reason: "bad x-invariants entry: \(error.reason)")
         }
         document = SchemaDocument(schema)
-        plan = GeneratorPlan(document: document, cache: cache)
+        plan = planned ? GeneratorPlan(document: document, cache: cache) : GeneratorPlan(unplanned: document)
     }
 
     /// `count` variants. `edge` gives the edge cases first (see ``edgeCases(seed:)``) and then

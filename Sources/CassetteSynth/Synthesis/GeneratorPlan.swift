@@ -82,6 +82,12 @@ struct GeneratorPlan: Sendable {
         sites = compiler.sites.map { $0 ?? Site(references: [], node: nil, branches: nil) }
         nodes = compiler.nodes
     }
+
+    /// A plan that plans nothing: the root is generated from its schema, merging every place.
+    init(unplanned document: SchemaDocument) {
+        sites = [Site(references: [document.rootReference], node: nil, branches: nil)]
+        nodes = []
+    }
 }
 
 /// The members of an object node in generation order: `properties` order, then required names
