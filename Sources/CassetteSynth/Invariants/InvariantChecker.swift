@@ -119,7 +119,9 @@ public struct InvariantChecker: Sendable {
             }
             set {
                 if let position = arrays.firstIndex(of: array) {
-                    if let newValue { indices[position] = newValue } else {
+                    if let newValue {
+                        indices[position] = newValue
+                    } else {
                         arrays.remove(at: position)
                         indices.remove(at: position)
                     }
@@ -262,7 +264,8 @@ public struct InvariantChecker: Sendable {
         }
     }
 
-    private static func write(_ newValue: JSONValue, to pointer: InvariantPointer, _ binding: Binding, in document: inout JSONValue) -> Bool {
+    private static func write(_ newValue: JSONValue, to pointer: InvariantPointer, _ binding: Binding, in document: inout JSONValue) -> Bool
+    {
         let place = location(pointer, binding)
         guard let parameter = pointer.parameter else { return document.set(newValue, at: place) }
         guard let url = document.value(at: place)?.stringValue, let text = newValue.stringValue,

@@ -34,7 +34,9 @@ extension ValueGenerator {
             if !fits(text, merged, strings) || !(formatCheck?.check(text) ?? true) {
                 // A placeholder that keeps the wire format the schema asks for (`RDCT-0003`, a
                 // base32 or Unleash-token placeholder) before any value of the bare pattern.
-                let shaped = FakeData.firstShapedSecret(number: secretCount) { fits($0, merged, strings) && (formatCheck?.check($0) ?? true) }
+                let shaped = FakeData.firstShapedSecret(number: secretCount) {
+                    fits($0, merged, strings) && (formatCheck?.check($0) ?? true)
+                }
                 text = shaped ?? plainPatternValue(strings) ?? text
             }
         } else if let kind = merged.pii,
