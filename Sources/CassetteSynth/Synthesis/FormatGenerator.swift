@@ -117,14 +117,19 @@ private struct ASCIIText {
             bytes += Array(FormatGenerator.pad(value, width).utf8)
             return
         }
-        var digits: [UInt8] = []
+        var divisor = 1
+        var count = 1
+        while divisor <= value / 10 {
+            divisor *= 10
+            count += 1
+        }
+        for _ in count..<max(width, count) { bytes.append(UInt8(ascii: "0")) }
         var rest = value
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        for _ in digits.count..<max(width, digits.count) { bytes.append(UInt8(ascii: "0")) }
-        bytes += digits.reversed()
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// `yyyy-mm-dd`, drawn in the order year, month, day.

@@ -181,6 +181,9 @@ extension ValueGenerator {
 
     /// Applies a shape edge case and the length bounds to a free string.
     static func shaped(_ text: String, _ shape: Choice?, _ merged: MergedSchema) -> String {
+        if shape == nil, merged.minLength == 0, merged.maxLength.map({ text.unicodeScalars.count <= $0 }) ?? true {
+            return text  // nothing to apply: the same text (most free strings)
+        }
         var scalars = Array(text.unicodeScalars)
         let maximum = merged.maxLength ?? Int.max
         switch shape {
