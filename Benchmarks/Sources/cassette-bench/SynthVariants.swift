@@ -22,41 +22,25 @@ struct SynthVariants {
     }
 
     /// `JSONSerializer.data(.array(elements), style: .pretty)`, byte for byte, with the elements
-    /// printed on every core: each element is printed alone and indented one level (a newline
-    /// inside printed JSON is always layout, never part of a string).
+    /// printed on every core: each element is printed as a one-element array, whose inside is
+    /// the element at the array's indentation (`\n  {...}`), then the insides are joined.
     static func prettyArray(_ elements: [JSONValue]) -> Data {
-        guard !elements.isEmpty else { return Data("[]\n".utf8) }
-        let printed = Mutex([[UInt8]](repeating: [], count: elements.count))
+        guard !elements.isEmpty else { return JSONSerializer.data(.array([]), style: .pretty) }
+        let printed = Mutex([Data](repeating: Data(), count: elements.count))
         DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            let alone = JSONSerializer.data(elements[index], style: .pretty)
-            var indented: [UInt8] = []
-            indented.reserveCapacity(alone.count + alone.count / 4)
-            indented.append(contentsOf: [0x0A, 0x20, 0x20])
-            // Drop the final newline of the pretty element; indent every other line by two spaces.
-            alone.withUnsafeBytes { bytes in
-                let end = bytes.count - 1
-                var start = 0
-                while start < end {
-                    guard let newline = bytes[start..<end].firstIndex(of: 0x0A) else {
-                        indented.append(contentsOf: bytes[start..<end])
-                        break
-                    }
-                    indented.append(contentsOf: bytes[start...newline])
-                    indented.append(0x20)
-                    indented.append(0x20)
-                    start = newline + 1
-                }
-            }
-            printed.withLock { $0[index] = indented }
+            let alone = JSONSerializer.data(.array([elements[index]]), style: .pretty)
+            // `[` + inside + `\n]\n`: keep the inside.
+            let inside = alone.dropFirst().dropLast(3)
+            printed.withLock { $0[index] = Data(inside) }
         }
-        var result: [UInt8] = [UInt8(ascii: "[")]
         let parts = printed.withLock { $0 }
-        result.reserveCapacity(parts.reduce(2) { $0 + $1.count + 1 })
+        var result = Data(capacity: parts.reduce(4) { $0 + $1.count + 1 })
+        result.append(UInt8(ascii: "["))
         for (position, element) in parts.enumerated() {
             if position > 0 { result.append(UInt8(ascii: ",")) }
-            result.append(contentsOf: element)
+            result.append(element)
         }
         result.append(contentsOf: [0x0A, UInt8(ascii: "]"), 0x0A])
-        return Data(result)
+        return result
     }
 }
