@@ -1,6 +1,6 @@
 public import CassetteKit
-public import Foundation
 import Dispatch
+public import Foundation
 import Synchronization
 
 /// Synthesized bodies as `cassette synth` prints them, printed on every core.
