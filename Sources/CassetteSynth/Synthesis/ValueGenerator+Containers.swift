@@ -4,14 +4,14 @@ extension ValueGenerator {
     /// Names offered to `additionalProperties` / `patternProperties`-only objects.
     static let extraKeys = ["welcome", "onboarding", "announcement", "beta", "tour"]
 
-    mutating func object(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: JSONPointer, depth: Int) throws(SynthesisError)
+    mutating func object(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: InstancePlace, depth: Int) throws(SynthesisError)
         -> JSONValue
     {
         let layout: ObjectLayout
         if let planned = node?.object {
             layout = planned
         } else {
-            layout = try ObjectLayout(merged, at: instance, keyed: false) { _ in nil }
+            layout = try ObjectLayout(merged, at: instance.pointer, keyed: false) { _ in nil }
         }
         let required = layout.required
         var result = JSONObject()
@@ -107,7 +107,7 @@ extension ValueGenerator {
         return number > Self.extraKeys.count ? "\(base)\(number)" : base
     }
 
-    mutating func array(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: JSONPointer, depth: Int) throws(SynthesisError)
+    mutating func array(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: InstancePlace, depth: Int) throws(SynthesisError)
         -> JSONValue
     {
         var minimum = merged.minItems
@@ -116,7 +116,7 @@ extension ValueGenerator {
         if !merged.contains.isEmpty { minimum = max(minimum, merged.minContains) }
         if let maximum, maximum < minimum {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance,
+                schemaLocation: merged.location, instanceLocation: instance.pointer,
                 reason: "minItems (\(minimum)) is above maxItems (\(maximum)); no array fits")
         }
         var generator = random(instance, "size")
@@ -168,7 +168,7 @@ extension ValueGenerator {
                     retry += 1
                     guard retry <= 16 else {
                         throw SynthesisError(
-                            schemaLocation: merged.location, instanceLocation: place,
+                            schemaLocation: merged.location, instanceLocation: place.pointer,
                             reason: "uniqueItems: could not find \(count) distinct items; lower minItems or widen the items schema")
                     }
                     var retrying = ValueGenerator(

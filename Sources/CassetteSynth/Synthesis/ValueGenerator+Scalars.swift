@@ -7,12 +7,13 @@ extension ValueGenerator {
     /// The length of the `long` edge case when `maxLength` does not bound it.
     static let longLength = 300
 
-    mutating func string(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: JSONPointer, name: String?) throws(SynthesisError)
+    mutating func string(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: InstancePlace, name: String?)
+        throws(SynthesisError)
         -> JSONValue
     {
         if let maximum = merged.maxLength, maximum < merged.minLength {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance,
+                schemaLocation: merged.location, instanceLocation: instance.pointer,
                 reason: "minLength (\(merged.minLength)) is above maxLength (\(maximum)); no string fits. Fix the schema")
         }
         let strings = node?.strings ?? StringPlan(merged, matcher: { compiledPattern($0) }, generator: { compiledPatternGenerator($0) })
@@ -212,7 +213,8 @@ extension ValueGenerator {
         return Array(result.prefix(length))
     }
 
-    mutating func number(_ merged: MergedSchema, integer: Bool, at instance: JSONPointer, name: String?) throws(SynthesisError) -> JSONValue
+    mutating func number(_ merged: MergedSchema, integer: Bool, at instance: InstancePlace, name: String?) throws(SynthesisError)
+        -> JSONValue
     {
         var low = merged.minimum
         var high = merged.maximum
@@ -230,7 +232,7 @@ extension ValueGenerator {
         }
         if let low, let high, low > high {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance,
+                schemaLocation: merged.location, instanceLocation: instance.pointer,
                 reason: "the lower bound (\(low)) is above the upper bound (\(high)); no number fits. Fix the schema")
         }
         var generator = random(instance, "number")
@@ -272,7 +274,7 @@ extension ValueGenerator {
             if multiple > upper { multiple = (value / step).rounded(.down) * step }
             guard multiple >= lower, multiple <= upper else {
                 throw SynthesisError(
-                    schemaLocation: merged.location, instanceLocation: instance,
+                    schemaLocation: merged.location, instanceLocation: instance.pointer,
                     reason: "no multiple of \(step) lies between \(lower) and \(upper). Fix the schema")
             }
             value = multiple

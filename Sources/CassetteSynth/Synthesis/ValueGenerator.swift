@@ -54,8 +54,8 @@ struct ValueGenerator {
     }
 
     /// A generator for one purpose at one instance location.
-    func random(_ instance: JSONPointer, _ purpose: String) -> SeededGenerator {
-        SeededGenerator(seed: SeedDerivation.derive(seed, pointer: instance, purpose: purpose))
+    func random(_ instance: InstancePlace, _ purpose: String) -> SeededGenerator {
+        SeededGenerator(seed: SeedDerivation.derive(seed, place: instance, purpose: purpose))
     }
 
     /// Picks one of `options` at `instance`: the forced one if any, else `fallback`. Records the
@@ -63,7 +63,9 @@ struct ValueGenerator {
     ///
     /// Only the `edge` strategy records (its planner walks what each variant revealed); and only
     /// forced choices need the instance location as text. Other variants build no strings here.
-    mutating func choose(_ options: [Choice], fallback: @autoclosure () -> Choice, key: @autoclosure () -> String, at instance: JSONPointer)
+    mutating func choose(
+        _ options: [Choice], fallback: @autoclosure () -> Choice, key: @autoclosure () -> String, at instance: InstancePlace
+    )
         -> Choice
     {
         let recording = strategy == .edge
@@ -87,7 +89,7 @@ struct ValueGenerator {
 
     /// Generates a value for a planned site: the same choices, in the same order, as
     /// ``generate(_:at:name:depth:)`` on the site's schemas, without merging or lookups.
-    mutating func generate(site id: Int, at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
+    mutating func generate(site id: Int, at instance: InstancePlace, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
         let site = plan.sites[id]
         if let node = site.node { return try generate(node: plan.nodes[node], at: instance, name: name, depth: depth) }
         if let branches = site.branches {
@@ -114,17 +116,17 @@ struct ValueGenerator {
         return try generate(site.references, at: instance, name: name, depth: depth)
     }
 
-    private mutating func generate(node: GeneratorPlan.Node, at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError)
+    private mutating func generate(node: GeneratorPlan.Node, at instance: InstancePlace, name: String?, depth: Int) throws(SynthesisError)
         -> JSONValue
     {
         try generate(node.entry.schema, types: node.entry.candidateTypes, node: node, at: instance, name: name, depth: depth)
     }
 
     /// Generates a value satisfying all of `references` at `instance`.
-    mutating func generate(_ references: [SchemaReference], at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError)
+    mutating func generate(_ references: [SchemaReference], at instance: InstancePlace, name: String?, depth: Int) throws(SynthesisError)
         -> JSONValue
     {
-        var entry = try merger.merge(references, instance: instance)
+        var entry = try merger.merge(references, instance: instance.pointer)
         // Choices are keyed by the field's own schema location, so each field is covered.
         let field = entry.schema.location
         var extra: [SchemaReference] = []
@@ -136,7 +138,7 @@ struct ValueGenerator {
             rounds += 1
             guard rounds <= SchemaMerger.maximumFolding else {
                 throw SynthesisError(
-                    schemaLocation: entry.schema.location, instanceLocation: instance,
+                    schemaLocation: entry.schema.location, instanceLocation: instance.pointer,
                     reason: "anyOf/oneOf nest without end (a reference cycle)")
             }
             for group in pending {
@@ -155,7 +157,7 @@ struct ValueGenerator {
                 else { continue }
                 extra.append(group.options[option])
             }
-            entry = try merger.merge(references + extra, instance: instance)
+            entry = try merger.merge(references + extra, instance: instance.pointer)
         }
         return try generate(entry.schema, types: entry.candidateTypes, node: nil, at: instance, name: name, depth: depth)
     }
@@ -165,18 +167,18 @@ struct ValueGenerator {
     }
 
     private mutating func generate(
-        _ merged: MergedSchema, types: [String], node: GeneratorPlan.Node?, at instance: JSONPointer, name: String?, depth: Int
+        _ merged: MergedSchema, types: [String], node: GeneratorPlan.Node?, at instance: InstancePlace, name: String?, depth: Int
     ) throws(SynthesisError) -> JSONValue {
         if merged.impossible {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance, reason: "the schema allows no value here (false)")
+                schemaLocation: merged.location, instanceLocation: instance.pointer, reason: "the schema allows no value here (false)")
         }
         if let constant = merged.constValue { return constant }
         if let values = merged.enumValues {
             let allowed = values.filter { Self.typeAdmits(merged, $0) }
             guard !allowed.isEmpty else {
                 throw SynthesisError(
-                    schemaLocation: merged.location, instanceLocation: instance,
+                    schemaLocation: merged.location, instanceLocation: instance.pointer,
                     reason: "no enum value also meets the other constraints (type, allOf); fix the schema")
             }
             var generator = random(instance, "enum")
@@ -189,7 +191,7 @@ struct ValueGenerator {
         }
         guard let first = types.first else {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance,
+                schemaLocation: merged.location, instanceLocation: instance.pointer,
                 reason: "no JSON type satisfies every `type` that applies here (type, $ref, allOf disagree)")
         }
         var type = first
