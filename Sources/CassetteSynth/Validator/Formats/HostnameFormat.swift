@@ -3,13 +3,16 @@
 /// allowed code points, no leading combining mark, and the contextual rules).
 enum HostnameFormat {
     static func isHostname(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        withUTF8Bytes(text) { isHostname($0) }
+    }
+
+    static func isHostname(_ bytes: ByteSlice) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
         let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         return labels.allSatisfy(isLabel)
     }
 
-    private static func isLabel(_ label: ArraySlice<UInt8>) -> Bool {
+    private static func isLabel(_ label: ByteSlice) -> Bool {
         guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else {
             return false
         }
