@@ -6,6 +6,9 @@ struct ByteSet: Sendable, ExpressibleByArrayLiteral {
     private var upperLow: UInt64 = 0
     private var upperHigh: UInt64 = 0
 
+    /// The empty set.
+    init() {}
+
     /// The bytes of an ASCII string.
     init(_ bytes: String.UTF8View) {
         for byte in bytes { insert(byte) }
