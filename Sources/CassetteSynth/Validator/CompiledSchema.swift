@@ -50,6 +50,8 @@ final class SchemaNode: Sendable {
     /// The target of a schema that is only a `$ref` (`{"$ref": "#/$defs/id"}`): evaluating it
     /// is evaluating the target, which the fast path does directly when nothing is recorded.
     let onlyReference: Int?
+    /// The types of a schema that is only a `type` (`{"type": "boolean"}`), checked directly.
+    let onlyType: TypeSet?
 
     init(
         kind: Kind, absoluteLocation: String, resource: Int, dynamicAnchor: String? = nil,
@@ -69,13 +71,10 @@ final class SchemaNode: Sendable {
         self.unevaluatedProperties = unevaluatedProperties
         self.unevaluatedItems = unevaluatedItems
         needsAnnotations = unevaluatedProperties != nil || unevaluatedItems != nil
-        if kind == .keywords, general.count == 1, case .ref(let target) = general[0], forStrings.isEmpty, forNumbers.isEmpty,
-            forObjects.isEmpty, forArrays.isEmpty, !needsAnnotations
-        {
-            onlyReference = target
-        } else {
-            onlyReference = nil
-        }
+        let onlyGeneral = kind == .keywords && general.count == 1 && forStrings.isEmpty && forNumbers.isEmpty && forObjects.isEmpty
+            && forArrays.isEmpty && !needsAnnotations
+        onlyReference = if onlyGeneral, case .ref(let target) = general[0] { target } else { nil }
+        onlyType = if onlyGeneral, case .type(let types) = general[0] { types } else { nil }
     }
 }
 

@@ -58,9 +58,11 @@ struct Evaluator {
             report(node, nil, "evaluation nested deeper than \(Self.maximumDepth) schemas (runaway recursion)")
             return false
         }
-        if !collecting, let target = node.onlyReference, !program.usesDynamicScope {
-            // Nothing recorded and no dynamic scope: the `$ref` adds nothing but its depth.
-            return evaluate(target, instance, collect: collect, into: &annotations)
+        if !collecting, !program.usesDynamicScope {
+            // Nothing recorded and no dynamic scope: a `$ref` adds nothing but its depth, and a
+            // lone `type` needs no keyword loop.
+            if let target = node.onlyReference { return evaluate(target, instance, collect: collect, into: &annotations) }
+            if let types = node.onlyType { return types.admits(instance) }
         }
         let entersResource = program.usesDynamicScope && scope.last != node.resource
         if entersResource { scope.append(node.resource) }
@@ -180,6 +182,17 @@ struct Evaluator {
 
     /// Evaluates a subschema when nothing is being recorded (no locations, no annotations).
     mutating func evaluateUntilFailure(_ index: Int, _ value: JSONValue) -> Bool {
+        if !program.usesDynamicScope {
+            // A member or item whose schema is a lone `type` (perhaps behind `$ref`s) is checked
+            // here, with the depth `evaluate` would have counted (in-place `$ref` chains are acyclic).
+            var target = index
+            var levels = 1
+            while let next = nodes[target].onlyReference {
+                target = next
+                levels += 1
+            }
+            if let types = nodes[target].onlyType, depth + levels <= Self.maximumDepth { return types.admits(value) }
+        }
         var scratch = Annotations()
         return evaluate(index, value, collect: false, into: &scratch)
     }

@@ -8,8 +8,17 @@ enum HostnameFormat {
 
     static func isHostname(_ bytes: ByteSlice) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
-        let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return labels.allSatisfy(isLabel)
+        // Label by label, in place (splitting allocated an array of slices per check).
+        var labelStart = bytes.startIndex
+        var position = bytes.startIndex
+        while position < bytes.endIndex {
+            if bytes[position] == UInt8(ascii: ".") {
+                guard isLabel(bytes[labelStart..<position]) else { return false }
+                labelStart = position + 1
+            }
+            position += 1
+        }
+        return isLabel(bytes[labelStart..<bytes.endIndex])
     }
 
     private static func isLabel(_ label: ByteSlice) -> Bool {
