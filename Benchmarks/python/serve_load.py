@@ -18,9 +18,9 @@ from common import emit
 LEVELS = [1, 16, 64, 256]
 
 
-def start(command, log_path):
+def start(command, log_path, stdout=subprocess.DEVNULL):
     log = open(log_path, "w")
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+    process = subprocess.Popen(command, stdout=stdout, stderr=log)
     deadline = time.time() + 30
     while time.time() < deadline:
         with open(log_path) as f:
@@ -46,18 +46,21 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def wrk(url, connections, seconds, pid):
+def wrk(url, connections, seconds, pid, headers=()):
     threads = min(2, connections)
     cpu_before = cpu_seconds(pid)
+    extra = [argument for header in headers for argument in ("-H", header)]
     out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency",
-                          "--timeout", "5s", url], capture_output=True, text=True).stdout
+                          "--timeout", "5s", *extra, url], capture_output=True, text=True).stdout
     rps = re.search(r"Requests/sec:\s+([0-9.]+)", out)
     p99 = re.search(r"\s99%\s+([0-9.]+(?:us|ms|s))", out)
     total = re.search(r"([0-9]+) requests in", out)
     cpu_us = (cpu_seconds(pid) - cpu_before) * 1e6 / int(total.group(1)) if total and int(total.group(1)) else None
     errors = re.search(r"Non-2xx or 3xx responses: ([0-9]+)", out)
     if errors:
-        print(f"serve_load: {errors.group(1)} non-2xx answers from {url}", file=sys.stderr)
+        # Non-2xx answers are not the row's work: the figures would measure error pages.
+        print(f"serve_load: {errors.group(1)} non-2xx answers from {url}; its figures are dropped", file=sys.stderr)
+        return (None, None, None)
     return (float(rps.group(1)) if rps else None, to_ms(p99.group(1)) if p99 else None, cpu_us)
 
 
@@ -80,6 +83,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=6)
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--soak", type=int, default=0)
+    parser.add_argument("--emulate", help="the emulate command (ZITADEL only, --print-credentials): measured as a "
+                        "fourth side against the same floor; its body is the emulator's own")
     args = parser.parse_args()
 
     with gzip.open(args.cassette, "rt") as f:
@@ -95,26 +100,45 @@ def main():
         "python ThreadingHTTPServer": [args.python, os.path.join(here, "ref_http_server.py"), "--body", body_path],
     }
     running = {}
+    headers = {side: () for side in servers}
     for side, command in servers.items():
         log_path = os.path.join(args.out, f"serve-load-{side.split()[0]}.log")
         running[side] = start(command, log_path)
+    if args.emulate:
+        # The emulator's credential is fresh at every start; it is read from the command's
+        # stdout (`export ZITADEL_TOKEN=...`), handed to wrk only, and never printed.
+        side = "cassette emulate"
+        servers[side] = args.emulate.split()
+        running[side] = start(servers[side], os.path.join(args.out, "serve-load-emulate.log"), stdout=subprocess.PIPE)
+        line = running[side][0].stdout.readline().decode()
+        token = line.strip().split("=", 1)[1].strip("'") if line.startswith("export ZITADEL_TOKEN=") else ""
+        if not token:
+            raise SystemExit("serve_load: the emulator printed no ZITADEL_TOKEN line")
+        headers[side] = (f"Authorization: Bearer {token}",)
     try:
         results = {(side, level): ([], [], []) for side in servers for level in LEVELS}
         for run in range(args.runs):
             for level in LEVELS:
-                order = list(servers)[run % 3:] + list(servers)[:run % 3]
+                sides = list(servers)
+                order = sides[run % len(sides):] + sides[:run % len(sides)]
                 for side in order:
-                    figures = wrk(running[side][1] + args.path, level, args.seconds, running[side][0].pid)
+                    figures = wrk(running[side][1] + args.path, level, args.seconds, running[side][0].pid, headers[side])
                     for index, value in enumerate(figures):
                         if value is not None:
                             results[(side, level)][index].append(value)
         for level in LEVELS:
             for side in servers:
                 rps, p99, cpu = results[(side, level)]
-                emit(f"serve-c{level}", side, "req/s", "higher", rps, f"wrk {args.seconds} s, {level} connection(s)")
-                emit(f"serve-p99-c{level}", side, "ms", "lower", p99, f"wrk p99, {level} connection(s)")
-                emit(f"serve-cpu-c{level}", side, "CPU µs/request", "lower", cpu,
-                     f"server process CPU (user+system) per answered request, {level} connection(s)")
+                # The emulator gets rows of its own (`emulate-...`, its side called `ours`) with
+                # the floor's figures beside it, so the table divides by the same floor.
+                sides = [("serve", side)] if side != "cassette emulate" else [("emulate", "ours")]
+                if side == "bare SwiftNIO" and args.emulate:
+                    sides.append(("emulate", side))
+                for prefix, name in sides:
+                    emit(f"{prefix}-c{level}", name, "req/s", "higher", rps, f"wrk {args.seconds} s, {level} connection(s)")
+                    emit(f"{prefix}-p99-c{level}", name, "ms", "lower", p99, f"wrk p99, {level} connection(s)")
+                    emit(f"{prefix}-cpu-c{level}", name, "CPU µs/request", "lower", cpu,
+                         f"server process CPU (user+system) per answered request, {level} connection(s)")
         if args.soak:
             process, url = running["ours"]
             samples = []

@@ -28,9 +28,14 @@ for level in (1, 16, 64, 256):
     GOALS[(f"serve-c{level}", "bare SwiftNIO")] = (lambda r, o: r >= 0.5, "≥ 0.5× the bare SwiftNIO floor")
     GOALS[(f"serve-c{level}", "python ThreadingHTTPServer")] = (lambda r, o: r >= 1, "ahead of Python")
 GOALS[("serve-p99-c256", "bare SwiftNIO")] = (lambda r, o: r <= 2, "p99 within 2× the floor's")
+for level in (1, 16, 64, 256):
+    GOALS[(f"emulate-c{level}", "bare SwiftNIO")] = (lambda r, o: r >= 0.5, "≥ 0.5× the bare SwiftNIO floor")
+GOALS[("emulate-p99-c256", "bare SwiftNIO")] = (lambda r, o: r <= 2, "p99 within 2× the floor's")
 
 ORDER = ["serve-c1", "serve-c16", "serve-c64", "serve-c256", "serve-p99-c1", "serve-p99-c16", "serve-p99-c64",
-         "serve-p99-c256", "serve-cpu-c1", "serve-cpu-c16", "serve-cpu-c64", "serve-cpu-c256", "serve-rss-soak", "replay-10", "replay-1000", "replay-10000", "replay-flatness", "ahc-replay-1000", "ahc-replay-10000", "open-10000", "open-10000-one-core", "synth-atoms",
+         "serve-p99-c256", "serve-cpu-c1", "serve-cpu-c16", "serve-cpu-c64", "serve-cpu-c256", "serve-rss-soak",
+         "emulate-c1", "emulate-c16", "emulate-c64", "emulate-c256", "emulate-p99-c1", "emulate-p99-c16",
+         "emulate-p99-c64", "emulate-p99-c256", "emulate-cpu-c1", "emulate-cpu-c16", "emulate-cpu-c64", "emulate-cpu-c256", "replay-10", "replay-1000", "replay-10000", "replay-flatness", "ahc-replay-1000", "ahc-replay-10000", "open-10000", "open-10000-one-core", "synth-atoms",
          "synth-unleash", "synth-wacht", "synth-zitadel", "validate-atoms", "validate-unleash",
          "validate-wacht", "validate-zitadel", "audit-cassettes", "audit-mbps", "audit-recall",
          "audit-false-alarms", "rss-audit", "rss-open-10000"]

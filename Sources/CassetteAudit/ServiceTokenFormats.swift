@@ -121,11 +121,12 @@ enum WebhookURLs {
         TokenFormats.isBase64URL(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "%")
     }
 
-    /// `services/T…/B…/<secret>`, `workflows/…`, `triggers/…` with at least 20 secret characters.
+    /// `services/T…/B…/<secret>`, `workflows/…`, `triggers/…` with at least 20 secret characters,
+    /// unless the path after the kind is a placeholder (`TREDACTED/BREDACTED/REDACTED…0003`).
     private static func slack(_ path: Substring) -> FormatHit? {
         let segments = path.split(separator: "/")
         guard let kind = segments.first, ["services", "workflows", "triggers"].contains(String(kind)), segments.count >= 3,
-            let last = segments.last, last.utf8.count >= 16
+            let last = segments.last, last.utf8.count >= 16, !LookAlike.isPlaceholder(path.dropFirst(kind.count + 1))
         else { return nil }
         return FormatHit(rule: .slackWebhook, secret: String(path))
     }

@@ -30,6 +30,10 @@ public enum RandomSecret {
     public static func unleashAdminToken() -> String { "*:*." + hex(56) }
     /// An Unleash client API token v1 (`<project>:<env>.` + 56 hex).
     public static func unleashClientToken() -> String { "default:development." + hex(56) }
+    /// An Unleash account token v2 (`user:v2_<22>_<43>`).
+    public static func unleashV2PAT() -> String { "user:v2_" + base64url(22) + "_" + base64url(43) }
+    /// An Unleash API token v2 (`<project>:<env>.v2_<22>_<43>`).
+    public static func unleashV2APIToken() -> String { "default:production.v2_" + base64url(22) + "_" + base64url(43) }
     /// An opaque ZITADEL access token (base64url, no stable prefix).
     public static func zitadelOpaqueToken() -> String { base64url(86) }
     /// A Wacht backup code (`XXXX-XXXX`).

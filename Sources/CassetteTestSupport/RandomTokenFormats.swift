@@ -75,6 +75,8 @@ extension RandomSecret {
         let seed = Array(base32(32))
         return stride(from: 0, to: seed.count, by: 4).map { String(seed[$0..<min($0 + 4, seed.count)]) }.joined(separator: " ")
     }
+    /// A Smallest.ai Atoms web-call token: `wct_` + a lowercase UUID.
+    public static func atomsWebCallToken() -> String { "wct_" + UUID().uuidString.lowercased() }
     /// A one-time token as carried in a reset, verification or invitation link.
     public static func linkToken() -> String { base64url(40) + String(Int.random(in: 0...9)) }
 }

@@ -62,9 +62,13 @@ struct RedactionTokenFormatTests {
         let request = F.request("POST", url: slack.url)
         let clean = try Redaction.sanitize(F.log(request, F.response(json: json)), policy: RedactionPolicy())
         let body = try F.body(clean)
-        #expect(body["settings"]?["alerts"]?.stringValue?.hasPrefix("https://hooks.slack.com/services/REDACTED_") == true)
-        #expect(body["settings"]?["chat"]?.stringValue?.contains("/api/webhooks/REDACTED_") == true)
-        #expect(clean.entries[0].request.url.hasPrefix("https://hooks.slack.com/services/REDACTED_"))
+        // The URL and its path's shape kept, only the secret parts replaced.
+        let slackPath = "https://hooks.slack.com/services/TREDACTED/BREDACTED/REDACTED"
+        #expect(body["settings"]?["alerts"]?.stringValue?.hasPrefix(slackPath) == true)
+        let discordPath = "/api/webhooks/100000000000000000/REDACTED"
+        #expect(body["settings"]?["chat"]?.stringValue?.hasPrefix("https://discord.com" + discordPath) == true)
+        #expect(body["settings"]?["legacy"]?.stringValue?.hasPrefix("https://discordapp.com" + discordPath) == true)
+        #expect(clean.entries[0].request.url.hasPrefix(slackPath))
         let survived = F.contains(F.text(clean), anyOf: [slack.secret, discord.token, discordApp.token])
         #expect(!survived)
     }

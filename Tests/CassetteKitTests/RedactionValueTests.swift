@@ -38,8 +38,8 @@ struct RedactionValueTests {
         let json = #"{"errors":["token \#(token) is not valid for this project"],"status":false}"#
         let clean = try Redaction.sanitize(F.log(plainRequest, F.response(json: json, status: 401)), policy: RedactionPolicy())
         let placeholder = [
-            F.atomsKey(1), Placeholder.make(1, shape: .token(prefix: "wct_", length: 16)), F.unleashPAT(1), F.unleashToken(1),
-            F.unleashToken(1), "REDACTED_1",
+            F.atomsKey(1), Placeholder.make(1, shape: .uuid(prefix: "wct_")), F.unleashPAT(1), F.unleashToken(1),
+            F.unleashToken(1), Placeholder.make(1, shape: .segmented(prefix: "user:v2_", lengths: [22, 43], separator: "_")),
         ][kind]
         #expect(try F.body(clean)["errors"]?.arrayValue?.first == .string("token \(placeholder) is not valid for this project"))
         let survived = F.contains(F.text(clean), anyOf: [token])

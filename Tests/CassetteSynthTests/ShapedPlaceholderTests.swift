@@ -57,6 +57,10 @@ struct ShapedPlaceholderTests {
         let secret = format.secret()
         let redacted = try Redaction.sanitize(format.log(secret), policy: RedactionPolicy())
         #expect(SecretAuditor().audit(redacted, file: "shaped.har").isEmpty, "\(format.name): the placeholder is no finding")
+        // Redacting the redacted cassette again changes nothing (the placeholder is not taken for a secret).
+        let again = try Redaction.sanitize(redacted, policy: RedactionPolicy())
+        let unchanged = again.entries.map(\.response.content.text) == redacted.entries.map(\.response.content.text)
+        #expect(unchanged, "\(format.name): redacting again changes nothing")
         // A real value of the same shape, written where the placeholder is: a finding.
         let real = format.log(format.secret())
         #expect(!SecretAuditor().audit(real, file: "real.har").isEmpty, "\(format.name): a real value is a finding")
@@ -83,17 +87,49 @@ struct ShapedPlaceholderTests {
             "user:" + String(repeating: "0", count: 40) + "1" + String(repeating: "0", count: 15),
             Placeholder.make(3, shape: .jwt).replacingOccurrences(of: ".REDACTED", with: ".REDACTEX"),
             Placeholder.make(3, shape: .jwt).replacingOccurrences(of: "eyJhbGciOiJub25l", with: "eyJhbGciOiJFUzI1"),
+            // Segments of different numbers, a UUID body without its prefix or with a digit off,
+            // a webhook path with another team or id, a JWE with a key or another header.
+            "SG.REDACTED00000000000003.REDACTED00000000000000000000000000000000004",
+            "user:v2_REDACTED00000000000003_REDACTED000000000000000000000000000000000003x",
+            "00000000-0000-0000-0000-000000000003", "wct_00000000-0000-0000-0000-000000000000",
+            "wct_00000000-0000-0000-0000-100000000003",
+            Placeholder.make(3, shape: .slackWebhook).replacingOccurrences(of: "TREDACTED/", with: "T0123ABCD/"),
+            Placeholder.make(3, shape: .discordWebhook).replacingOccurrences(of: "100000000000000000/", with: "112233445566778899/"),
+            Placeholder.make(3, shape: .jwe).replacingOccurrences(of: "..", with: ".a2V5."),
+            Placeholder.make(3, shape: .jwe).replacingOccurrences(of: "OiJkaXIi", with: "OiJSU0Ei"),
         ]
         for text in nearMisses { #expect(!Placeholder.isPlaceholder(text), "\(text)") }
         for n in [1, 9, 31, 32, 999, 9_999] {
             for shape: Placeholder.Shape in [
-                .backupCode, .base32, .jwt, .token(prefix: "ghp_", length: 36), .hex(prefix: "SK", length: 32),
+                .backupCode, .base32, .jwt, .jwe, .token(prefix: "ghp_", length: 36), .hex(prefix: "SK", length: 32),
+                .segmented(prefix: "SG.", lengths: [22, 43], separator: "."),
+                .segmented(prefix: "user:v2_", lengths: [22, 43], separator: "_"), .uuid(prefix: "wct_"), .slackWebhook,
+                .discordWebhook,
             ] {
                 let text = Placeholder.make(n, shape: shape)
                 #expect(Placeholder.isPlaceholder(text), "\(text)")
                 #expect(Placeholder.spans(in: "x \(text) y").map(\.number) == [n], "\(text)")
             }
         }
+    }
+
+    @Test("hostile input: long runs of the forms' pieces are read in one pass and yield only exact placeholders")
+    func hostileRuns() {
+        let pieces = [
+            "REDACTED00000003_", "REDACTED00000003.", "SG.", ".REDACTED", "TREDACTED/BREDACTED/", "100000000000000000/",
+            "wct_00000000-0000-0000-0000-0000", Placeholder.make(3, shape: .jwe) + ".",
+        ]
+        for piece in pieces {
+            let text = String(repeating: piece, count: 200_000 / piece.utf8.count)
+            // Every span found is a whole placeholder on its own; nothing hangs.
+            let spans = Placeholder.spans(in: text)
+            let bytes = Array(text.utf8)
+            let exact = spans.allSatisfy { Placeholder.isPlaceholder(String(decoding: bytes[$0.range], as: UTF8.self)) }
+            #expect(exact, "\(piece)")
+        }
+        // One very long number after the marker is no placeholder (more than 9 significant digits).
+        #expect(!Placeholder.isPlaceholder("sk_REDACTED" + String(repeating: "9", count: 100_000)))
+        #expect(Placeholder.isPlaceholder("sk_REDACTED" + String(repeating: "0", count: 100_000) + "3"))
     }
 
     /// Whether `placeholder` contains any 4-character run of `secret`.

@@ -5,13 +5,16 @@
 /// cassette in order of first appearance, so equal secrets get equal placeholders. A secret with
 /// a known wire format gets a placeholder of that format (``Shape``), so a redacted response
 /// still validates against the service's schema: a Wacht backup code becomes `RDCT-0003`, a
-/// base32 TOTP seed `REDACTEDAAAAAAAAAAAAAAAAAAAAAAAD`, an Atoms key `sk_REDACTED00000003`.
+/// base32 TOTP seed `REDACTEDAAAAAAAAAAAAAAAAAAAAAAAD`, an Atoms key `sk_REDACTED00000003`, a
+/// SendGrid key `SG.REDACTED…0003.REDACTED…0003`, a Slack webhook path
+/// `TREDACTED/BREDACTED/REDACTED…0003`, an Atoms web-call token
+/// `wct_00000000-0000-0000-0000-000000000003`.
 /// Anything else becomes `REDACTED_<n>` (``Shape/plain``). Shape is kept around it too:
 /// `Bearer REDACTED_1`, `__session=REDACTED_2`; secret numbers become `0`.
 ///
 /// Every form carries a reserved marker that a real random token has with negligible
 /// probability (`REDACTED` where the alphabet allows it, `RDCT-` in a backup code, a run of at
-/// least 24 zeros in a hexadecimal body), and recognition is exact: ``isPlaceholder(_:)`` and
+/// least 24 zeros in a hexadecimal or UUID body), and recognition is exact: ``isPlaceholder(_:)`` and
 /// ``spans(in:)`` read the number back and accept only the very text ``make(_:shape:)`` writes
 /// for it, so a real value of the same shape is never taken for a placeholder.
 public enum Placeholder {
@@ -48,7 +51,7 @@ public enum Placeholder {
     /// Whether a text may contain a placeholder: a quick test before ``spans(in:)``.
     public static func mayContainPlaceholder(_ text: String) -> Bool {
         ASCIIText.contains(prefix, in: text) || ASCIIText.contains(PlaceholderScanner.backupMarker, in: text)
-            || ASCIIText.contains(PlaceholderScanner.zeroRun, in: text)
+            || ASCIIText.contains(PlaceholderScanner.zeroRun, in: text) || ASCIIText.contains(PlaceholderScanner.uuidMarker, in: text)
     }
 
     /// A placeholder found inside a text: where it is (UTF-8 offsets) and its number (`nil`

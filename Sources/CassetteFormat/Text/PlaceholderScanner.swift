@@ -12,14 +12,24 @@ enum PlaceholderScanner {
     static let tokenPrefixLimit = 24
     /// Longest prefix before a hexadecimal body (`default:development.`).
     static let hexPrefixLimit = 48
+    /// Most segments of a segmented token (`SG.<22>.<43>` has two).
+    static let segmentLimit = 4
+    /// A UUID placeholder body up to its number (`wct_00000000-0000-0000-0000-0000<8 digits>`).
+    static let uuidHead = "00000000-0000-0000-0000-0000"
+    /// The part of `uuidHead` that ``Placeholder/mayContainPlaceholder(_:)`` looks for.
+    static let uuidMarker = "0000-0000-0000-0000"
+    /// A Slack webhook placeholder path up to its secret (`TREDACTED/BREDACTED/REDACTED…`).
+    static let slackHead = "TREDACTED/BREDACTED/"
+    /// A Discord webhook placeholder path up to its token (`100000000000000000/REDACTED…`).
+    static let discordHead = "100000000000000000/"
 
     private static let marker = Array(Placeholder.prefix.utf8)
     private static let backup = Array(backupMarker.utf8)
-    private static let jwtHeader = Array(Placeholder.Shape.jwtHeader.utf8)
+    private static let uuidHeadBytes = Array(uuidHead.utf8)
     private static let jwtPayloadStart = Array(#"{"redacted":"#.utf8)
 
     /// A cheap test that a whole value could be a placeholder: every form starts with `R` or
-    /// `e` (a JWT) or ends with a digit or `D`.
+    /// `e` (a JWT or JWE) or ends with a digit or `D`.
     static func mayBeWholePlaceholder(first: UInt8, last: UInt8) -> Bool {
         return first == UInt8(ascii: "R") || first == UInt8(ascii: "e") || isDigit(last) || last == UInt8(ascii: "D")
     }
@@ -46,7 +56,7 @@ enum PlaceholderScanner {
                     span = backupSpan(bytes, at: index)
                 }
             } else if byte == UInt8(ascii: "0"), index == 0 || !isDigit(bytes[index - 1]) {
-                span = hexSpan(bytes, at: index, after: lastEnd)
+                span = hexSpan(bytes, at: index, after: lastEnd) ?? uuidSpan(bytes, at: index, after: lastEnd)
             }
             if let span {
                 found.append(span)
@@ -78,13 +88,17 @@ enum PlaceholderScanner {
                 return Placeholder.Span(range: index..<after, number: nil)
             }
         }
-        // Token: `<prefix>REDACTED<at least 8 digits>`.
+        // Token: `<prefix>REDACTED<at least 8 digits>`, perhaps followed by more such segments
+        // of the same number (`SG.REDACTED…3.REDACTED…3`), perhaps after a webhook's fixed path.
         let digitsEnd = runEnd(bytes, from: after, isDigit)
-        if digitsEnd - after >= 8, !isTokenAt(bytes, digitsEnd), let n = number(bytes[after..<digitsEnd]) {
+        if digitsEnd - after >= 8, let n = number(bytes[after..<digitsEnd]) {
+            let end = segmentsEnd(bytes, from: digitsEnd, number: n)
+            guard !isTokenAt(bytes, end) else { return nil }
+            if end == digitsEnd, let webhook = webhookSpan(bytes, markerAt: index, end: end, number: n, after: lastEnd) { return webhook }
             var start = index
             while start > lastEnd, index - start < tokenPrefixLimit, isPrefixByte(bytes[start - 1]) { start -= 1 }
             if start > lastEnd, isPrefixByte(bytes[start - 1]) { return nil }
-            return Placeholder.Span(range: start..<digitsEnd, number: n)
+            return Placeholder.Span(range: start..<end, number: n)
         }
         // Base32 seed: `REDACTED` + 24 base32 digits, the first 16 of them `A`.
         if !isTokenAt(bytes, index - 1), after + 24 <= bytes.count, !isTokenAt(bytes, after + 24) {
@@ -100,7 +114,44 @@ enum PlaceholderScanner {
         return nil
     }
 
-    /// `header.payload.REDACTED` with the fixed header and the payload `{"redacted":n}`.
+    /// The end of the last `_REDACTED<digits>` or `.REDACTED<digits>` segment of number `n`
+    /// after a first segment ending at `end` (at most ``segmentLimit`` in all); `end` if none.
+    private static func segmentsEnd(_ bytes: [UInt8], from end: Int, number n: Int) -> Int {
+        var end = end
+        var segments = 1
+        while segments < segmentLimit, end < bytes.count, bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "."),
+            hasLiteral(bytes, marker, at: end + 1)
+        {
+            let digitsStart = end + 1 + marker.count
+            let digitsEnd = runEnd(bytes, from: digitsStart, isDigit)
+            guard digitsEnd - digitsStart >= 8, number(bytes[digitsStart..<digitsEnd]) == n else { break }
+            end = digitsEnd
+            segments += 1
+        }
+        return end
+    }
+
+    /// A Slack or Discord webhook path whose last segment, `REDACTED` + digits, starts at
+    /// `index` right after a `/`: the very text ``Placeholder/Shape/slackWebhook`` or
+    /// ``Placeholder/Shape/discordWebhook`` writes for `n`.
+    private static func webhookSpan(_ bytes: [UInt8], markerAt index: Int, end: Int, number n: Int, after lastEnd: Int)
+        -> Placeholder.Span?
+    {
+        guard index > 0, bytes[index - 1] == UInt8(ascii: "/") else { return nil }
+        for shape in [Placeholder.Shape.slackWebhook, .discordWebhook] {
+            guard let text = shape.text(for: n) else { continue }
+            let form = Array(text.utf8)
+            let start = end - form.count
+            if start >= lastEnd, hasLiteral(bytes, form, at: start), !isTokenAt(bytes, start - 1) {
+                return Placeholder.Span(range: start..<end, number: n)
+            }
+        }
+        return nil
+    }
+
+    /// A JWS `header.payload.REDACTED` or a JWE `header..iv.ciphertext.REDACTED` whose payload
+    /// (ciphertext) is `{"redacted":n}`: the very text ``Placeholder/Shape/jwt`` or
+    /// ``Placeholder/Shape/jwe`` writes for `n`.
     private static func jwtSpan(_ bytes: [UInt8], signatureAt index: Int, after lastEnd: Int) -> Placeholder.Span? {
         let end = index + marker.count
         guard index >= 2, bytes[index - 1] == UInt8(ascii: "."), !isTokenAt(bytes, end),
@@ -109,18 +160,21 @@ enum PlaceholderScanner {
         let payloadEnd = index - 1
         var payloadStart = payloadEnd
         while payloadStart > lastEnd, payloadEnd - payloadStart < 64, isTokenByte(bytes[payloadStart - 1]) { payloadStart -= 1 }
-        let headerEnd = payloadStart - 1
-        guard payloadStart < payloadEnd, headerEnd - jwtHeader.count >= lastEnd, bytes[headerEnd] == UInt8(ascii: ".") else { return nil }
-        let headerStart = headerEnd - jwtHeader.count
-        guard hasLiteral(bytes, jwtHeader, at: headerStart), !isTokenAt(bytes, headerStart - 1),
-            !(headerStart > 0 && bytes[headerStart - 1] == UInt8(ascii: "."))
-        else { return nil }
+        guard payloadStart < payloadEnd, payloadStart > lastEnd, bytes[payloadStart - 1] == UInt8(ascii: ".") else { return nil }
         let payload = String(decoding: bytes[payloadStart..<payloadEnd], as: UTF8.self)
         guard let decoded = decodeBase64URL(payload), decoded.starts(with: jwtPayloadStart), decoded.last == UInt8(ascii: "}"),
-            let n = number(decoded[jwtPayloadStart.count..<(decoded.count - 1)]),
-            Placeholder.Shape.jwt.text(for: n).map({ Array($0.utf8) == Array(bytes[headerStart..<end]) }) == true
+            let n = number(decoded[jwtPayloadStart.count..<(decoded.count - 1)])
         else { return nil }
-        return Placeholder.Span(range: headerStart..<end, number: n)
+        for shape in [Placeholder.Shape.jwt, .jwe] {
+            guard let text = shape.text(for: n) else { continue }
+            let form = Array(text.utf8)
+            let start = end - form.count
+            guard start >= lastEnd, hasLiteral(bytes, form, at: start), !isTokenAt(bytes, start - 1),
+                !(start > 0 && bytes[start - 1] == UInt8(ascii: "."))
+            else { continue }
+            return Placeholder.Span(range: start..<end, number: n)
+        }
+        return nil
     }
 
     /// `RDCT-<4 digits>` between characters no backup code contains.
@@ -138,6 +192,19 @@ enum PlaceholderScanner {
         let end = runEnd(bytes, from: index, isDigit)
         guard end - index >= 32, !isTokenAt(bytes, end), bytes[index..<(end - 8)].allSatisfy({ $0 == UInt8(ascii: "0") }),
             let n = number(bytes[(end - 8)..<end])
+        else { return nil }
+        var start = index
+        while start > lastEnd, index - start < hexPrefixLimit, isPrefixByte(bytes[start - 1]) { start -= 1 }
+        guard start < index, !(start > lastEnd && isPrefixByte(bytes[start - 1])) else { return nil }
+        return Placeholder.Span(range: start..<end, number: n)
+    }
+
+    /// `<prefix>00000000-0000-0000-0000-0000<8 digits>`, the prefix not empty.
+    private static func uuidSpan(_ bytes: [UInt8], at index: Int, after lastEnd: Int) -> Placeholder.Span? {
+        let digitsStart = index + uuidHeadBytes.count
+        let end = digitsStart + 8
+        guard end <= bytes.count, hasLiteral(bytes, uuidHeadBytes, at: index), bytes[digitsStart..<end].allSatisfy(isDigit),
+            !isTokenAt(bytes, end), let n = number(bytes[digitsStart..<end])
         else { return nil }
         var start = index
         while start > lastEnd, index - start < hexPrefixLimit, isPrefixByte(bytes[start - 1]) { start -= 1 }
