@@ -52,6 +52,9 @@ final class SchemaNode: Sendable {
     let onlyReference: Int?
     /// The types of a schema that is only a `type` (`{"type": "boolean"}`), checked directly.
     let onlyType: TypeSet?
+    /// A schema of scalar checks only (`type`, `enum`, `const`, string and number keywords: no
+    /// subschemas), which the fast path checks without the general evaluation.
+    let isScalarLeaf: Bool
 
     init(
         kind: Kind, absoluteLocation: String, resource: Int, dynamicAnchor: String? = nil,
@@ -75,6 +78,14 @@ final class SchemaNode: Sendable {
             && forArrays.isEmpty && !needsAnnotations
         onlyReference = if onlyGeneral, case .ref(let target) = general[0] { target } else { nil }
         onlyType = if onlyGeneral, case .type(let types) = general[0] { types } else { nil }
+        isScalarLeaf =
+            kind == .keywords && forObjects.isEmpty && forArrays.isEmpty && !needsAnnotations
+            && general.allSatisfy { keyword in
+                switch keyword {
+                case .type, .enumeration, .constant: true
+                default: false
+                }
+            }
     }
 }
 

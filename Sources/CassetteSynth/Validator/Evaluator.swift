@@ -191,10 +191,32 @@ struct Evaluator {
                 target = next
                 levels += 1
             }
-            if let types = nodes[target].onlyType, depth + levels <= Self.maximumDepth { return types.admits(value) }
+            if depth + levels <= Self.maximumDepth {
+                let node = nodes[target]
+                if let types = node.onlyType { return types.admits(value) }
+                if node.isScalarLeaf { return checkScalarLeaf(node, value) }
+            }
         }
         var scratch = Annotations()
         return evaluate(index, value, collect: false, into: &scratch)
+    }
+
+    /// A scalar leaf (``SchemaNode/isScalarLeaf``) when nothing is recorded: its keywords in order,
+    /// stopping at the first failure, without the general evaluation's bookkeeping.
+    private mutating func checkScalarLeaf(_ node: SchemaNode, _ value: JSONValue) -> Bool {
+        var scratch = Annotations()
+        for keyword in node.general where !evaluateGeneral(keyword, node, value, collect: false, into: &scratch) { return false }
+        switch value {
+        case .string(let string):
+            for keyword in node.forStrings where !checkString(keyword, node, string) { return false }
+        case .number(let number):
+            guard !node.forNumbers.isEmpty else { return true }
+            let double = NumberText.double(number)
+            for keyword in node.forNumbers where !checkNumber(keyword, node, number.literal, double) { return false }
+        default:
+            break
+        }
+        return true
     }
 
     /// Evaluates a subschema only for its outcome: nothing it finds is reported.
