@@ -63,6 +63,7 @@ struct Evaluator {
             // lone `type` needs no keyword loop.
             if let target = node.onlyReference { return evaluate(target, instance, collect: collect, into: &annotations) }
             if let types = node.onlyType { return types.admits(instance) }
+            if node.isScalarLeaf { return checkScalarLeaf(node, instance) }
         }
         let entersResource = program.usesDynamicScope && scope.last != node.resource
         if entersResource { scope.append(node.resource) }

@@ -65,13 +65,25 @@ enum URIFormat {
     private static func isAbsoluteURI(_ bytes: ByteSlice) -> Bool {
         guard let colon = bytes.firstPosition(of: UInt8(ascii: ":")), colon > bytes.startIndex, isScheme(bytes[..<colon]) else { return false }
         var rest = bytes[(colon + 1)...]
-        if let hash = rest.firstPosition(of: UInt8(ascii: "#")) {
-            guard isQueryOrFragment(rest[(hash + 1)...]) else { return false }
-            rest = rest[..<hash]
+        // One scan for the first `?` or `#`: a `#` first starts the fragment (no query); a `?`
+        // first starts the query, and the fragment is the first `#` after it.
+        var delimiter = rest.startIndex
+        while delimiter < rest.endIndex, rest[delimiter] != UInt8(ascii: "?"), rest[delimiter] != UInt8(ascii: "#") {
+            delimiter += 1
         }
-        if let question = rest.firstPosition(of: UInt8(ascii: "?")) {
-            guard isQueryOrFragment(rest[(question + 1)...]) else { return false }
-            rest = rest[..<question]
+        if delimiter < rest.endIndex {
+            var queryEnd = rest.endIndex
+            if rest[delimiter] == UInt8(ascii: "?") {
+                let afterQuestion = rest[(delimiter + 1)...]
+                if let hash = afterQuestion.firstPosition(of: UInt8(ascii: "#")) {
+                    guard isQueryOrFragment(rest[(hash + 1)...]) else { return false }
+                    queryEnd = hash
+                }
+                guard isQueryOrFragment(rest[(delimiter + 1)..<queryEnd]) else { return false }
+            } else {
+                guard isQueryOrFragment(rest[(delimiter + 1)...]) else { return false }
+            }
+            rest = rest[..<delimiter]
         }
         if rest.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
             let afterSlashes = rest.dropFirst(2)
