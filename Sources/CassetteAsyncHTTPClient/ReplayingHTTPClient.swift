@@ -5,7 +5,7 @@
     public import Foundation
     public import Logging
     public import NIOCore
-    public import Synchronization
+    import Synchronization
 
     /// An `HTTPClient` stand-in that replays a cassette: pass it wherever production code takes
     /// ``HTTPClientProtocol``.

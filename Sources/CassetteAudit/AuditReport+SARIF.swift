@@ -1,4 +1,4 @@
-public import CassetteFormat
+import CassetteFormat
 public import Foundation
 
 extension AuditReport {

@@ -1,4 +1,4 @@
-public import CassetteFormat
+import CassetteFormat
 public import Foundation
 
 /// The result of auditing a set of sources, after the baseline, ready to print.

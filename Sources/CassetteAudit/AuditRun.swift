@@ -1,6 +1,6 @@
 public import CassetteFormat
 public import Foundation
-public import Synchronization
+import Synchronization
 
 /// Something to audit: a file on disk, or bytes from elsewhere (a git blob) under a display path.
 public enum AuditSource: Sendable, Hashable {

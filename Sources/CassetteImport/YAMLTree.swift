@@ -1,5 +1,5 @@
 public import CassetteKit
-public import CassetteYAML
+import CassetteYAML
 public import Foundation
 
 /// Turns YAML text into the toolkit's order-preserving `JSONValue` tree, with errors naming the

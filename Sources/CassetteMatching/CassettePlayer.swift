@@ -1,8 +1,8 @@
-public import CassetteAudit
+import CassetteAudit
 public import CassetteFormat
-public import CassetteProviders
+import CassetteProviders
 public import CassetteRedaction
-public import Synchronization
+import Synchronization
 
 /// The replay engine: answers requests with the recorded interactions of one cassette.
 ///

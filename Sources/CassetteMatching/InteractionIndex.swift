@@ -14,7 +14,7 @@ import Synchronization
 /// Immutable; a ``CassettePlayer`` swaps in a new one when recording appends interactions.
 final class InteractionIndex: Sendable {
     let log: HAR.Log
-    let prepared: [PreparedRequest]
+    let prepared: PreparedRequests
     let parts: IndexParts
     /// Interaction positions by key, in recorded order.
     let groups: [String: [Int]]
@@ -24,17 +24,21 @@ final class InteractionIndex: Sendable {
     init(log: HAR.Log, parts: IndexParts) {
         self.log = log
         self.parts = parts
-        let (prepared, keys) = Self.prepare(log.entries, parts: parts)
+        let (prepared, keySlices) = Self.prepare(log.entries, parts: parts)
         self.prepared = prepared
         var groups: [String: [Int]] = [:]
         var everywhere: [Int] = []
         if !parts.isEmpty {
-            groups.reserveCapacity(keys.count)
-            for (position, key) in keys.enumerated() {
-                if let key {
-                    groups[key, default: []].append(position)
-                } else {
-                    everywhere.append(position)
+            groups.reserveCapacity(prepared.count)
+            var position = 0
+            for keys in keySlices {
+                for key in keys {
+                    if let key {
+                        groups[key, default: []].append(position)
+                    } else {
+                        everywhere.append(position)
+                    }
+                    position += 1
                 }
             }
         }
@@ -44,9 +48,9 @@ final class InteractionIndex: Sendable {
 
     /// Every entry's request prepared for matching, with its grouping key (`nil`: a key part
     /// holds a placeholder, so it may answer any request); a large cassette's on every core, in
-    /// slices. The key is made from the request just prepared (reading it back from the array
-    /// copied every prepared request).
-    static func prepare(_ entries: [HAR.Entry], parts: IndexParts) -> ([PreparedRequest], [String?]) {
+    /// slices, kept as they were made (copying them into one array cost a retain and a release
+    /// per member on one thread). The key is made from the request just prepared.
+    static func prepare(_ entries: [HAR.Entry], parts: IndexParts) -> (PreparedRequests, [[String?]]) {
         @Sendable func prepareSlice(_ slice: ArraySlice<HAR.Entry>) -> ([PreparedRequest], [String?]) {
             var prepared: [PreparedRequest] = []
             var keys: [String?] = []
@@ -60,7 +64,10 @@ final class InteractionIndex: Sendable {
             return (prepared, keys)
         }
         let cores = min(UsableCores.count, 8)
-        guard cores > 1, entries.count >= 4096 else { return prepareSlice(entries[...]) }
+        guard cores > 1, entries.count >= 4096 else {
+            let (prepared, keys) = prepareSlice(entries[...])
+            return (PreparedRequests(slices: [prepared], perSlice: max(prepared.count, 1)), [keys])
+        }
         // More slices than cores, so that a core slowed by other work takes fewer of them.
         let count = cores * 4
         let perSlice = (entries.count + count - 1) / count
@@ -71,7 +78,7 @@ final class InteractionIndex: Sendable {
             slices.withLock { $0[slice] = prepared }
         }
         let results = slices.withLock { $0 }
-        return (results.flatMap(\.0), results.flatMap(\.1))
+        return (PreparedRequests(slices: results.map(\.0), perSlice: perSlice), results.map(\.1))
     }
 
     /// The interactions that may answer a request whose keys are `keys`, in recorded order,
@@ -121,5 +128,28 @@ final class InteractionIndex: Sendable {
             }
         }
         return key
+    }
+}
+
+/// Prepared requests in the slices they were prepared in, read by position: every slice but the
+/// last holds exactly `perSlice` requests.
+struct PreparedRequests: Sendable {
+    let slices: [[PreparedRequest]]
+    let perSlice: Int
+    /// How many requests there are.
+    let count: Int
+
+    init(slices: [[PreparedRequest]], perSlice: Int) {
+        self.slices = slices
+        self.perSlice = perSlice
+        self.count = slices.reduce(0) { $0 + $1.count }
+    }
+
+    /// The positions, `0..<count`.
+    var indices: Range<Int> { 0..<count }
+
+    /// The request at `position`.
+    subscript(position: Int) -> PreparedRequest {
+        slices[position / perSlice][position % perSlice]
     }
 }

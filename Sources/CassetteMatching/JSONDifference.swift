@@ -1,7 +1,7 @@
-public import CassetteAudit
+import CassetteAudit
 public import CassetteFormat
-public import CassetteProviders
-public import CassetteRedaction
+import CassetteProviders
+import CassetteRedaction
 
 /// The places where two JSON values differ, as report lines (`/user/name: recorded "a", request
 /// "b"`), for the body matchers' diffs. Pointers and values go through `SafeDisplay`: values

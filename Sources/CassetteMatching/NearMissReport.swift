@@ -1,7 +1,7 @@
-public import CassetteAudit
+import CassetteAudit
 public import CassetteFormat
-public import CassetteProviders
-public import CassetteRedaction
+import CassetteProviders
+import CassetteRedaction
 
 /// Why no recorded interaction answered a request: the cassette, the mode, the matchers, the
 /// request, the nearest recorded interactions ranked with each matcher's verdict and diff, and

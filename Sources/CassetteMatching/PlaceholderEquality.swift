@@ -1,7 +1,7 @@
-public import CassetteAudit
+import CassetteAudit
 public import CassetteFormat
-public import CassetteProviders
-public import CassetteRedaction
+import CassetteProviders
+import CassetteRedaction
 
 /// Comparison that lets a recorded placeholder stand for the secret it replaced.
 ///

@@ -1,7 +1,7 @@
-public import CassetteAudit
+import CassetteAudit
 public import CassetteFormat
-public import CassetteProviders
-public import CassetteRedaction
+import CassetteProviders
+import CassetteRedaction
 public import Foundation
 
 /// A `HAR/Request` with the parts matchers compare already taken apart: method, scheme,

@@ -1,4 +1,4 @@
-public import CassetteAudit
+import CassetteAudit
 public import CassetteFormat
 
 /// The former display helpers of near-miss reports, kept so that code written against them

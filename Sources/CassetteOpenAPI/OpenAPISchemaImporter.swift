@@ -1,5 +1,5 @@
 public import CassetteKit
-public import CassetteYAML
+import CassetteYAML
 public import Foundation
 
 /// Which operation of an OpenAPI document to import.

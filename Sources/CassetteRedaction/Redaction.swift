@@ -1,5 +1,5 @@
 public import CassetteFormat
-public import CassetteProviders
+import CassetteProviders
 
 /// What a redaction pass should know beyond its built-in rules.
 public struct RedactionPolicy: Sendable {

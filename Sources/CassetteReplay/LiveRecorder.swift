@@ -1,9 +1,9 @@
-public import CassetteKit
-public import Foundation
-public import Synchronization
+package import CassetteKit
+package import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
-    public import FoundationNetworking
+    package import FoundationNetworking
 #endif
 
 /// Records requests inside a test through the recording pipeline `cassette record` uses too

@@ -2,7 +2,7 @@ public import CassetteKit
 public import Foundation
 
 #if canImport(FoundationNetworking)
-    public import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The `URLError`s a replaying session fails requests with. The cassette's own failures use

@@ -1,9 +1,9 @@
-public import CassetteKit
-public import Foundation
-public import Synchronization
+package import CassetteKit
+import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
-    public import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The brain of one replaying session: answers each request from the cassette, records it

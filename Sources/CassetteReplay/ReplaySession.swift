@@ -1,6 +1,6 @@
 public import CassetteKit
 public import Foundation
-public import Synchronization
+import Synchronization
 
 #if canImport(FoundationNetworking)
     public import FoundationNetworking

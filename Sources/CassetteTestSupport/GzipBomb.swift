@@ -1,4 +1,4 @@
-public import CassetteKit
+import CassetteKit
 public import Foundation
 
 /// A valid single-member gzip stream that decompresses to a huge run of zeros while staying

@@ -1,8 +1,8 @@
 public import Foundation
-public import Synchronization
+import Synchronization
 
 #if canImport(Glibc)
-    public import Glibc
+    import Glibc
 #elseif canImport(Darwin)
     public import Darwin
 #endif

@@ -1,5 +1,5 @@
 public import Foundation
-public import Synchronization
+import Synchronization
 
 /// The outcome of running a process.
 public struct ProcessResult: Sendable {

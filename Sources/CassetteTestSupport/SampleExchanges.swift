@@ -1,5 +1,5 @@
 public import CassetteKit
-public import Foundation
+import Foundation
 
 /// Requests, responses and logs built in tests, with the header and size members a recorder writes.
 public enum SampleExchanges {

@@ -1,5 +1,5 @@
 public import Foundation
-public import Synchronization
+import Synchronization
 
 /// A long-running child process (`cassette serve`, `cassette emulate`) that prints the URL it
 /// listens on to stderr; stopped with SIGTERM when the test is done.

@@ -1,6 +1,6 @@
 public import CassetteKit
 public import CassetteReplay
-public import Foundation
+import Foundation
 public import Testing
 
 /// A Swift Testing trait that replays a cassette around a test:

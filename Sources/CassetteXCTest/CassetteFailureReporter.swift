@@ -1,5 +1,5 @@
 public import CassetteReplay
-public import XCTest
+import XCTest
 
 /// Where the XCTest helpers send a finished session's findings. ``xcTest`` fails the test
 /// with `XCTFail` (failures) or prints (warnings); tests of the helpers pass their own.

@@ -1,6 +1,6 @@
 public import CassetteKit
 public import CassetteReplay
-public import Foundation
+import Foundation
 public import XCTest
 
 #if canImport(FoundationNetworking)

@@ -1,6 +1,6 @@
 public import CassetteFormat
 public import Foundation
-public import Yams
+import Yams
 
 /// The toolkit's one YAML reader: YAML text (JSON is YAML) into the order-preserving
 /// `JSONValue` tree, used by cassette import (vcrpy, Ruby VCR), OpenAPI schema import and

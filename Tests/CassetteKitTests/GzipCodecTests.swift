@@ -66,6 +66,29 @@ struct GzipCodecTests {
         }
     }
 
+    @Test("a large stream (its checksum checked on every core afterwards) round-trips, and a wrong checksum or size in its trailer is corrupt")
+    func largeStreamTrailer() throws {
+        var generator = PlantRandom(seed: PlantRandom.runSeed())
+        // 10 MiB: above the thresholds where zlib's own check is turned off and where the output
+        // buffer is mapped with huge pages asked for. Blocks of random bytes, each a little changed.
+        var block = (0..<65_536).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        var input = Data(capacity: 10 * 1024 * 1024)
+        for round in 0..<160 {
+            block[round * 397 % block.count] ^= UInt8(truncatingIfNeeded: round | 1)
+            input.append(contentsOf: block)
+        }
+        let full = try GzipCodec.gzip(input)
+        #expect(try GzipCodec.decompress(full) == input)
+        for (offset, message) in [(full.count - 8, "incorrect data check"), (full.count - 1, "incorrect length check")] {
+            var damaged = full
+            damaged[offset] ^= 0x01
+            #expect(throws: CompressionError.corrupt(message)) { try GzipCodec.decompress(damaged) }
+        }
+        var flipped = full
+        flipped[full.count / 2] ^= 0x10
+        #expect(throws: CompressionError.self) { try GzipCodec.decompress(flipped) }
+    }
+
     @Test("a 1 GiB gzip bomb is refused at the cap, whatever size its trailer claims", arguments: [nil, UInt32(1000)])
     func bomb(forgedSize: UInt32?) throws {
         let bomb = try GzipBomb.make(mebibytes: 1024, forgedSize: forgedSize)

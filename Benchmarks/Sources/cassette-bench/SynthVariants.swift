@@ -14,7 +14,7 @@ struct SynthVariants {
         guard let builtIn = BuiltInProvider(rawValue: provider) else { throw BenchFailure("unknown provider `\(provider)`") }
         let variants = try Variants(of: builtIn, errors: false, strategy: .random, seed: seed, count: count)
         let bodies = variants.responses.map(\.body)
-        var data = JSONSerializer.data(bodies.count == 1 ? bodies[0] : .array(bodies), style: .pretty)
+        var data = PrettyBodies.data(bodies)
         data.append(0x0A)
         FileHandle.standardOutput.write(data)
     }

@@ -1,5 +1,5 @@
-public import CZlib
-public import Foundation
+import CZlib
+package import Foundation
 
 extension GzipCodec {
     /// The fixed 10-byte gzip header every cassette starts with: deflate, no flags, mtime 0,

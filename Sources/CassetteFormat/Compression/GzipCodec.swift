@@ -1,4 +1,4 @@
-public import CZlib
+import CZlib
 public import Foundation
 
 /// Why bytes could not be compressed or decompressed.
@@ -123,6 +123,18 @@ public enum GzipCodec {
         return output
     }
 
+    /// Checks a gzip member's trailer (CRC-32 and size mod 2^32, its last 8 bytes) against the
+    /// inflated bytes, with zlib's messages for a mismatch.
+    private static func checkTrailer(of input: Data, against output: Data) throws(CompressionError) {
+        guard input.count >= 18 else { throw .truncated }
+        let end = input.endIndex
+        func word(at offset: Int) -> UInt32 {
+            UInt32(input[offset]) | UInt32(input[offset + 1]) << 8 | UInt32(input[offset + 2]) << 16 | UInt32(input[offset + 3]) << 24
+        }
+        guard word(at: end - 8) == ParallelCRC32.checksum(output) else { throw .corrupt("incorrect data check") }
+        guard word(at: end - 4) == UInt32(truncatingIfNeeded: output.count) else { throw .corrupt("incorrect length check") }
+    }
+
     private static func appendLittleEndian(_ value: UInt32, to data: inout Data) {
         data.append(UInt8(value & 0xFF))
         data.append(UInt8((value >> 8) & 0xFF))
@@ -178,7 +190,12 @@ public enum GzipCodec {
             // allocates) its own size, not 64 KiB.
             if stated >= input.count, stated <= input.count * 1032 { initial = stated + 1 }
         }
-        var output = Data(count: min(initial, limit + 1))
+        // A large gzip stream's checksum is checked here afterwards, on every core, instead of
+        // by zlib on this thread as it inflates (ParallelCRC32); the trailer must then be the
+        // input's last 8 bytes, which the end-of-stream check below already requires.
+        let checksumAfterwards = windowBits > 15 && initial > ParallelCRC32.parallelThreshold && UsableCores.count > 1
+        if checksumAfterwards, inflateValidate(&stream, 0) != Z_OK { throw .zlib("inflateValidate failed") }
+        var output = ZeroedBuffer.make(count: min(initial, limit + 1))
         var produced = 0
         let outcome: Result<Void, CompressionError> = input.withUnsafeBytes { raw in
             stream.next_in = UnsafeMutablePointer(mutating: raw.bindMemory(to: Bytef.self).baseAddress)
@@ -226,6 +243,7 @@ public enum GzipCodec {
         switch outcome {
         case .success:
             output.count = produced
+            if checksumAfterwards { try checkTrailer(of: input, against: output) }
             return output
         case .failure(let error): throw error
         }

@@ -16,6 +16,9 @@ extension JSONReader {
         let cores = min(UsableCores.count, 8)
         // One core (or a small document): no structural pass, one sequential decode.
         guard cores > 1, bytes.count - start >= Self.parallelEntriesThreshold else { return try sequentialEntries() }
+        // First without a sequential pass: slices guess their first entry and prove it.
+        if let entries = speculativeEntries(source: source, slices: cores * 4) { return entries }
+        index = start
         let bounds = try elementBounds()
         guard bounds.count >= 2 * cores, index - start >= Self.parallelEntriesThreshold else {
             index = start

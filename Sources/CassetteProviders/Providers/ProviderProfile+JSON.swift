@@ -1,5 +1,5 @@
 public import CassetteFormat
-public import Foundation
+import Foundation
 
 /// Why a provider profile could not be read: which file, which member, what to do.
 public struct ProviderProfileError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 public import CassetteFormat
-public import Foundation
+import Foundation
 
 /// How one service's "current user" endpoint is called and what it answers: the data behind
 /// `cassette record <provider>`. The four built-in services and any user profile (`--profile`)

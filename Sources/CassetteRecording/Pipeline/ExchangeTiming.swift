@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// The recording pipeline's one clock: when an exchange started (HAR's `startedDateTime`, RFC 3339
 /// with milliseconds, UTC) and how long it took (a monotonic clock, whole milliseconds). Both

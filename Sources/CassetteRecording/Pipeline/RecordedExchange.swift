@@ -1,11 +1,11 @@
-public import CassetteAudit
-public import CassetteFormat
-public import CassetteProviders
-public import CassetteRedaction
-public import Foundation
+import CassetteAudit
+package import CassetteFormat
+import CassetteProviders
+import CassetteRedaction
+package import Foundation
 
 #if canImport(FoundationNetworking)
-    public import FoundationNetworking
+    package import FoundationNetworking
 #endif
 
 /// The response stage of the recording pipeline: what came back, as HAR, with its body decoded

@@ -1,9 +1,9 @@
-public import CassetteFormat
-public import CassetteMatching
-public import Foundation
+package import CassetteFormat
+import CassetteMatching
+package import Foundation
 
 #if canImport(FoundationNetworking)
-    public import FoundationNetworking
+    package import FoundationNetworking
 #endif
 
 /// The one recording pipeline, shared by `cassette record` (``Recorder``) and in-test recording

@@ -1,7 +1,7 @@
-public import CassetteAudit
+import CassetteAudit
 public import CassetteFormat
-public import CassetteProviders
-public import CassetteRedaction
+import CassetteProviders
+import CassetteRedaction
 
 /// Compares a fresh recording with the cassette already on disk, ignoring what changes on every
 /// call by nature (timestamps, durations, the `Date` header), and describes differences by place

@@ -1,8 +1,8 @@
-public import CassetteAudit
-public import CassetteFormat
-public import CassetteProviders
+import CassetteAudit
+import CassetteFormat
+import CassetteProviders
 public import CassetteRedaction
-public import Foundation
+import Foundation
 
 /// Why `cassette record` wrote nothing. Every message says what, where and the next step, and
 /// none carries a credential or any other secret value. An existing cassette is left as it was.

@@ -1,7 +1,7 @@
-public import CassetteAudit
+import CassetteAudit
 public import CassetteFormat
-public import CassetteProviders
-public import CassetteRedaction
+import CassetteProviders
+import CassetteRedaction
 
 /// What a successful `cassette record` did.
 public struct RecordingOutcome: Sendable {

@@ -1,7 +1,7 @@
-public import CassetteAudit
-public import CassetteFormat
+import CassetteAudit
+import CassetteFormat
 public import CassetteProviders
-public import CassetteRedaction
+import CassetteRedaction
 public import Foundation
 
 /// Everything one recording needs: which endpoint, against which server, with which credential,

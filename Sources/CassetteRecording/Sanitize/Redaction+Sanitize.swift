@@ -1,4 +1,4 @@
-public import CassetteAudit
+import CassetteAudit
 public import CassetteFormat
 public import CassetteRedaction
 

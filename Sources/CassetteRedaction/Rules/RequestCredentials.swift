@@ -1,5 +1,5 @@
 public import CassetteFormat
-public import Foundation
+import Foundation
 
 extension Redaction {
     /// Every credential the requests of a log carry, to be treated as known secrets for the whole

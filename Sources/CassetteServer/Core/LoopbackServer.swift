@@ -1,9 +1,9 @@
-public import CassetteKit
+import CassetteKit
 public import Foundation
-public import NIOCore
-public import NIOHTTP1
-public import NIOPosix
-public import Synchronization
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
 
 /// Why a loopback server could not start.
 public struct ServerStartError: Error, Sendable, CustomStringConvertible {

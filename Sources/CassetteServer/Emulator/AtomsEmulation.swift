@@ -9,11 +9,17 @@ enum AtomsEmulation {
     /// A fresh API key (`sk_` + random suffix).
     static func makeCredential() -> String { "sk_" + RandomToken.alphanumeric(40) }
 
-    static func respond(to request: ServerRequest, accepted: [String], seed: UInt64) -> ServerResponse {
+    /// The bearer key, or Express's 401.
+    static func check(_ request: ServerRequest, accepted: [String], seed: UInt64) -> CredentialCheck {
         let presented = CredentialPlacement.bearer(header: "Authorization").credential(in: request.headers)
-        guard let presented, accepted.contains(presented) else {
-            return .json(401, ["status": false, "errors": ["Unauthorized: User not found"]])
+        guard let presented, let index = accepted.firstIndex(of: presented) else {
+            return .refused(.json(401, ["status": false, "errors": ["Unauthorized: User not found"]]))
         }
+        return .accepted(index: index)
+    }
+
+    /// The account of `seed`.
+    static func answer(credential: String, seed: UInt64) -> ServerResponse {
         var values = SeededValues(seed: seed, provider: "atoms")
         let person = values.person()
         let email = "\(person.first.lowercased()).\(person.last.lowercased())@example.com"

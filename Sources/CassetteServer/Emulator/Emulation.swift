@@ -1,4 +1,4 @@
-public import CassetteKit
+import CassetteKit
 public import Foundation
 
 /// One service the emulator answers as: its name, its `/me` route, the credentials it issues at
@@ -20,8 +20,19 @@ public struct Emulation: Sendable {
     /// The answer to a request on the route, given the credentials accepted this run and the
     /// seed of the generated account.
     public let respond: @Sendable (_ request: ServerRequest, _ accepted: [String], _ seed: UInt64) -> ServerResponse
+    /// The two halves of ``respond`` for an emulation made with
+    /// ``init(provider:method:path:publicBaseURL:makeCredentials:check:answer:)``: the server
+    /// renders each accepted credential's answer once, at start, and a request costs only its
+    /// credential check.
+    let halves: Halves?
 
-    /// An emulation of `method path`.
+    /// A credential check and an answer that depends only on the credential and the seed.
+    struct Halves: Sendable {
+        let check: @Sendable (_ request: ServerRequest, _ accepted: [String], _ seed: UInt64) -> CredentialCheck
+        let answer: @Sendable (_ credential: String, _ seed: UInt64) -> ServerResponse
+    }
+
+    /// An emulation of `method path` whose answers `respond` makes from each request.
     public init(
         provider: String, method: String = "GET", path: String, publicBaseURL: URL?,
         makeCredentials: @escaping @Sendable () -> [EmulatorCredential],
@@ -33,7 +44,45 @@ public struct Emulation: Sendable {
         self.publicBaseURL = publicBaseURL
         self.makeCredentials = makeCredentials
         self.respond = respond
+        self.halves = nil
     }
+
+    /// An emulation of `method path` in two halves: `check` reads a request's credential (which
+    /// accepted one it presents, or the service's refusal), and `answer` is what the service
+    /// sends for an accepted credential, a function of that credential and the seed only. The
+    /// emulator renders every accepted credential's answer once when it starts, so answering
+    /// costs a check and a copy of prepared bytes (``respond`` calls the two halves in turn).
+    public init(
+        provider: String, method: String = "GET", path: String, publicBaseURL: URL?,
+        makeCredentials: @escaping @Sendable () -> [EmulatorCredential],
+        check: @escaping @Sendable (_ request: ServerRequest, _ accepted: [String], _ seed: UInt64) -> CredentialCheck,
+        answer: @escaping @Sendable (_ credential: String, _ seed: UInt64) -> ServerResponse
+    ) {
+        self.provider = provider
+        self.method = method
+        self.path = path
+        self.publicBaseURL = publicBaseURL
+        self.makeCredentials = makeCredentials
+        self.respond = { request, accepted, seed in
+            switch check(request, accepted, seed) {
+            case .refused(let refusal): refusal
+            case .accepted(let index):
+                accepted.indices.contains(index)
+                    ? answer(accepted[index], seed)
+                    : .text(500, "the emulation's credential check named no accepted credential\n", contentType: "text/plain; charset=utf-8")
+            }
+        }
+        self.halves = Halves(check: check, answer: answer)
+    }
+}
+
+/// What an emulated service decides about a request's credential.
+public enum CredentialCheck: Sendable {
+    /// The request presents the accepted credential at `index` (of the `accepted` list given
+    /// to the check).
+    case accepted(index: Int)
+    /// The service's refusal, sent as it is.
+    case refused(ServerResponse)
 }
 
 extension Emulation {
@@ -44,7 +93,7 @@ extension Emulation {
     public static let atoms = Emulation(
         provider: "atoms", path: AtomsEmulation.path, publicBaseURL: URL(string: "https://api.smallest.ai"),
         makeCredentials: { [EmulatorCredential(value: AtomsEmulation.makeCredential(), kind: "API key")] },
-        respond: { AtomsEmulation.respond(to: $0, accepted: $1, seed: $2) })
+        check: AtomsEmulation.check, answer: AtomsEmulation.answer)
 
     /// Unleash (`GET /api/admin/user`, a personal access token or an admin API token).
     public static let unleash = Emulation(
@@ -55,17 +104,17 @@ extension Emulation {
                 EmulatorCredential(value: UnleashEmulation.makeAdminToken(), kind: "admin API token (echoed back in user.secret)"),
             ]
         },
-        respond: { UnleashEmulation.respond(to: $0, accepted: $1, seed: $2) })
+        check: UnleashEmulation.check, answer: UnleashEmulation.answer)
 
     /// Wacht (`GET /me`, a session JWT in a cookie).
     public static let wacht = Emulation(
         provider: "wacht", path: WachtEmulation.path, publicBaseURL: URL(string: "https://\(WachtEmulation.deploymentHost)"),
         makeCredentials: { [EmulatorCredential(value: WachtEmulation.makeCredential(), kind: "session JWT")] },
-        respond: { WachtEmulation.respond(to: $0, accepted: $1, seed: $2) })
+        check: WachtEmulation.check, answer: WachtEmulation.answer)
 
     /// ZITADEL (`GET /auth/v1/users/me`, an opaque access token).
     public static let zitadel = Emulation(
         provider: "zitadel", path: ZitadelEmulation.path, publicBaseURL: URL(string: "https://acme.zitadel.cloud"),
         makeCredentials: { [EmulatorCredential(value: ZitadelEmulation.makeCredential(), kind: "opaque access token")] },
-        respond: { ZitadelEmulation.respond(to: $0, accepted: $1, seed: $2) })
+        check: ZitadelEmulation.check, answer: ZitadelEmulation.answer)
 }

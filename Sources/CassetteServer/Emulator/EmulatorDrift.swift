@@ -1,5 +1,5 @@
 public import CassetteKit
-public import Foundation
+import Foundation
 
 /// A change the emulator makes to its successful JSON answers, so that `cassette verify` can be
 /// shown (and tested) finding drift without a real service changing: a member removed or added,

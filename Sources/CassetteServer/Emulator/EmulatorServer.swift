@@ -1,4 +1,4 @@
-public import CassetteKit
+import CassetteKit
 public import Foundation
 
 /// Why the emulator could not start.
@@ -52,7 +52,7 @@ public enum EmulatorServer {
         for emulation in emulations {
             let issued = emulation.makeCredentials()
             credentials[emulation.provider] = issued
-            routes.append(EmulatorRoute(emulation: emulation, accepted: issued.map(\.value)))
+            routes.append(EmulatorRoute(emulation: emulation, accepted: issued.map(\.value), seed: seed))
         }
         let table = routes
         let server = try await LoopbackServer.start(host: host, port: port, limits: limits, log: log) { request in
@@ -66,7 +66,7 @@ public enum EmulatorServer {
     static func route(_ request: ServerRequest, routes: [EmulatorRoute], seed: UInt64) -> ServerResponse {
         let path = request.path.hasPrefix("/") ? request.path : "/" + request.path
         for route in routes where route.emulation.method == request.method && route.emulation.path == path {
-            return route.emulation.respond(request, route.accepted, seed)
+            return route.respond(to: request, seed: seed)
         }
         let shown = SafeDisplay.truncate(SafeDisplay.url(path), limit: 200)
         let escaped = shown.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -77,10 +77,31 @@ public enum EmulatorServer {
     }
 }
 
-/// An emulation and the credentials it accepts this run.
+/// An emulation, the credentials it accepts this run and, for an emulation in two halves, each
+/// accepted credential's answer rendered at start.
 struct EmulatorRoute: Sendable {
     let emulation: Emulation
     let accepted: [String]
+    /// `answers[i]` is the answer to `accepted[i]` (empty for an emulation without halves).
+    let answers: [ServerResponse]
+
+    init(emulation: Emulation, accepted: [String], seed: UInt64) {
+        self.emulation = emulation
+        self.accepted = accepted
+        self.answers = emulation.halves.map { halves in accepted.map { halves.answer($0, seed) } } ?? []
+    }
+
+    /// The answer to `request`: its credential checked, then the prepared answer copied.
+    func respond(to request: ServerRequest, seed: UInt64) -> ServerResponse {
+        guard let halves = emulation.halves else { return emulation.respond(request, accepted, seed) }
+        switch halves.check(request, accepted, seed) {
+        case .refused(let refusal): return refusal
+        case .accepted(let index):
+            // A check that names no accepted credential is a bug of that emulation: answer as
+            // `respond` would rather than trap.
+            return answers.indices.contains(index) ? answers[index] : emulation.respond(request, accepted, seed)
+        }
+    }
 }
 
 /// A credential the emulator accepts.

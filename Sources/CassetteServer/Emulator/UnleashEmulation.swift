@@ -26,10 +26,11 @@ enum UnleashEmulation {
         return String(decoding: bytes[index...], as: UTF8.self)
     }
 
-    static func respond(to request: ServerRequest, accepted: [String], seed: UInt64) -> ServerResponse {
+    /// The `Authorization` token (a `Bearer ` prefix stripped), or one of the server's 401s.
+    static func check(_ request: ServerRequest, accepted: [String], seed: UInt64) -> CredentialCheck {
         var values = SeededValues(seed: seed, provider: "unleash")
         guard var presented = request.headers.value(named: "Authorization") else {
-            return .json(
+            return .refused(.json(
                 401,
                 [
                     "id": .string(values.uuid()), "name": "AuthenticationRequired",
@@ -42,17 +43,25 @@ enum UnleashEmulation {
                         ]
                     ],
                     "path": "/auth/simple/login", "type": "password", "defaultHidden": false, "options": [],
-                ])
+                ]))
         }
         presented = strippingBearer(presented)
-        guard accepted.contains(presented) else {
-            return .json(
-                401,
-                [
-                    "id": .string(values.uuid()), "name": "UnauthorizedError", "message": "You must log in to use Unleash.",
-                    "details": [["message": "You must log in to use Unleash."]],
-                ])
+        guard let index = accepted.firstIndex(of: presented) else {
+            return .refused(
+                .json(
+                    401,
+                    [
+                        "id": .string(values.uuid()), "name": "UnauthorizedError", "message": "You must log in to use Unleash.",
+                        "details": [["message": "You must log in to use Unleash."]],
+                    ]))
         }
+        return .accepted(index: index)
+    }
+
+    /// The user of a personal access token (the account of `seed`), or the `ApiUser` of an
+    /// admin API token with the token echoed in `secret`.
+    static func answer(credential presented: String, seed: UInt64) -> ServerResponse {
+        var values = SeededValues(seed: seed, provider: "unleash")
         if !presented.hasPrefix("user:") {
             return .json(
                 200,

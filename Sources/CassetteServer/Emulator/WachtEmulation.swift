@@ -20,14 +20,20 @@ enum WachtEmulation {
             + "." + RandomToken.base64url(86)
     }
 
-    static func respond(to request: ServerRequest, accepted: [String], seed: UInt64) -> ServerResponse {
+    /// The `__session` cookie, or the Go server's 401 or 400.
+    static func check(_ request: ServerRequest, accepted: [String], seed: UInt64) -> CredentialCheck {
         guard let presented = CredentialPlacement.cookie("__session").credential(in: request.headers), !presented.isEmpty else {
-            return failure(401, "Unauthorized")
+            return .refused(failure(401, "Unauthorized"))
         }
-        guard accepted.contains(presented) else {
+        guard let index = accepted.firstIndex(of: presented) else {
             let looksLikeJWT = presented.split(separator: ".", omittingEmptySubsequences: false).count == 3
-            return looksLikeJWT ? failure(400, "No active sign-in found") : failure(401, "Invalid session")
+            return .refused(looksLikeJWT ? failure(400, "No active sign-in found") : failure(401, "Invalid session"))
         }
+        return .accepted(index: index)
+    }
+
+    /// The account of `seed`.
+    static func answer(credential: String, seed: UInt64) -> ServerResponse {
         var values = SeededValues(seed: seed, provider: "wacht")
         return .json(200, body(&values))
     }

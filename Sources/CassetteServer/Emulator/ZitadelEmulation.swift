@@ -10,13 +10,19 @@ enum ZitadelEmulation {
     /// A fresh opaque access token (base64url, no stable prefix).
     static func makeCredential() -> String { RandomToken.base64url(86) }
 
-    static func respond(to request: ServerRequest, accepted: [String], seed: UInt64) -> ServerResponse {
+    /// The bearer token, or grpc-gateway's 401.
+    static func check(_ request: ServerRequest, accepted: [String], seed: UInt64) -> CredentialCheck {
         guard let presented = CredentialPlacement.bearer(header: "Authorization").credential(in: request.headers) else {
-            return failure(message: "auth header missing", id: "AUTH-7fs1e")
+            return .refused(failure(message: "auth header missing", id: "AUTH-7fs1e"))
         }
-        guard accepted.contains(presented) else {
-            return failure(message: "Errors.Token.Invalid", id: "AUTH-7fs1e")
+        guard let index = accepted.firstIndex(of: presented) else {
+            return .refused(failure(message: "Errors.Token.Invalid", id: "AUTH-7fs1e"))
         }
+        return .accepted(index: index)
+    }
+
+    /// The account of `seed`.
+    static func answer(credential: String, seed: UInt64) -> ServerResponse {
         var values = SeededValues(seed: seed, provider: "zitadel")
         let stamps = chronological(&values)
         let person = values.person()

@@ -1,5 +1,5 @@
 public import CassetteKit
-public import Foundation
+import Foundation
 
 /// Answers HTTP requests from cassettes with the same matching and ordered replay as the
 /// URL protocol (`CassettePlayer`), for `cassette serve`.

@@ -1,5 +1,5 @@
 public import CassetteKit
-public import Foundation
+import Foundation
 
 /// Checks the JSON response bodies of a cassette against schemas: the drift check.
 ///

@@ -121,6 +121,10 @@ public struct InvariantPointer: Sendable, Hashable, CustomStringConvertible {
     public let tokens: [String]
     /// The URL query parameter, for `…/otp_url#secret`.
     public let parameter: String?
+    /// Where the `*` is among the tokens, if there is one.
+    let star: Int?
+    /// The tokens before the `*` (the array walked), or `nil` without one.
+    let wildcardArray: JSONPointer?
 
     /// Parses `"/a/*/b#name"`; `nil` for text that is not a pointer or has more than one `*`.
     public init?(_ text: String) {
@@ -136,12 +140,29 @@ public struct InvariantPointer: Sendable, Hashable, CustomStringConvertible {
         guard pointer.tokens.filter({ $0 == "*" }).count <= 1 else { return nil }
         tokens = pointer.tokens
         self.parameter = parameter
+        let star = pointer.tokens.firstIndex(of: "*")
+        self.star = star
+        wildcardArray = star.map { JSONPointer(tokens: Array(pointer.tokens[..<$0])) }
     }
 
-    /// The text before the `*` (the array walked), or `nil` without one.
-    var wildcardArray: JSONPointer? {
-        guard let star = tokens.firstIndex(of: "*") else { return nil }
-        return JSONPointer(tokens: Array(tokens[..<star]))
+    /// The value at ``concrete(index:)`` in `document` (as `document.value(at:)` finds it),
+    /// without building the pointer.
+    func value(index: Int?, in document: JSONValue) -> JSONValue? {
+        var current = document
+        for position in tokens.indices {
+            let isStar = position == star
+            switch current {
+            case .object(let object):
+                guard let next = object[isStar ? String(index ?? 0) : tokens[position]] else { return nil }
+                current = next
+            case .array(let elements):
+                guard let element = isStar ? (index ?? 0) : Int(tokens[position]), elements.indices.contains(element) else { return nil }
+                current = elements[element]
+            default:
+                return nil
+            }
+        }
+        return current
     }
 
     /// The concrete pointer for one element index (ignored without a `*`).

@@ -85,12 +85,18 @@ public struct InvariantChecker: Sendable {
         // A repair can break a relation repaired before it (a member copied into an array whose
         // elements are ordered), so a few passes; the synthesizer validates the result anyway.
         for _ in 0..<Self.repairPasses {
+            // A pass that found every relation holding and changed nothing needs no second check.
+            var untouched = true
             for invariant in invariants {
                 for binding in Self.bindings(of: invariant, in: current) {
-                    current = Self.repair(invariant, binding: binding, in: current)
+                    let broken = Self.check(invariant, binding: binding, in: current) != nil
+                    // `equal` also fills a null target, which its check counts as holding.
+                    guard broken || invariant.kind == .equal else { continue }
+                    if broken { untouched = false }
+                    if Self.repair(invariant, binding: binding, in: &current) { untouched = false }
                 }
             }
-            if holds(in: current) { return (current, true) }
+            if untouched || holds(in: current) { return (current, true) }
         }
         return (current, false)
     }
@@ -100,8 +106,32 @@ public struct InvariantChecker: Sendable {
 
     // MARK: - Bindings of `*`
 
-    /// One element index per distinct wildcard array (nil: no wildcard).
-    typealias Binding = [JSONPointer: Int]
+    /// One element index per distinct wildcard array (none: no wildcard).
+    struct Binding {
+        private var arrays: [JSONPointer] = []
+        private var indices: [Int] = []
+
+        /// The element index bound to `array`.
+        subscript(array: JSONPointer) -> Int? {
+            get {
+                for position in arrays.indices where arrays[position] == array { return indices[position] }
+                return nil
+            }
+            set {
+                if let position = arrays.firstIndex(of: array) {
+                    if let newValue {
+                        indices[position] = newValue
+                    } else {
+                        arrays.remove(at: position)
+                        indices.remove(at: position)
+                    }
+                } else if let newValue {
+                    arrays.append(array)
+                    indices.append(newValue)
+                }
+            }
+        }
+    }
 
     /// Every assignment of element indices to the invariant's wildcard arrays.
     static func bindings(of invariant: Invariant, in document: JSONValue) -> [Binding] {
@@ -109,7 +139,7 @@ public struct InvariantChecker: Sendable {
         for pointer in invariant.pointers {
             if let array = pointer.wildcardArray, !arrays.contains(array) { arrays.append(array) }
         }
-        var result: [Binding] = [[:]]
+        var result: [Binding] = [Binding()]
         for array in arrays {
             let count = min(document.value(at: array)?.arrayValue?.count ?? 0, maximumElements)
             var next: [Binding] = []
@@ -132,7 +162,9 @@ public struct InvariantChecker: Sendable {
 
     /// The value a pointer names under a binding; `nil` when absent or null.
     static func value(_ pointer: InvariantPointer, _ binding: Binding, in document: JSONValue) -> JSONValue? {
-        guard let found = document.value(at: location(pointer, binding)), found != .null else { return nil }
+        guard let found = pointer.value(index: pointer.wildcardArray.flatMap { binding[$0] }, in: document), found != .null else {
+            return nil
+        }
         guard let parameter = pointer.parameter else { return found }
         guard let url = found.stringValue, let text = QueryParameter.value(of: parameter, in: url) else { return nil }
         return .string(text)
@@ -190,52 +222,55 @@ public struct InvariantChecker: Sendable {
 
     // MARK: - Repair
 
-    static func repair(_ invariant: Invariant, binding: Binding, in document: JSONValue) -> JSONValue {
-        // `equal` also fills a null target (below), which its check counts as holding.
-        guard invariant.kind == .equal || check(invariant, binding: binding, in: document) != nil else { return document }
+    /// Repairs one relation under one binding, in place; whether the document changed. Called
+    /// for a relation found broken, and for every `equal` (which also fills a null target).
+    static func repair(_ invariant: Invariant, binding: Binding, in document: inout JSONValue) -> Bool {
         let pointers = invariant.pointers
         switch invariant.kind {
         case .order:
             let present = pointers.compactMap { pointer in value(pointer, binding, in: document).map { (pointer, $0) } }
             let sorted = present.map(\.1).sorted { (OrderedValue.compare($0, $1) ?? 0) < 0 }
-            var current = document
-            for ((pointer, _), value) in zip(present, sorted) {
-                current = write(value, to: pointer, binding, in: current) ?? current
+            var changed = false
+            for ((pointer, _), value) in zip(present, sorted) where write(value, to: pointer, binding, in: &document) {
+                changed = true
             }
-            return current
+            return changed
         case .equal:
-            guard let source = value(pointers[0], binding, in: document) else { return document }
-            var current = document
+            guard let source = value(pointers[0], binding, in: document) else { return false }
+            var changed = false
             // A null target takes the source too (an id left null while its member is set), so
-            // `together` holds without another draw; an absent member stays absent.
-            for pointer in pointers.dropFirst() where current.value(at: location(pointer, binding)) != nil {
-                current = write(source, to: pointer, binding, in: current) ?? current
+            // `together` holds without another draw; an absent member stays absent. A target
+            // that already is the source (the same bytes) is left alone.
+            for pointer in pointers.dropFirst() {
+                guard let existing = pointer.value(index: pointer.wildcardArray.flatMap { binding[$0] }, in: document) else { continue }
+                if pointer.parameter == nil, existing == source { continue }
+                if write(source, to: pointer, binding, in: &document) { changed = true }
             }
-            return current
+            return changed
         case .member:
             guard let element = value(pointers[0], binding, in: document),
                 let array = value(pointers[1], binding, in: document)?.arrayValue
-            else { return document }
-            if let first = array.first { return write(first, to: pointers[0], binding, in: document) ?? document }
-            return write(.array([element]), to: pointers[1], binding, in: document) ?? document
+            else { return false }
+            if let first = array.first { return write(first, to: pointers[0], binding, in: &document) }
+            return write(.array([element]), to: pointers[1], binding, in: &document)
         case .together:
             // Unset the others when the first is unset; a set first cannot invent the others.
-            guard value(pointers[0], binding, in: document) == nil else { return document }
-            var current = document
-            for pointer in pointers.dropFirst() where value(pointer, binding, in: current) != nil && pointer.parameter == nil {
-                current = current.setting(.null, at: location(pointer, binding)) ?? current
+            guard value(pointers[0], binding, in: document) == nil else { return false }
+            var changed = false
+            for pointer in pointers.dropFirst() where value(pointer, binding, in: document) != nil && pointer.parameter == nil {
+                if document.set(.null, at: location(pointer, binding)) { changed = true }
             }
-            return current
+            return changed
         }
     }
 
-    private static func write(_ newValue: JSONValue, to pointer: InvariantPointer, _ binding: Binding, in document: JSONValue) -> JSONValue?
+    private static func write(_ newValue: JSONValue, to pointer: InvariantPointer, _ binding: Binding, in document: inout JSONValue) -> Bool
     {
         let place = location(pointer, binding)
-        guard let parameter = pointer.parameter else { return document.setting(newValue, at: place) }
+        guard let parameter = pointer.parameter else { return document.set(newValue, at: place) }
         guard let url = document.value(at: place)?.stringValue, let text = newValue.stringValue,
             let updated = QueryParameter.replacing(parameter, with: text, in: url)
-        else { return nil }
-        return document.setting(.string(updated), at: place)
+        else { return false }
+        return document.set(.string(updated), at: place)
     }
 }

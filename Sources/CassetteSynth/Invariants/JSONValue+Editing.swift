@@ -30,6 +30,49 @@ extension JSONValue {
         }
     }
 
+    /// Replaces (or, for an object member, adds) the value at `pointer` in place; `false`, with
+    /// nothing changed, when a token on the way does not exist (as ``setting(_:at:)`` gives
+    /// `nil`). The containers on the way are changed without copying when this value holds the
+    /// only reference to them.
+    @discardableResult
+    mutating func set(_ newValue: JSONValue, at pointer: JSONPointer) -> Bool {
+        set(newValue, tokens: pointer.tokens[...])
+    }
+
+    private mutating func set(_ newValue: JSONValue, tokens: ArraySlice<String>) -> Bool {
+        guard let token = tokens.first else {
+            self = newValue
+            return true
+        }
+        let rest = tokens.dropFirst()
+        switch self {
+        case .object(var object):
+            guard rest.isEmpty || object[token] != nil else { return false }
+            // Let go of this value's reference first, so the object (and below it the member)
+            // is uniquely referenced while it changes.
+            self = .null
+            defer { self = .object(object) }
+            if rest.isEmpty {
+                object[token] = newValue
+                return true
+            }
+            guard var child = object[token] else { return false }
+            object[token] = .null
+            defer { object[token] = child }
+            return child.set(newValue, tokens: rest)
+        case .array(var elements):
+            guard let index = Int(token), elements.indices.contains(index) else { return false }
+            self = .null
+            defer { self = .array(elements) }
+            var child = elements[index]
+            elements[index] = .null
+            defer { elements[index] = child }
+            return child.set(newValue, tokens: rest)
+        default:
+            return false
+        }
+    }
+
     /// A copy without the object member or array element at `pointer`; `nil` when it is not there.
     func removing(at pointer: JSONPointer) -> JSONValue? {
         guard let last = pointer.lastToken else { return nil }

@@ -1,5 +1,5 @@
 public import CassetteKit
-public import Foundation
+import Foundation
 
 extension Variants {
     /// One-place variants of a recorded response (see ``MutationSynthesizer``), named by pointer

@@ -76,14 +76,21 @@ enum FakeData {
         return "https://example.com/new-user?token=\(placeholder)"
     }
 
-    /// The shaped placeholders for secret number `number`, for a field whose pattern the plain
-    /// `REDACTED_<n>` does not meet: the first that fits is used.
-    static func shapedSecrets(number: Int) -> [String] {
-        let shapes: [Placeholder.Shape] = [
-            .backupCode, .base32, .hex(prefix: "default:development.", length: 56), .hex(prefix: "user:", length: 56), .jwt,
-            .token(prefix: "sk_", length: 16),
-        ]
-        return shapes.map { Placeholder.make(number, shape: $0) }
+    /// The placeholder shapes tried, in order, for a secret whose pattern the plain
+    /// `REDACTED_<n>` does not meet.
+    static let secretShapes: [Placeholder.Shape] = [
+        .backupCode, .base32, .hex(prefix: "default:development.", length: 56), .hex(prefix: "user:", length: 56), .jwt,
+        .token(prefix: "sk_", length: 16),
+    ]
+
+    /// The first shaped placeholder for secret number `number` that `fits`, made one shape at a
+    /// time (each placeholder costs string work; most fields take the first or second shape).
+    static func firstShapedSecret(number: Int, where fits: (String) -> Bool) -> String? {
+        for shape in secretShapes {
+            let text = Placeholder.make(number, shape: shape)
+            if fits(text) { return text }
+        }
+        return nil
     }
 
     /// Lowercase hexadecimal digits.

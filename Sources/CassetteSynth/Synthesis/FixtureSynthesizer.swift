@@ -1,6 +1,6 @@
 public import CassetteKit
-public import Dispatch
-public import Synchronization
+import Dispatch
+import Synchronization
 
 /// One synthesized value with a name saying what it exercises (`/user/human/phone: absent`).
 public struct NamedVariant: Sendable, Hashable, CustomStringConvertible {
@@ -43,6 +43,8 @@ public struct FixtureSynthesizer: Sendable {
     let document: SchemaDocument
     /// Schema merges and compiled patterns shared by every variant.
     let cache = SynthesisCache()
+    /// Every place of the schema compiled once into a generator plan.
+    let plan: GeneratorPlan
 
     /// Tries per variant before a schema location is reported as unsatisfiable.
     public static let maximumAttempts = 24
@@ -55,6 +57,12 @@ public struct FixtureSynthesizer: Sendable {
     ///
     /// - Throws: ``SynthesisError`` when the schema does not compile in the validator.
     public init(schema: JSONValue) throws(SynthesisError) {
+        try self.init(schema: schema, planned: true)
+    }
+
+    /// A synthesizer with or without its generator plan (without: every place is merged as
+    /// it is reached; the same values, more slowly; for tests that compare the two).
+    package init(schema: JSONValue, planned: Bool) throws(SynthesisError) {
         self.schema = schema
         do {
             validator = try JSONSchemaValidator(schema: schema)
@@ -68,6 +76,7 @@ public struct FixtureSynthesizer: Sendable {
             throw SynthesisError(schemaLocation: error.location, instanceLocation: .root, reason: "bad x-invariants entry: \(error.reason)")
         }
         document = SchemaDocument(schema)
+        plan = planned ? GeneratorPlan(document: document, cache: cache) : GeneratorPlan(unplanned: document)
     }
 
     /// `count` variants. `edge` gives the edge cases first (see ``edgeCases(seed:)``) and then
@@ -162,8 +171,8 @@ public struct FixtureSynthesizer: Sendable {
         for attempt in 0..<attempts {
             var generator = ValueGenerator(
                 document: document, strategy: strategy, seed: SeedDerivation.variant(seed, index, attempt: attempt), overrides: overrides,
-                cache: cache)
-            var value = try generator.generate([document.rootReference], at: .root, name: nil, depth: 0)
+                cache: cache, plan: plan)
+            var value = try generator.generate(site: GeneratorPlan.rootSite, at: .root, name: nil, depth: 0)
             var relationsHold = true
             if !invariants.invariants.isEmpty { (value, relationsHold) = invariants.repairing(value) }
             if relationsHold, validator.isValid(value) { return (value, generator) }

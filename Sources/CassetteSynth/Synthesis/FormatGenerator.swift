@@ -26,30 +26,57 @@ enum FormatGenerator {
     /// digits (a schema's pattern then picks the ones its service uses).
     static func wireForms(_ format: String, generator: inout SeededGenerator) -> [String] {
         guard format == "date-time" else { return [] }
-        let base = date(&generator) + "T" + time(&generator)
-        var digits = ""
-        for _ in 0..<9 { digits += String(generator.below(10)) }
-        return [base + "Z"] + (1...9).map { base + "." + digits.prefix($0) + "Z" }
+        var base = ASCIIText(capacity: 32)
+        base.date(&generator)
+        base.append(UInt8(ascii: "T"))
+        base.time(&generator)
+        var digits: [UInt8] = []
+        for _ in 0..<9 { digits.append(UInt8(ascii: "0") + UInt8(generator.below(10))) }
+        var forms: [String] = []
+        forms.reserveCapacity(10)
+        var form = base
+        form.append(UInt8(ascii: "Z"))
+        forms.append(form.string)
+        for count in 1...9 {
+            form = base
+            form.append(UInt8(ascii: "."))
+            form.bytes += digits[..<count]
+            form.append(UInt8(ascii: "Z"))
+            forms.append(form.string)
+        }
+        return forms
     }
 
     static func dateTime(_ generator: inout SeededGenerator) -> String {
-        var text = date(&generator) + "T" + time(&generator)
-        if generator.chance(1, in: 4) { text += ".\(pad(generator.between(0, 999), 3))" }
-        if generator.chance(1, in: 5) {
-            text +=
-                (generator.chance(1, in: 2) ? "+" : "-") + "\(pad(generator.between(0, 12), 2)):\(generator.chance(1, in: 2) ? "00" : "30")"
-        } else {
-            text += "Z"
+        var text = ASCIIText(capacity: 32)
+        text.date(&generator)
+        text.append(UInt8(ascii: "T"))
+        text.time(&generator)
+        if generator.chance(1, in: 4) {
+            text.append(UInt8(ascii: "."))
+            text.number(generator.between(0, 999), width: 3)
         }
-        return text
+        if generator.chance(1, in: 5) {
+            text.append(generator.chance(1, in: 2) ? UInt8(ascii: "+") : UInt8(ascii: "-"))
+            text.number(generator.between(0, 12), width: 2)
+            text.append(UInt8(ascii: ":"))
+            text.number(generator.chance(1, in: 2) ? 0 : 30, width: 2)
+        } else {
+            text.append(UInt8(ascii: "Z"))
+        }
+        return text.string
     }
 
     static func date(_ generator: inout SeededGenerator) -> String {
-        "\(generator.between(2019, 2026))-\(pad(generator.between(1, 12), 2))-\(pad(generator.between(1, 28), 2))"
+        var text = ASCIIText(capacity: 10)
+        text.date(&generator)
+        return text.string
     }
 
     static func time(_ generator: inout SeededGenerator) -> String {
-        "\(pad(generator.between(0, 23), 2)):\(pad(generator.between(0, 59), 2)):\(pad(generator.between(0, 59), 2))"
+        var text = ASCIIText(capacity: 8)
+        text.time(&generator)
+        return text.string
     }
 
     /// A version 4 UUID in lowercase.
@@ -67,5 +94,59 @@ enum FormatGenerator {
     static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}
+
+/// ASCII text built as bytes: dates and times without a string per field.
+private struct ASCIIText {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// `value` in decimal, zero-padded to `width` (``FormatGenerator/pad(_:_:)``).
+    mutating func number(_ value: Int, width: Int) {
+        guard value >= 0 else {
+            bytes += Array(FormatGenerator.pad(value, width).utf8)
+            return
+        }
+        var divisor = 1
+        var count = 1
+        while divisor <= value / 10 {
+            divisor *= 10
+            count += 1
+        }
+        for _ in count..<max(width, count) { bytes.append(UInt8(ascii: "0")) }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// `yyyy-mm-dd`, drawn in the order year, month, day.
+    mutating func date(_ generator: inout SeededGenerator) {
+        number(generator.between(2019, 2026), width: 0)
+        append(UInt8(ascii: "-"))
+        number(generator.between(1, 12), width: 2)
+        append(UInt8(ascii: "-"))
+        number(generator.between(1, 28), width: 2)
+    }
+
+    /// `hh:mm:ss`, drawn in the order hour, minute, second.
+    mutating func time(_ generator: inout SeededGenerator) {
+        number(generator.between(0, 23), width: 2)
+        append(UInt8(ascii: ":"))
+        number(generator.between(0, 59), width: 2)
+        append(UInt8(ascii: ":"))
+        number(generator.between(0, 59), width: 2)
     }
 }

@@ -62,31 +62,74 @@ enum SeedDerivation {
     /// building the string (every generated value derives one).
     static func derive(_ seed: UInt64, pointer: JSONPointer, purpose: String) -> UInt64 {
         var hash = FNV1a()
-        for token in pointer.tokens {
-            hash.add(UInt8(ascii: "/"))
-            var token = token
-            token.withUTF8 { bytes in
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "~"):
-                        hash.add(UInt8(ascii: "~"))
-                        hash.add(UInt8(ascii: "0"))
-                    case UInt8(ascii: "/"):
-                        hash.add(UInt8(ascii: "~"))
-                        hash.add(UInt8(ascii: "1"))
-                    default: hash.add(byte)
-                    }
-                }
-            }
-        }
+        for token in pointer.tokens { addToken(token, to: &hash) }
+        return finish(seed, hash, purpose: purpose)
+    }
+
+    /// `derive(seed, pointer: place.pointer, purpose: purpose)`, with the pointer's part of the
+    /// hash carried by the place (hashed once per token as the walk goes down).
+    static func derive(_ seed: UInt64, place: InstancePlace, purpose: String) -> UInt64 {
+        finish(seed, place.hash, purpose: purpose)
+    }
+
+    private static func finish(_ seed: UInt64, _ pointerHash: FNV1a, purpose: String) -> UInt64 {
+        var hash = pointerHash
         hash.add(0)
         hash.add(purpose)
         var generator = SeededGenerator(seed: seed ^ hash.value)
         return generator.next()
     }
 
+    /// Hashes `/token` as the pointer's text writes it (`~0`, `~1` escapes).
+    static func addToken(_ token: String, to hash: inout FNV1a) {
+        hash.add(UInt8(ascii: "/"))
+        var token = token
+        token.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "~"):
+                    hash.add(UInt8(ascii: "~"))
+                    hash.add(UInt8(ascii: "0"))
+                case UInt8(ascii: "/"):
+                    hash.add(UInt8(ascii: "~"))
+                    hash.add(UInt8(ascii: "1"))
+                default: hash.add(byte)
+                }
+            }
+        }
+    }
+
     /// The seed of the `index`-th variant of a run seeded with `seed`.
     static func variant(_ seed: UInt64, _ index: Int, attempt: Int) -> UInt64 {
         derive(seed, "variant:\(index):\(attempt)")
     }
+}
+
+/// A place in the instance being generated: its pointer, and the seed hash of that pointer so far
+/// (each place derives its generators from it; see ``SeedDerivation/derive(_:place:purpose:)``).
+struct InstancePlace: CustomStringConvertible {
+    let pointer: JSONPointer
+    let hash: FNV1a
+
+    /// The document itself.
+    static let root = InstancePlace(pointer: .root, hash: FNV1a())
+
+    private init(pointer: JSONPointer, hash: FNV1a) {
+        self.pointer = pointer
+        self.hash = hash
+    }
+
+    /// The place of member `token`.
+    func appending(_ token: String) -> InstancePlace {
+        var hash = hash
+        SeedDerivation.addToken(token, to: &hash)
+        return InstancePlace(pointer: pointer.appending(token), hash: hash)
+    }
+
+    /// The place of element `index`.
+    func appending(_ index: Int) -> InstancePlace {
+        appending(String(index))
+    }
+
+    var description: String { pointer.description }
 }

@@ -4,29 +4,24 @@ extension ValueGenerator {
     /// Names offered to `additionalProperties` / `patternProperties`-only objects.
     static let extraKeys = ["welcome", "onboarding", "announcement", "beta", "tour"]
 
-    mutating func object(_ merged: MergedSchema, at instance: JSONPointer, depth: Int) throws(SynthesisError) -> JSONValue {
-        var required = merged.required
-        var index = 0
-        while index < required.count {
-            for dependent in merged.dependentRequired[required[index]] ?? [] where !required.contains(dependent) {
-                required.append(dependent)
-            }
-            index += 1
+    mutating func object(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: InstancePlace, depth: Int) throws(SynthesisError)
+        -> JSONValue
+    {
+        let layout: ObjectLayout
+        if let planned = node?.object {
+            layout = planned
+        } else {
+            layout = try ObjectLayout(merged, at: instance.pointer, keyed: false) { _ in nil }
         }
-        for name in required where merged.forbidden.contains(name) {
-            throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance,
-                reason: "\"\(name)\" is both required and excluded (not: required); fix the schema")
-        }
-        var names = merged.propertyOrder
-        for name in required where !names.contains(name) { names.append(name) }
+        let required = layout.required
         var result = JSONObject()
         var skipped: [String] = []
-        for name in names {
-            let isRequired = required.contains(name)
-            if !isRequired {
-                if merged.forbidden.contains(name) { continue }
-                var generator = random(instance.appending(name), "presence")
+        for member in layout.members {
+            let name = member.name
+            let place = instance.appending(name)
+            if !member.isRequired {
+                if member.isForbidden { continue }
+                var generator = random(place, "presence")
                 let fallback: Choice
                 switch strategy {
                 case .minimal: fallback = .absent
@@ -35,14 +30,17 @@ extension ValueGenerator {
                 }
                 if choose(
                     [.present, .absent], fallback: fallback,
-                    key: merged.properties[name]?.first?.pointer.description ?? (merged.location.description + "/" + name),
-                    at: instance.appending(name)) == .absent
+                    key: member.coverageKey ?? ObjectLayout.coverageKey(name, merged), at: place) == .absent
                 {
                     skipped.append(name)
                     continue
                 }
             }
-            result[name] = try generate(schemas(for: name, in: merged), at: instance.appending(name), name: name, depth: depth + 1)
+            if let site = member.site {
+                result[name] = try generate(site: site, at: place, name: name, depth: depth + 1)
+            } else {
+                result[name] = try generate(schemas(for: name, in: merged), at: place, name: name, depth: depth + 1)
+            }
         }
         var generator = random(instance, "extra")
         var extras = 0
@@ -76,12 +74,24 @@ extension ValueGenerator {
     /// The schemas that apply to property `name`: its `properties` entry and matching
     /// `patternProperties`, else `additionalProperties`.
     private func schemas(for name: String, in merged: MergedSchema) -> [SchemaReference] {
+        Self.memberSchemas(name, in: merged) { compiledPattern($0) }
+    }
+
+    /// The schemas that apply to property `name`, with `matcher` compiling patterns.
+    static func memberSchemas(_ name: String, in merged: MergedSchema, matcher: (String) -> PatternMatcher?) -> [SchemaReference] {
         var result = merged.properties[name] ?? []
-        for (source, schema) in merged.patternProperties where compiledPattern(source)?.matches(name) ?? false {
+        for (source, schema) in merged.patternProperties where matcher(source)?.matches(name) ?? false {
             result.append(schema)
         }
         if merged.properties[name] == nil, result.isEmpty { result = merged.additional }
         return result
+    }
+
+    /// The schemas that apply to the array element at `position`.
+    static func elementSchemas(at position: Int, in merged: MergedSchema) -> [SchemaReference] {
+        var schemas: [SchemaReference] = position < merged.prefixItems.count ? merged.prefixItems[position] : merged.items
+        if position < merged.minContains, !merged.contains.isEmpty { schemas += merged.contains }
+        return schemas
     }
 
     /// A key for an extra property: one matching a pattern property when there is one.
@@ -97,14 +107,16 @@ extension ValueGenerator {
         return number > Self.extraKeys.count ? "\(base)\(number)" : base
     }
 
-    mutating func array(_ merged: MergedSchema, at instance: JSONPointer, depth: Int) throws(SynthesisError) -> JSONValue {
+    mutating func array(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: InstancePlace, depth: Int) throws(SynthesisError)
+        -> JSONValue
+    {
         var minimum = merged.minItems
         var maximum = merged.maxItems
         if merged.noItems { maximum = min(maximum ?? merged.prefixItems.count, merged.prefixItems.count) }
         if !merged.contains.isEmpty { minimum = max(minimum, merged.minContains) }
         if let maximum, maximum < minimum {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance,
+                schemaLocation: merged.location, instanceLocation: instance.pointer,
                 reason: "minItems (\(minimum)) is above maxItems (\(maximum)); no array fits")
         }
         var generator = random(instance, "size")
@@ -138,23 +150,30 @@ extension ValueGenerator {
             }
         }
         var elements: [JSONValue] = []
+        elements.reserveCapacity(count)
         for position in 0..<count {
-            var schemas: [SchemaReference] = position < merged.prefixItems.count ? merged.prefixItems[position] : merged.items
-            if position < merged.minContains, !merged.contains.isEmpty { schemas += merged.contains }
             let place = instance.appending(position)
-            var element = try generate(schemas, at: place, name: nil, depth: depth + 1)
+            var site: Int?
+            if let leading = node?.leadingElements { site = position < leading.count ? leading[position] : node?.otherElements }
+            var element: JSONValue
+            if let site {
+                element = try generate(site: site, at: place, name: nil, depth: depth + 1)
+            } else {
+                element = try generate(Self.elementSchemas(at: position, in: merged), at: place, name: nil, depth: depth + 1)
+            }
             if merged.uniqueItems {
+                let schemas = Self.elementSchemas(at: position, in: merged)
                 var retry = 0
                 while elements.contains(where: { $0.isSemanticallyEqual(to: element) }) {
                     retry += 1
                     guard retry <= 16 else {
                         throw SynthesisError(
-                            schemaLocation: merged.location, instanceLocation: place,
+                            schemaLocation: merged.location, instanceLocation: place.pointer,
                             reason: "uniqueItems: could not find \(count) distinct items; lower minItems or widen the items schema")
                     }
                     var retrying = ValueGenerator(
                         document: document, strategy: .random, seed: SeedDerivation.derive(seed, "unique:\(place):\(retry)"),
-                        overrides: overrides, cache: merger.cache)
+                        overrides: overrides, cache: merger.cache, plan: plan)
                     retrying.secretCount = secretCount
                     element = try retrying.generate(schemas, at: place, name: nil, depth: depth + 1)
                     secretCount = retrying.secretCount

@@ -7,12 +7,16 @@ extension ValueGenerator {
     /// The length of the `long` edge case when `maxLength` does not bound it.
     static let longLength = 300
 
-    mutating func string(_ merged: MergedSchema, at instance: JSONPointer, name: String?) throws(SynthesisError) -> JSONValue {
+    mutating func string(_ merged: MergedSchema, node: GeneratorPlan.Node?, at instance: InstancePlace, name: String?)
+        throws(SynthesisError)
+        -> JSONValue
+    {
         if let maximum = merged.maxLength, maximum < merged.minLength {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance,
+                schemaLocation: merged.location, instanceLocation: instance.pointer,
                 reason: "minLength (\(merged.minLength)) is above maxLength (\(maximum)); no string fits. Fix the schema")
         }
+        let strings = node?.strings ?? StringPlan(merged, matcher: { compiledPattern($0) }, generator: { compiledPatternGenerator($0) })
         var generator = random(instance, "string")
         var shape: Choice?
         if merged.isFreeString {
@@ -23,34 +27,36 @@ extension ValueGenerator {
             let chosen = choose(options, fallback: fallback, key: merged.location.description, at: instance)
             if chosen != .present { shape = chosen }
         }
-        let formatCheck = merged.format.flatMap { FormatKind(rawValue: $0) }
+        let formatCheck = strings.format
         var text: String
         if let marker = merged.secret {
             secretCount += 1
             text = FakeData.secret(marker: marker, name: name, number: secretCount)
-            if !fits(text, merged) || !(formatCheck?.check(text) ?? true) {
+            if !fits(text, merged, strings) || !(formatCheck?.check(text) ?? true) {
                 // A placeholder that keeps the wire format the schema asks for (`RDCT-0003`, a
                 // base32 or Unleash-token placeholder) before any value of the bare pattern.
-                let shaped = FakeData.shapedSecrets(number: secretCount).first { fits($0, merged) && (formatCheck?.check($0) ?? true) }
-                text = shaped ?? plainPatternValue(merged) ?? text
+                let shaped = FakeData.firstShapedSecret(number: secretCount) {
+                    fits($0, merged, strings) && (formatCheck?.check($0) ?? true)
+                }
+                text = shaped ?? plainPatternValue(strings) ?? text
             }
         } else if let kind = merged.pii,
             case let value = FakeData.personal(kind: kind, name: name, nonASCII: shape == .nonASCII, someone: person, generator: &generator),
-            formatCheck?.check(value) ?? true, matchesPatterns(value, merged)
+            formatCheck?.check(value) ?? true, strings.matches(value)
         {
             text = value
             if shape == .nonASCII { shape = nil }
         } else if let format = merged.format, let value = FormatGenerator.value(format, name: name, generator: &generator) {
             text = value
-            if !matchesPatterns(value, merged) {
+            if !strings.matches(value) {
                 // The pattern says how the service writes the format (protojson's Z and 0/3/6/9
                 // digits, Date.toJSON's milliseconds): the same kind of value, in a form it allows.
-                let forms = FormatGenerator.wireForms(format, generator: &generator).filter { matchesPatterns($0, merged) }
-                text = generator.pick(forms) ?? patternValue(merged, generator: &generator) ?? value
+                let forms = FormatGenerator.wireForms(format, generator: &generator).filter { strings.matches($0) }
+                text = generator.pick(forms) ?? patternValue(merged, strings, generator: &generator) ?? value
             }
         } else if !merged.patterns.isEmpty {
-            text = patternValue(merged, generator: &generator) ?? ""
-        } else if let example = exampleShaped(merged, generator: &generator) {
+            text = patternValue(merged, strings, generator: &generator) ?? ""
+        } else if let example = exampleShaped(strings, generator: &generator) {
             text = example
         } else {
             text = Self.plausibleText(name: name, generator: &generator)
@@ -61,41 +67,36 @@ extension ValueGenerator {
 
     /// A string matching every pattern and the length bounds (a few tries), shaped like an
     /// example when one fits.
-    private func patternValue(_ merged: MergedSchema, generator: inout SeededGenerator) -> String? {
-        if let example = exampleShaped(merged, generator: &generator), fits(example, merged) { return example }
-        guard let first = merged.patterns.first, let pattern = compiledPatternGenerator(first) else { return nil }
+    private func patternValue(_ merged: MergedSchema, _ strings: StringPlan, generator: inout SeededGenerator) -> String? {
+        if let example = exampleShaped(strings, generator: &generator), fits(example, merged, strings) { return example }
+        guard let pattern = strings.generator else { return nil }
         var candidate = ""
         for _ in 0..<16 {
             candidate = pattern.generate(using: &generator)
-            if fits(candidate, merged) { return candidate }
+            if fits(candidate, merged, strings) { return candidate }
         }
         return candidate
     }
 
     /// The plainest value of the first pattern (for secrets that have one).
-    private func plainPatternValue(_ merged: MergedSchema) -> String? {
-        guard let first = merged.patterns.first, let pattern = compiledPatternGenerator(first) else { return nil }
+    private func plainPatternValue(_ strings: StringPlan) -> String? {
+        guard let pattern = strings.generator else { return nil }
         var unused = SeededGenerator(seed: 0)
         return pattern.generate(using: &unused, plain: true)
     }
 
-    private func matchesPatterns(_ text: String, _ merged: MergedSchema) -> Bool {
-        merged.patterns.allSatisfy { compiledPattern($0)?.matches(text) ?? false }
-    }
-
     /// Whether `text` meets the patterns and length bounds.
-    func fits(_ text: String, _ merged: MergedSchema) -> Bool {
+    func fits(_ text: String, _ merged: MergedSchema, _ strings: StringPlan) -> Bool {
         let length = text.unicodeScalars.count
-        return length >= merged.minLength && length <= (merged.maxLength ?? Int.max) && matchesPatterns(text, merged)
+        return length >= merged.minLength && length <= (merged.maxLength ?? Int.max) && strings.matches(text)
     }
 
     /// A value shaped like one of the schema's string examples (ids keep their shape, digits and
     /// letters vary; words and sentences are used as they are), when it meets the patterns.
-    private func exampleShaped(_ merged: MergedSchema, generator: inout SeededGenerator) -> String? {
-        let examples = merged.examples.compactMap(\.stringValue)
-        guard let example = generator.pick(examples) else { return nil }
+    private func exampleShaped(_ strings: StringPlan, generator: inout SeededGenerator) -> String? {
+        guard let example = generator.pick(strings.examples) else { return nil }
         let varied = Self.vary(example, generator: &generator)
-        return matchesPatterns(varied, merged) ? varied : nil
+        return strings.matches(varied) ? varied : nil
     }
 
     /// Keeps the shape of an id-like example (`642f1c...`, `AUTH-7fs1e`, `7205...`): the part after
@@ -109,6 +110,7 @@ extension ValueGenerator {
                     $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":")
                 })
             else { return example }
+            return varyASCII(Array(example.utf8), generator: &generator)
         } else {
             guard example.contains(where: \.isNumber), !example.contains(where: { " ./:".contains($0) }) else { return example }
         }
@@ -136,6 +138,35 @@ extension ValueGenerator {
         return String(result)
     }
 
+    /// ``vary(_:generator:)`` on ASCII bytes: the same draws, the same result, without
+    /// Unicode scalars.
+    private static func varyASCII(_ bytes: [UInt8], generator: inout SeededGenerator) -> String {
+        let start = (bytes.lastIndex { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }).map { $0 + 1 } ?? 0
+        let body = bytes[start...]
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        let isHex = body.allSatisfy { isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+        var result = Array(bytes[..<start])
+        result.reserveCapacity(bytes.count)
+        for (offset, byte) in body.enumerated() {
+            let characters: [UInt8]
+            if isDigit(byte) {
+                characters = offset == 0 && body.count > 1 && !isHex ? VaryPools.nonZeroDigitBytes : VaryPools.digitBytes
+            } else if isHex {
+                characters = VaryPools.hexBytes
+            } else if isLower(byte) {
+                characters = VaryPools.lowerBytes
+            } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                characters = VaryPools.upperBytes
+            } else {
+                result.append(byte)
+                continue
+            }
+            result.append(characters[generator.below(characters.count)])
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// Text for a string with nothing but a name to go by.
     static func plausibleText(name: String?, generator: inout SeededGenerator) -> String {
         let lowered = name?.lowercased() ?? ""
@@ -151,6 +182,9 @@ extension ValueGenerator {
 
     /// Applies a shape edge case and the length bounds to a free string.
     static func shaped(_ text: String, _ shape: Choice?, _ merged: MergedSchema) -> String {
+        if shape == nil, merged.minLength == 0, merged.maxLength.map({ text.unicodeScalars.count <= $0 }) ?? true {
+            return text  // nothing to apply: the same text (most free strings)
+        }
         var scalars = Array(text.unicodeScalars)
         let maximum = merged.maxLength ?? Int.max
         switch shape {
@@ -179,7 +213,8 @@ extension ValueGenerator {
         return Array(result.prefix(length))
     }
 
-    mutating func number(_ merged: MergedSchema, integer: Bool, at instance: JSONPointer, name: String?) throws(SynthesisError) -> JSONValue
+    mutating func number(_ merged: MergedSchema, integer: Bool, at instance: InstancePlace, name: String?) throws(SynthesisError)
+        -> JSONValue
     {
         var low = merged.minimum
         var high = merged.maximum
@@ -197,7 +232,7 @@ extension ValueGenerator {
         }
         if let low, let high, low > high {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance,
+                schemaLocation: merged.location, instanceLocation: instance.pointer,
                 reason: "the lower bound (\(low)) is above the upper bound (\(high)); no number fits. Fix the schema")
         }
         var generator = random(instance, "number")
@@ -239,7 +274,7 @@ extension ValueGenerator {
             if multiple > upper { multiple = (value / step).rounded(.down) * step }
             guard multiple >= lower, multiple <= upper else {
                 throw SynthesisError(
-                    schemaLocation: merged.location, instanceLocation: instance,
+                    schemaLocation: merged.location, instanceLocation: instance.pointer,
                     reason: "no multiple of \(step) lies between \(lower) and \(upper). Fix the schema")
             }
             value = multiple
@@ -262,4 +297,9 @@ private enum VaryPools {
     static let hex = Array("0123456789abcdef".unicodeScalars)
     static let lower = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
     static let upper = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".unicodeScalars)
+    static let nonZeroDigitBytes = Array("123456789".utf8)
+    static let digitBytes = Array("0123456789".utf8)
+    static let hexBytes = Array("0123456789abcdef".utf8)
+    static let lowerBytes = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+    static let upperBytes = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
 }

@@ -10,6 +10,8 @@ struct ValueGenerator {
     let strategy: SynthesisStrategy
     let seed: UInt64
     let overrides: ChoiceOverrides
+    /// Every place of the schema compiled once (``generate(site:at:name:depth:)``).
+    let plan: GeneratorPlan
     /// Beyond this instance depth, optional parts are left out (recursive schemas end).
     let maximumDepth = 12
 
@@ -20,8 +22,12 @@ struct ValueGenerator {
     /// Secrets placed so far (numbers the `REDACTED_<n>` placeholders).
     var secretCount = 0
 
-    init(document: SchemaDocument, strategy: SynthesisStrategy, seed: UInt64, overrides: ChoiceOverrides, cache: SynthesisCache) {
+    init(
+        document: SchemaDocument, strategy: SynthesisStrategy, seed: UInt64, overrides: ChoiceOverrides, cache: SynthesisCache,
+        plan: GeneratorPlan
+    ) {
         self.document = document
+        self.plan = plan
         self.merger = SchemaMerger(document: document, cache: cache)
         self.strategy = strategy
         self.seed = seed
@@ -48,8 +54,8 @@ struct ValueGenerator {
     }
 
     /// A generator for one purpose at one instance location.
-    func random(_ instance: JSONPointer, _ purpose: String) -> SeededGenerator {
-        SeededGenerator(seed: SeedDerivation.derive(seed, pointer: instance, purpose: purpose))
+    func random(_ instance: InstancePlace, _ purpose: String) -> SeededGenerator {
+        SeededGenerator(seed: SeedDerivation.derive(seed, place: instance, purpose: purpose))
     }
 
     /// Picks one of `options` at `instance`: the forced one if any, else `fallback`. Records the
@@ -57,7 +63,9 @@ struct ValueGenerator {
     ///
     /// Only the `edge` strategy records (its planner walks what each variant revealed); and only
     /// forced choices need the instance location as text. Other variants build no strings here.
-    mutating func choose(_ options: [Choice], fallback: @autoclosure () -> Choice, key: @autoclosure () -> String, at instance: JSONPointer)
+    mutating func choose(
+        _ options: [Choice], fallback: @autoclosure () -> Choice, key: @autoclosure () -> String, at instance: InstancePlace
+    )
         -> Choice
     {
         let recording = strategy == .edge
@@ -79,11 +87,46 @@ struct ValueGenerator {
 
     // MARK: - Any value
 
-    /// Generates a value satisfying all of `references` at `instance`.
-    mutating func generate(_ references: [SchemaReference], at instance: JSONPointer, name: String?, depth: Int) throws(SynthesisError)
+    /// Generates a value for a planned site: the same choices, in the same order, as
+    /// ``generate(_:at:name:depth:)`` on the site's schemas, without merging or lookups.
+    mutating func generate(site id: Int, at instance: InstancePlace, name: String?, depth: Int) throws(SynthesisError) -> JSONValue {
+        let site = plan.sites[id]
+        if let node = site.node { return try generate(node: plan.nodes[node], at: instance, name: name, depth: depth) }
+        if let branches = site.branches {
+            var combination = 0
+            var settled = true
+            for group in branches.groups {
+                var generator = random(instance, group.purpose)
+                let fallback: Choice
+                switch strategy {
+                case .random: fallback = group.options[generator.below(group.options.count)]
+                default: fallback = group.options[group.firstNonNull]
+                }
+                guard case .branch(_, let option) = choose(group.options, fallback: fallback, key: group.coverageKey, at: instance) else {
+                    settled = false
+                    break
+                }
+                combination = combination * group.options.count + option
+            }
+            if settled, let node = branches.nodes[combination] {
+                return try generate(node: plan.nodes[node], at: instance, name: name, depth: depth)
+            }
+        }
+        // Not planned here: the same choices again (seeded by place), then merged as before.
+        return try generate(site.references, at: instance, name: name, depth: depth)
+    }
+
+    private mutating func generate(node: GeneratorPlan.Node, at instance: InstancePlace, name: String?, depth: Int) throws(SynthesisError)
         -> JSONValue
     {
-        var entry = try merger.merge(references, instance: instance)
+        try generate(node.entry.schema, types: node.entry.candidateTypes, node: node, at: instance, name: name, depth: depth)
+    }
+
+    /// Generates a value satisfying all of `references` at `instance`.
+    mutating func generate(_ references: [SchemaReference], at instance: InstancePlace, name: String?, depth: Int) throws(SynthesisError)
+        -> JSONValue
+    {
+        var entry = try merger.merge(references, instance: instance.pointer)
         // Choices are keyed by the field's own schema location, so each field is covered.
         let field = entry.schema.location
         var extra: [SchemaReference] = []
@@ -95,7 +138,7 @@ struct ValueGenerator {
             rounds += 1
             guard rounds <= SchemaMerger.maximumFolding else {
                 throw SynthesisError(
-                    schemaLocation: entry.schema.location, instanceLocation: instance,
+                    schemaLocation: entry.schema.location, instanceLocation: instance.pointer,
                     reason: "anyOf/oneOf nest without end (a reference cycle)")
             }
             for group in pending {
@@ -114,28 +157,28 @@ struct ValueGenerator {
                 else { continue }
                 extra.append(group.options[option])
             }
-            entry = try merger.merge(references + extra, instance: instance)
+            entry = try merger.merge(references + extra, instance: instance.pointer)
         }
-        return try generate(entry.schema, types: entry.candidateTypes, at: instance, name: name, depth: depth)
+        return try generate(entry.schema, types: entry.candidateTypes, node: nil, at: instance, name: name, depth: depth)
     }
 
-    private static func firstNonNullBranch(_ options: [SchemaReference]) -> Int {
+    static func firstNonNullBranch(_ options: [SchemaReference]) -> Int {
         options.firstIndex { $0.value["type"] != .string("null") } ?? 0
     }
 
     private mutating func generate(
-        _ merged: MergedSchema, types: [String], at instance: JSONPointer, name: String?, depth: Int
+        _ merged: MergedSchema, types: [String], node: GeneratorPlan.Node?, at instance: InstancePlace, name: String?, depth: Int
     ) throws(SynthesisError) -> JSONValue {
         if merged.impossible {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance, reason: "the schema allows no value here (false)")
+                schemaLocation: merged.location, instanceLocation: instance.pointer, reason: "the schema allows no value here (false)")
         }
         if let constant = merged.constValue { return constant }
         if let values = merged.enumValues {
             let allowed = values.filter { Self.typeAdmits(merged, $0) }
             guard !allowed.isEmpty else {
                 throw SynthesisError(
-                    schemaLocation: merged.location, instanceLocation: instance,
+                    schemaLocation: merged.location, instanceLocation: instance.pointer,
                     reason: "no enum value also meets the other constraints (type, allOf); fix the schema")
             }
             var generator = random(instance, "enum")
@@ -148,7 +191,7 @@ struct ValueGenerator {
         }
         guard let first = types.first else {
             throw SynthesisError(
-                schemaLocation: merged.location, instanceLocation: instance,
+                schemaLocation: merged.location, instanceLocation: instance.pointer,
                 reason: "no JSON type satisfies every `type` that applies here (type, $ref, allOf disagree)")
         }
         var type = first
@@ -172,9 +215,9 @@ struct ValueGenerator {
             var generator = random(instance, "boolean")
             return .bool(generator.chance(1, in: 2))
         case "integer", "number": return try number(merged, integer: type == "integer", at: instance, name: name)
-        case "string": return try string(merged, at: instance, name: name)
-        case "array": return try array(merged, at: instance, depth: depth)
-        default: return try object(merged, at: instance, depth: depth)
+        case "string": return try string(merged, node: node, at: instance, name: name)
+        case "array": return try array(merged, node: node, at: instance, depth: depth)
+        default: return try object(merged, node: node, at: instance, depth: depth)
         }
     }
 

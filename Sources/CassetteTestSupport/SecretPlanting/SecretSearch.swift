@@ -1,4 +1,4 @@
-public import CassetteKit
+import CassetteKit
 public import Foundation
 
 /// Searches written bytes for any form of planted secrets: raw, percent-encoded (upper and lower

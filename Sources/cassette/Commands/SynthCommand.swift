@@ -65,7 +65,7 @@ struct SynthCommand: ParsableCommand {
         let (name, responses, provider) = try synthesize(chosen)
         guard let output else {
             let bodies = responses.map(\.body)
-            Console.outData(JSONSerializer.data(bodies.count == 1 ? bodies[0] : .array(bodies), style: .pretty))
+            Console.outData(PrettyBodies.data(bodies))
             Console.out("")
             return
         }
