@@ -66,7 +66,9 @@ struct GzipCodecTests {
         }
     }
 
-    @Test("a large stream (its checksum checked on every core afterwards) round-trips, and a wrong checksum or size in its trailer is corrupt")
+    @Test(
+        "a large stream (its checksum checked on every core afterwards) round-trips, and a wrong checksum or size in its trailer is corrupt"
+    )
     func largeStreamTrailer() throws {
         var generator = PlantRandom(seed: PlantRandom.runSeed())
         // 10 MiB: above the thresholds where zlib's own check is turned off and where the output

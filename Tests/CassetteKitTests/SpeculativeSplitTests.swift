@@ -57,7 +57,9 @@ struct SpeculativeSplitTests {
     }
 
     static func document(_ entries: [String], separator: String) -> Data {
-        Data((#"{"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":["# + entries.joined(separator: separator) + "]}}").utf8)
+        Data(
+            (#"{"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":["# + entries.joined(separator: separator) + "]}}")
+                .utf8)
     }
 
     @Test("uniform entries, compact or with whitespace: the speculative slices are the sequential decode", arguments: ["", "\n    "])

@@ -72,7 +72,8 @@ struct EmulatorPreparedAnswerTests {
         for credential in accepted {
             let header = Self.placement(provider, credential)
             let expected = emulation.respond(
-                ServerRequest(method: emulation.method, path: emulation.path, headers: [HAR.NameValue(name: header.name, value: header.value)]),
+                ServerRequest(
+                    method: emulation.method, path: emulation.path, headers: [HAR.NameValue(name: header.name, value: header.value)]),
                 accepted, seed)
             let answer = try #require(RawHTTPConnection.get(emulation.path, port: Int(emulator.port), headers: [header.name: header.value]))
             #expect(answer.status == 200)

@@ -69,7 +69,8 @@ public struct Emulation: Sendable {
             case .accepted(let index):
                 accepted.indices.contains(index)
                     ? answer(accepted[index], seed)
-                    : .text(500, "the emulation's credential check named no accepted credential\n", contentType: "text/plain; charset=utf-8")
+                    : .text(
+                        500, "the emulation's credential check named no accepted credential\n", contentType: "text/plain; charset=utf-8")
             }
         }
         self.halves = Halves(check: check, answer: answer)

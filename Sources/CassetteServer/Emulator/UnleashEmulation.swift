@@ -30,20 +30,21 @@ enum UnleashEmulation {
     static func check(_ request: ServerRequest, accepted: [String], seed: UInt64) -> CredentialCheck {
         var values = SeededValues(seed: seed, provider: "unleash")
         guard var presented = request.headers.value(named: "Authorization") else {
-            return .refused(.json(
-                401,
-                [
-                    "id": .string(values.uuid()), "name": "AuthenticationRequired",
-                    "message":
-                        "You must log in to use Unleash. Your request had no authorization header, so we could not authorize you. Try logging in at /auth/simple/login.",
-                    "details": [
-                        [
-                            "message":
-                                "You must log in to use Unleash. Your request had no authorization header, so we could not authorize you. Try logging in at /auth/simple/login."
-                        ]
-                    ],
-                    "path": "/auth/simple/login", "type": "password", "defaultHidden": false, "options": [],
-                ]))
+            return .refused(
+                .json(
+                    401,
+                    [
+                        "id": .string(values.uuid()), "name": "AuthenticationRequired",
+                        "message":
+                            "You must log in to use Unleash. Your request had no authorization header, so we could not authorize you. Try logging in at /auth/simple/login.",
+                        "details": [
+                            [
+                                "message":
+                                    "You must log in to use Unleash. Your request had no authorization header, so we could not authorize you. Try logging in at /auth/simple/login."
+                            ]
+                        ],
+                        "path": "/auth/simple/login", "type": "password", "defaultHidden": false, "options": [],
+                    ]))
         }
         presented = strippingBearer(presented)
         guard let index = accepted.firstIndex(of: presented) else {
