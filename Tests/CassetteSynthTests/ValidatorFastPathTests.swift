@@ -27,7 +27,8 @@ struct ValidatorFastPathTests {
                 }
                 for document in documents {
                     let full = validator.validate(document).isEmpty
-                    #expect(validator.isValid(document) == full, "\(name): isValid and validate disagree on \(document.jsonText.prefix(300))")
+                    #expect(
+                        validator.isValid(document) == full, "\(name): isValid and validate disagree on \(document.jsonText.prefix(300))")
                     if full { valid += 1 } else { invalid += 1 }
                 }
             }
@@ -92,7 +93,8 @@ enum DocumentMutator {
     static let replacements: [JSONValue] = [
         .null, true, 0, -1, 42, .number(JSONNumber(literal: "1.5")), .number(JSONNumber(literal: "1e400")), "", "x",
         "2021-02-30T25:00:00Z", "2021-07-06T15:04:55.123Z", "not an email", "user@example.com", "https://example.com/a?b#c",
-        "ADMIN", "default", "00000000-0000-0000-0000-000000000000", "caf\u{E9}", .string(String(repeating: "a", count: 300)), [], [:], [1, 1],
+        "ADMIN", "default", "00000000-0000-0000-0000-000000000000", "caf\u{E9}", .string(String(repeating: "a", count: 300)), [], [:],
+        [1, 1],
     ]
 
     static func mutate(_ value: JSONValue, _ random: inout SplitMix64) -> JSONValue {

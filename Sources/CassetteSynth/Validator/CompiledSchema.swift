@@ -74,7 +74,8 @@ final class SchemaNode: Sendable {
         self.unevaluatedProperties = unevaluatedProperties
         self.unevaluatedItems = unevaluatedItems
         needsAnnotations = unevaluatedProperties != nil || unevaluatedItems != nil
-        let onlyGeneral = kind == .keywords && general.count == 1 && forStrings.isEmpty && forNumbers.isEmpty && forObjects.isEmpty
+        let onlyGeneral =
+            kind == .keywords && general.count == 1 && forStrings.isEmpty && forNumbers.isEmpty && forObjects.isEmpty
             && forArrays.isEmpty && !needsAnnotations
         onlyReference = if onlyGeneral, case .ref(let target) = general[0] { target } else { nil }
         onlyType = if onlyGeneral, case .type(let types) = general[0] { types } else { nil }

@@ -79,7 +79,8 @@ struct ObjectKeywordBuilder {
         }
         let additional = object["additionalProperties"] == nil ? nil : try node.schema("additionalProperties", &compiler)
         return PropertyApplicator(
-            named: PropertyNameTable(named, required: required), patterns: patterns, additional: additional, hasProperties: object["properties"] != nil)
+            named: PropertyNameTable(named, required: required), patterns: patterns, additional: additional,
+            hasProperties: object["properties"] != nil)
     }
 
     private func stringArray(_ value: JSONValue, keyword: String) throws(SchemaError) -> [String] {

@@ -85,7 +85,8 @@ struct Evaluator {
         // Keywords are read in place: copying each out of its array retained its payload.
         let generalValid = node.general.withUnsafeBufferPointer { keywords in
             var valid = true
-            for position in keywords.indices where !evaluateGeneral(keywords[position], node, instance, collect: collect, into: &annotations) {
+            for position in keywords.indices
+            where !evaluateGeneral(keywords[position], node, instance, collect: collect, into: &annotations) {
                 valid = false
                 if !collecting { return false }
             }
@@ -122,7 +123,8 @@ struct Evaluator {
         case .object(let object):
             let objectsValid = node.forObjects.withUnsafeBufferPointer { keywords in
                 var valid = true
-                for position in keywords.indices where !evaluateObject(keywords[position], node, object, collect: collect, into: &annotations) {
+                for position in keywords.indices
+                where !evaluateObject(keywords[position], node, object, collect: collect, into: &annotations) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -140,7 +142,8 @@ struct Evaluator {
         case .array(let array):
             let arraysValid = node.forArrays.withUnsafeBufferPointer { keywords in
                 var valid = true
-                for position in keywords.indices where !evaluateArray(keywords[position], node, array, collect: collect, into: &annotations) {
+                for position in keywords.indices where !evaluateArray(keywords[position], node, array, collect: collect, into: &annotations)
+                {
                     valid = false
                     if !collecting { return false }
                 }

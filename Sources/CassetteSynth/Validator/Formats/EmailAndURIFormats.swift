@@ -63,7 +63,9 @@ enum URIFormat {
     }
 
     private static func isAbsoluteURI(_ bytes: ByteSlice) -> Bool {
-        guard let colon = bytes.firstPosition(of: UInt8(ascii: ":")), colon > bytes.startIndex, isScheme(bytes[..<colon]) else { return false }
+        guard let colon = bytes.firstPosition(of: UInt8(ascii: ":")), colon > bytes.startIndex, isScheme(bytes[..<colon]) else {
+            return false
+        }
         var rest = bytes[(colon + 1)...]
         // One scan for the first `?` or `#`: a `#` first starts the fragment (no query); a `?`
         // first starts the query, and the fragment is the first `#` after it.
