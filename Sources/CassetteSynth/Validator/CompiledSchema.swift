@@ -46,7 +46,15 @@ final class SchemaNode: Sendable {
     let unevaluatedItems: Int?
 
     /// Whether this node must gather annotations from its in-place subschemas.
-    var needsAnnotations: Bool { unevaluatedProperties != nil || unevaluatedItems != nil }
+    let needsAnnotations: Bool
+    /// The target of a schema that is only a `$ref` (`{"$ref": "#/$defs/id"}`): evaluating it
+    /// is evaluating the target, which the fast path does directly when nothing is recorded.
+    let onlyReference: Int?
+    /// The types of a schema that is only a `type` (`{"type": "boolean"}`), checked directly.
+    let onlyType: TypeSet?
+    /// A schema of scalar checks only (`type`, `enum`, `const`, string and number keywords: no
+    /// subschemas), which the fast path checks without the general evaluation.
+    let isScalarLeaf: Bool
 
     init(
         kind: Kind, absoluteLocation: String, resource: Int, dynamicAnchor: String? = nil,
@@ -65,6 +73,20 @@ final class SchemaNode: Sendable {
         self.forArrays = forArrays
         self.unevaluatedProperties = unevaluatedProperties
         self.unevaluatedItems = unevaluatedItems
+        needsAnnotations = unevaluatedProperties != nil || unevaluatedItems != nil
+        let onlyGeneral =
+            kind == .keywords && general.count == 1 && forStrings.isEmpty && forNumbers.isEmpty && forObjects.isEmpty
+            && forArrays.isEmpty && !needsAnnotations
+        onlyReference = if onlyGeneral, case .ref(let target) = general[0] { target } else { nil }
+        onlyType = if onlyGeneral, case .type(let types) = general[0] { types } else { nil }
+        isScalarLeaf =
+            kind == .keywords && forObjects.isEmpty && forArrays.isEmpty && !needsAnnotations
+            && general.allSatisfy { keyword in
+                switch keyword {
+                case .type, .enumeration, .constant: true
+                default: false
+                }
+            }
     }
 }
 
@@ -116,7 +138,7 @@ struct TypeSet: OptionSet, Sendable {
         case .string: return contains(.string)
         case .number(let number):
             if contains(.number) { return true }
-            return contains(.integer) && number.isInteger
+            return contains(.integer) && NumberText.isInteger(number)
         }
     }
 }
@@ -157,6 +179,10 @@ struct PropertyApplicator: Sendable {
     let patterns: [PatternProperty]
     let additional: Int?
     let hasProperties: Bool
+    /// The same schema's `required` names when all of them are in `named` (the keyword is then
+    /// compiled as `requiredByProperties`): the fast path counts them during the member pass
+    /// instead of looking each one up. Empty otherwise.
+    var required: [String] = []
 }
 
 /// `contains` with its bounds.
@@ -193,6 +219,9 @@ indirect enum Keyword: Sendable {
     // Objects.
     case properties(PropertyApplicator)
     case required([String])
+    /// `required` whose names are all in the same schema's `properties`: checked as `required`
+    /// when collecting errors, and by the `properties` pass otherwise.
+    case requiredByProperties([String])
     case dependentRequired([(String, [String])])
     case dependentSchemas([(String, Int)])
     case propertyNames(Int)
@@ -204,4 +233,42 @@ indirect enum Keyword: Sendable {
     case minItems(Int)
     case maxItems(Int)
     case uniqueItems
+}
+
+/// Number checks on a literal's bytes, with the same answers as `JSONNumber`'s, without walking
+/// `Character`s or parsing a `Double` when the literal is a plain integer.
+enum NumberText {
+    /// `JSONNumber.isInteger`: a literal without `.`, `e` or `E` is an integer; others are decided by value.
+    static func isInteger(_ number: JSONNumber) -> Bool {
+        if !number.literal.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            return true
+        }
+        return number.isInteger
+    }
+
+    /// `JSONNumber.doubleValue`: a plain integer of at most 15 digits converts exactly from `Int`
+    /// (the same double the parse gives); anything else is parsed.
+    static func double(_ number: JSONNumber) -> Double {
+        let literal = number.literal
+        let utf8 = literal.utf8
+        if utf8.count <= 15 {
+            var value = 0
+            var negative = false
+            var digits = 0
+            var plain = true
+            for byte in utf8 {
+                if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                    value = value &* 10 &+ Int(byte &- UInt8(ascii: "0"))
+                    digits += 1
+                } else if byte == UInt8(ascii: "-"), digits == 0, !negative {
+                    negative = true
+                } else {
+                    plain = false
+                    break
+                }
+            }
+            if plain, digits > 0 { return negative ? -Double(value) : Double(value) }
+        }
+        return number.doubleValue
+    }
 }

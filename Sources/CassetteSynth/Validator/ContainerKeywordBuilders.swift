@@ -7,10 +7,16 @@ struct ObjectKeywordBuilder {
     mutating func build(with compiler: inout SchemaCompiler, applicators: Bool, assertions: Bool) throws(SchemaError) -> [Keyword] {
         var keywords: [Keyword] = []
         let object = node.object
+        var requiredPosition: Int?
+        var requiredNames: [String] = []
         if assertions {
             if let required = object["required"] {
                 let names = try stringArray(required, keyword: "required")
-                if !names.isEmpty { keywords.append(.required(names)) }
+                if !names.isEmpty {
+                    requiredPosition = keywords.count
+                    requiredNames = names
+                    keywords.append(.required(names))
+                }
             }
             if object["minProperties"] != nil { keywords.append(.minProperties(try node.count("minProperties"))) }
             if object["maxProperties"] != nil { keywords.append(.maxProperties(try node.count("maxProperties"))) }
@@ -24,7 +30,15 @@ struct ObjectKeywordBuilder {
             }
         }
         guard applicators else { return keywords }
-        if let applicator = try propertyApplicator(&compiler) { keywords.append(.properties(applicator)) }
+        if var applicator = try propertyApplicator(&compiler) {
+            if let requiredPosition, !requiredNames.isEmpty, requiredNames.allSatisfy({ applicator.named[$0] != nil }) {
+                // Checked by the member pass on the fast path (see `PropertyApplicator.required`).
+                applicator = try propertyApplicator(&compiler, required: Set(requiredNames)) ?? applicator
+                applicator.required = requiredNames
+                keywords[requiredPosition] = .requiredByProperties(requiredNames)
+            }
+            keywords.append(.properties(applicator))
+        }
         if object["dependentSchemas"] != nil {
             keywords.append(.dependentSchemas(try node.schemaMap("dependentSchemas", &compiler)))
         }
@@ -47,7 +61,9 @@ struct ObjectKeywordBuilder {
         return keywords
     }
 
-    private func propertyApplicator(_ compiler: inout SchemaCompiler) throws(SchemaError) -> PropertyApplicator? {
+    private func propertyApplicator(
+        _ compiler: inout SchemaCompiler, required: Set<String> = []
+    ) throws(SchemaError) -> PropertyApplicator? {
         let object = node.object
         guard object["properties"] != nil || object["patternProperties"] != nil || object["additionalProperties"] != nil
         else { return nil }
@@ -63,7 +79,8 @@ struct ObjectKeywordBuilder {
         }
         let additional = object["additionalProperties"] == nil ? nil : try node.schema("additionalProperties", &compiler)
         return PropertyApplicator(
-            named: PropertyNameTable(named), patterns: patterns, additional: additional, hasProperties: object["properties"] != nil)
+            named: PropertyNameTable(named, required: required), patterns: patterns, additional: additional,
+            hasProperties: object["properties"] != nil)
     }
 
     private func stringArray(_ value: JSONValue, keyword: String) throws(SchemaError) -> [String] {

@@ -15,7 +15,7 @@ extension Evaluator {
                 guard probe(contains.schema, element, collect: false, into: &scratch) else { continue }
                 matches += 1
                 if collect {
-                    annotations.containedItems.insert(position)
+                    annotations.insertContainedItem(position)
                 } else if contains.maximum == nil, matches >= contains.minimum {
                     break
                 }
@@ -52,6 +52,27 @@ extension Evaluator {
         prefix: [Int], rest: Int?, _ node: SchemaNode, _ array: [JSONValue], collect: Bool,
         into annotations: inout Annotations
     ) -> Bool {
+        if !collecting {
+            // Nothing recorded: items read in place (copying each out retained it), first failure ends it.
+            let passed = array.withUnsafeBufferPointer { elements in
+                for position in elements.indices {
+                    if position < prefix.count {
+                        guard evaluateUntilFailure(prefix[position], elements[position]) else { return false }
+                    } else if let rest {
+                        guard evaluateUntilFailure(rest, elements[position]) else { return false }
+                    } else {
+                        break
+                    }
+                }
+                return true
+            }
+            guard passed else { return false }
+            if collect {
+                annotations.itemPrefix = max(annotations.itemPrefix, min(prefix.count, array.count))
+                if rest != nil { annotations.allItems = true }
+            }
+            return true
+        }
         var valid = true
         for (position, element) in array.enumerated() {
             var scratch = Annotations()

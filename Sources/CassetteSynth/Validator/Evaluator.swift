@@ -58,6 +58,13 @@ struct Evaluator {
             report(node, nil, "evaluation nested deeper than \(Self.maximumDepth) schemas (runaway recursion)")
             return false
         }
+        if !collecting, !program.usesDynamicScope {
+            // Nothing recorded and no dynamic scope: a `$ref` adds nothing but its depth, and a
+            // lone `type` needs no keyword loop.
+            if let target = node.onlyReference { return evaluate(target, instance, collect: collect, into: &annotations) }
+            if let types = node.onlyType { return types.admits(instance) }
+            if node.isScalarLeaf { return checkScalarLeaf(node, instance) }
+        }
         let entersResource = program.usesDynamicScope && scope.last != node.resource
         if entersResource { scope.append(node.resource) }
         defer { if entersResource { scope.removeLast() } }
@@ -75,31 +82,55 @@ struct Evaluator {
         _ node: SchemaNode, _ instance: JSONValue, collect: Bool, into annotations: inout Annotations
     ) -> Bool {
         var valid = true
-        // Indexed loops: iterating the arrays copied (retained) every keyword's payload.
-        let general = node.general
-        for position in general.indices where !evaluateGeneral(general[position], node, instance, collect: collect, into: &annotations) {
+        // Keywords are read in place: copying each out of its array retained its payload.
+        let generalValid = node.general.withUnsafeBufferPointer { keywords in
+            var valid = true
+            for position in keywords.indices
+            where !evaluateGeneral(keywords[position], node, instance, collect: collect, into: &annotations) {
+                valid = false
+                if !collecting { return false }
+            }
+            return valid
+        }
+        if !generalValid {
             valid = false
             if !collecting { return false }
         }
         switch instance {
         case .string(let string):
-            let forStrings = node.forStrings
-            for position in forStrings.indices where !checkString(forStrings[position], node, string) {
-                valid = false
-                if !collecting { return false }
+            if node.forStrings.isEmpty { break }
+            let stringsValid = node.forStrings.withUnsafeBufferPointer { keywords in
+                var valid = true
+                for position in keywords.indices where !checkString(keywords[position], node, string) {
+                    valid = false
+                    if !collecting { return false }
+                }
+                return valid
             }
+            if !stringsValid { valid = false }
         case .number(let number):
             guard !node.forNumbers.isEmpty else { break }
-            let double = number.doubleValue
-            let forNumbers = node.forNumbers
-            for position in forNumbers.indices where !checkNumber(forNumbers[position], node, number.literal, double) {
-                valid = false
-                if !collecting { return false }
+            let double = NumberText.double(number)
+            let numbersValid = node.forNumbers.withUnsafeBufferPointer { keywords in
+                var valid = true
+                for position in keywords.indices where !checkNumber(keywords[position], node, number.literal, double) {
+                    valid = false
+                    if !collecting { return false }
+                }
+                return valid
             }
+            if !numbersValid { valid = false }
         case .object(let object):
-            let forObjects = node.forObjects
-            for position in forObjects.indices
-            where !evaluateObject(forObjects[position], node, object, collect: collect, into: &annotations) {
+            let objectsValid = node.forObjects.withUnsafeBufferPointer { keywords in
+                var valid = true
+                for position in keywords.indices
+                where !evaluateObject(keywords[position], node, object, collect: collect, into: &annotations) {
+                    valid = false
+                    if !collecting { return false }
+                }
+                return valid
+            }
+            if !objectsValid {
                 valid = false
                 if !collecting { return false }
             }
@@ -109,8 +140,16 @@ struct Evaluator {
                 valid = false
             }
         case .array(let array):
-            let forArrays = node.forArrays
-            for position in forArrays.indices where !evaluateArray(forArrays[position], node, array, collect: collect, into: &annotations) {
+            let arraysValid = node.forArrays.withUnsafeBufferPointer { keywords in
+                var valid = true
+                for position in keywords.indices where !evaluateArray(keywords[position], node, array, collect: collect, into: &annotations)
+                {
+                    valid = false
+                    if !collecting { return false }
+                }
+                return valid
+            }
+            if !arraysValid {
                 valid = false
                 if !collecting { return false }
             }
@@ -143,6 +182,45 @@ struct Evaluator {
         keywordPath.removeLast(key == nil ? 1 : 2)
         if case .none = step {} else { instancePath.removeLast() }
         return valid
+    }
+
+    /// Evaluates a subschema when nothing is being recorded (no locations, no annotations).
+    mutating func evaluateUntilFailure(_ index: Int, _ value: JSONValue) -> Bool {
+        if !program.usesDynamicScope {
+            // A member or item whose schema is a lone `type` (perhaps behind `$ref`s) is checked
+            // here, with the depth `evaluate` would have counted (in-place `$ref` chains are acyclic).
+            var target = index
+            var levels = 1
+            while let next = nodes[target].onlyReference {
+                target = next
+                levels += 1
+            }
+            if depth + levels <= Self.maximumDepth {
+                let node = nodes[target]
+                if let types = node.onlyType { return types.admits(value) }
+                if node.isScalarLeaf { return checkScalarLeaf(node, value) }
+            }
+        }
+        var scratch = Annotations()
+        return evaluate(index, value, collect: false, into: &scratch)
+    }
+
+    /// A scalar leaf (``SchemaNode/isScalarLeaf``) when nothing is recorded: its keywords in order,
+    /// stopping at the first failure, without the general evaluation's bookkeeping.
+    private mutating func checkScalarLeaf(_ node: SchemaNode, _ value: JSONValue) -> Bool {
+        var scratch = Annotations()
+        for keyword in node.general where !evaluateGeneral(keyword, node, value, collect: false, into: &scratch) { return false }
+        switch value {
+        case .string(let string):
+            for keyword in node.forStrings where !checkString(keyword, node, string) { return false }
+        case .number(let number):
+            guard !node.forNumbers.isEmpty else { return true }
+            let double = NumberText.double(number)
+            for keyword in node.forNumbers where !checkNumber(keyword, node, number.literal, double) { return false }
+        default:
+            break
+        }
+        return true
     }
 
     /// Evaluates a subschema only for its outcome: nothing it finds is reported.

@@ -7,9 +7,32 @@ enum JSONEquality {
     /// Whether two strings have the same UTF-8 bytes (lengths first, then one contiguous compare).
     static func sameCodeUnits(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
-        var a = a
-        var b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+        if let answer = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in sameBytes(x, y) }
+        }), let answer {
+            return answer
+        }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// Whether two buffers of the same length hold the same bytes, compared eight at a time.
+    private static func sameBytes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard x.count == y.count else { return false }
+        guard let xBase = x.baseAddress, let yBase = y.baseAddress else { return true }
+        let xRaw = UnsafeRawPointer(xBase)
+        let yRaw = UnsafeRawPointer(yBase)
+        var offset = 0
+        while offset + 8 <= x.count {
+            if xRaw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != yRaw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                return false
+            }
+            offset += 8
+        }
+        while offset < x.count {
+            if x[offset] != y[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {

@@ -8,7 +8,7 @@
 /// Anything else (back references, lookaround, `\b`, `\p{...}`) makes ``compile(_:)`` return
 /// `nil`, and the caller falls back to a general engine. Matching works on Unicode scalars, as
 /// the ICU engine this replaces did.
-struct LinearPattern: Sendable {
+final class LinearPattern: Sendable {
     /// One step of the compiled program.
     enum Instruction: Sendable {
         /// Consumes one scalar in the set.
@@ -42,9 +42,18 @@ struct LinearPattern: Sendable {
         return LinearPattern(program: compiler.program, automaton: LinearPatternDFA(compiler.program))
     }
 
+    init(program: [Instruction], automaton: LinearPatternDFA?) {
+        self.program = program
+        self.automaton = automaton
+    }
+
     /// Whether the pattern matches anywhere in `string` (ECMA-262 `test`, unanchored).
     func matches(_ string: String) -> Bool {
-        if !string.isEmpty, let automaton, let answer = automaton.matches(string.utf8) { return answer }
+        if !string.isEmpty, let automaton,
+            let answer = string.utf8.withContiguousStorageIfAvailable({ automaton.matches($0) }) ?? nil
+        {
+            return answer
+        }
         return simulate(string)
     }
 

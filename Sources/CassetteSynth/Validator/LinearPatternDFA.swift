@@ -2,7 +2,7 @@
 /// construction, all at once when the pattern compiles (so matching shares nothing mutable):
 /// two table lookups per byte. Built only when the automaton stays within ``maximumStates``; the
 /// NFA simulation serves non-ASCII text and the patterns whose automaton would be larger.
-struct LinearPatternDFA: Sendable {
+final class LinearPatternDFA: Sendable {
     /// The most states built.
     static let maximumStates = 512
 
@@ -80,14 +80,21 @@ struct LinearPatternDFA: Sendable {
     }
 
     /// The answer for UTF-8 `bytes`, or `nil` at the first byte that is not ASCII.
-    func matches(_ bytes: String.UTF8View) -> Bool? {
-        var state = 0
-        for byte in bytes {
-            if matched[state] { return true }
-            guard byte < 128 else { return nil }
-            state = Int(table[state &* classCount &+ Int(classOf[Int(byte)])])
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        table.withUnsafeBufferPointer { table in
+            classOf.withUnsafeBufferPointer { classOf in
+                matched.withUnsafeBufferPointer { matched in
+                    var state = 0
+                    for position in 0..<bytes.count {
+                        let byte = bytes[position]
+                        if matched[state] { return true }
+                        guard byte < 128 else { return nil }
+                        state = Int(table[state &* classCount &+ Int(classOf[Int(byte)])])
+                    }
+                    return matched[state] || matchedAtEnd[state]
+                }
+            }
         }
-        return matched[state] || matchedAtEnd[state]
     }
 
     /// Epsilon closures over the program, stopping at the instructions that consume input, at

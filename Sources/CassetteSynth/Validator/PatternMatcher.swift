@@ -11,6 +11,8 @@ import Foundation
 final class PatternMatcher: Sendable {
     let source: String
     private let strategy: Strategy
+    /// For `repeatedClass`: the class's ASCII members, so ASCII text is checked byte by byte.
+    private let asciiClass: ByteSet
 
     private enum Strategy: Sendable {
         case contains(String)
@@ -27,8 +29,14 @@ final class PatternMatcher: Sendable {
         self.source = source
         if let simple = PatternMatcher.simpleStrategy(source) {
             strategy = simple
+            var asciiClass = ByteSet()
+            if case .repeatedClass(let characterClass, _, _) = simple {
+                for byte in UInt8(0)..<128 where characterClass.contains(Unicode.Scalar(byte)) { asciiClass.insert(byte) }
+            }
+            self.asciiClass = asciiClass
             return
         }
+        asciiClass = ByteSet()
         if let linear = LinearPattern.compile(source) {
             strategy = .linear(linear)
             return
@@ -49,6 +57,7 @@ final class PatternMatcher: Sendable {
         case .suffix(let literal): return string.utf8.reversed().starts(with: literal.utf8.reversed())
         case .equals(let literal): return string.utf8.elementsEqual(literal.utf8)
         case .repeatedClass(let characterClass, let minimum, let maximum):
+            if let answer = Self.matchesASCII(string, asciiClass, minimum: minimum, maximum: maximum) { return answer }
             var count = 0
             for scalar in string.unicodeScalars {
                 guard characterClass.contains(scalar) else { return false }
@@ -62,6 +71,19 @@ final class PatternMatcher: Sendable {
             let range = NSRange(string.startIndex..<string.endIndex, in: string)
             return expression.firstMatch(in: string, options: [], range: range) != nil
         }
+    }
+
+    /// `repeatedClass` on ASCII text (one byte, one scalar); `nil` when the text is not ASCII.
+    private static func matchesASCII(_ string: String, _ members: ByteSet, minimum: Int, maximum: Int?) -> Bool? {
+        string.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for position in 0..<bytes.count {
+                let byte = bytes[position]
+                if byte >= 128 { return nil }
+                if !members.contains(byte) { return false }
+            }
+            if let maximum, bytes.count > maximum { return false }
+            return bytes.count >= minimum
+        } ?? nil
     }
 
     /// Substring search on UTF-8 bytes (UTF-8 is self-synchronising, so this is code point exact).

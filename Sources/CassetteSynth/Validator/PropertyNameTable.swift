@@ -1,49 +1,99 @@
-/// Property names to subschema indices, looked up by a cheap byte hash (FNV-1a) with open
-/// addressing. Validation looks up every member of every object, and the standard library's
-/// seeded SipHash made that lookup the largest single cost of validating a `/me` body.
+/// Property names to subschema indices, looked up by a cheap byte hash with open addressing.
+/// Validation looks up every member of every object, and the standard library's seeded SipHash
+/// made that lookup the largest single cost of validating a `/me` body.
+///
+/// The hash is seedless, so an instance can choose keys that collide; a lookup still probes at
+/// most the table's few slots (it holds only the schema's names and is at most half full).
 struct PropertyNameTable: Sendable {
-    private struct Slot: Sendable {
-        var hash: UInt64
-        var name: String
-        var value: Int
+    /// What a name maps to: its subschema, and whether the same schema's `required` lists it.
+    struct Entry: Sendable {
+        let schema: Int
+        let required: Bool
     }
 
-    private var slots: [Slot?]
+    /// The hash of each slot's name, 0 for an empty slot (names hash to odd numbers).
+    private let hashes: [UInt64]
+    private let names: [String]
+    private let entries: [Entry]
     private let mask: Int
     /// The number of names.
     let count: Int
+    /// The number of distinct names marked required.
+    let requiredCount: Int
 
-    /// A table of the given names and values.
-    init(_ pairs: [String: Int]) {
-        self.init(pairs: Array(pairs), count: pairs.count)
-    }
-
-    private init(pairs: [(String, Int)], count: Int) {
+    /// A table of the given names and values; `required` names (a subset) are marked.
+    init(_ pairs: [String: Int], required: Set<String> = []) {
         var capacity = 8
-        while capacity < count * 2 { capacity *= 2 }
-        var slots = [Slot?](repeating: nil, count: capacity)
+        while capacity < pairs.count * 2 { capacity *= 2 }
+        var hashes = [UInt64](repeating: 0, count: capacity)
+        var names = [String](repeating: "", count: capacity)
+        var entries = [Entry](repeating: Entry(schema: 0, required: false), count: capacity)
         let mask = capacity - 1
-        var distinct = 0
+        var requiredCount = 0
         for (name, value) in pairs {
-            let hash = FNV1a.hash(name)
+            let hash = Self.hash(name)
             var position = Int(truncatingIfNeeded: hash) & mask
-            while let existing = slots[position], existing.hash != hash || existing.name != name { position = (position + 1) & mask }
-            if slots[position] == nil { distinct += 1 }
-            slots[position] = Slot(hash: hash, name: name, value: value)
+            while hashes[position] != 0 { position = (position + 1) & mask }
+            hashes[position] = hash
+            names[position] = name
+            let isRequired = required.contains(name)
+            if isRequired { requiredCount += 1 }
+            entries[position] = Entry(schema: value, required: isRequired)
         }
-        self.slots = slots
+        self.hashes = hashes
+        self.names = names
+        self.entries = entries
         self.mask = mask
-        self.count = distinct
+        self.count = pairs.count
+        self.requiredCount = requiredCount
     }
 
     /// The value for `name`, if the table has it.
     subscript(name: String) -> Int? {
-        let hash = FNV1a.hash(name)
-        var position = Int(truncatingIfNeeded: hash) & mask
-        while let slot = slots[position] {
-            if slot.hash == hash, slot.name == name { return slot.value }
-            position = (position + 1) & mask
+        entry(name)?.schema
+    }
+
+    /// The entry for `name`, if the table has it.
+    func entry(_ name: String) -> Entry? {
+        let hash = Self.hash(name)
+        return hashes.withUnsafeBufferPointer { hashes in
+            var position = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let slot = hashes[position]
+                if slot == 0 { return nil }
+                if slot == hash, JSONEquality.sameCodeUnits(names[position], name) { return entries[position] }
+                position = (position + 1) & mask
+            }
         }
-        return nil
+    }
+
+    /// A seedless hash of the UTF-8 bytes, eight at a time, always odd (0 marks an empty slot).
+    static func hash(_ name: String) -> UInt64 {
+        let value = name.utf8.withContiguousStorageIfAvailable { hash(bytes: $0) } ?? hash(bytes: Array(name.utf8))
+        return value | 1
+    }
+
+    private static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 29
+            offset += 8
+        }
+        while offset < bytes.count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
+            offset += 1
+        }
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        return hash
+    }
+
+    private static func hash(bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash(bytes: $0) }
     }
 }

@@ -2,22 +2,24 @@
 /// with real month lengths, leap years and leap seconds (only at 23:59:60 UTC).
 enum DateTimeFormats {
     static func isDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.count == 10 && isDate(bytes[...])
+        withUTF8Bytes(text) { bytes in bytes.count == 10 && isDate(bytes) }
     }
 
     static func isTime(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return isTime(bytes[...])
+        withUTF8Bytes(text) { bytes in isTime(bytes) }
     }
 
     static func isDateTime(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count > 11, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") else { return false }
-        return isDate(bytes[0..<10]) && isTime(bytes[11...])
+        withUTF8Bytes(text) { bytes in
+            let start = bytes.startIndex
+            guard bytes.count > 11, bytes[start + 10] == UInt8(ascii: "T") || bytes[start + 10] == UInt8(ascii: "t") else {
+                return false
+            }
+            return isDate(bytes[start..<(start + 10)]) && isTime(bytes[(start + 11)...])
+        }
     }
 
-    private static func number(_ bytes: ArraySlice<UInt8>, _ offset: Int, _ count: Int) -> Int? {
+    private static func number(_ bytes: ByteSlice, _ offset: Int, _ count: Int) -> Int? {
         let start = bytes.startIndex + offset
         guard start + count <= bytes.endIndex else { return nil }
         var value = 0
@@ -28,13 +30,13 @@ enum DateTimeFormats {
         return value
     }
 
-    private static func byte(_ bytes: ArraySlice<UInt8>, _ offset: Int) -> UInt8? {
+    private static func byte(_ bytes: ByteSlice, _ offset: Int) -> UInt8? {
         let index = bytes.startIndex + offset
         return index < bytes.endIndex ? bytes[index] : nil
     }
 
     /// `YYYY-MM-DD`, exactly ten bytes.
-    private static func isDate(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isDate(_ bytes: ByteSlice) -> Bool {
         guard bytes.count == 10, byte(bytes, 4) == UInt8(ascii: "-"), byte(bytes, 7) == UInt8(ascii: "-"),
             let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
             (1...12).contains(month), day >= 1
@@ -53,7 +55,7 @@ enum DateTimeFormats {
     }
 
     /// `HH:MM:SS[.frac](Z|+HH:MM|-HH:MM)`.
-    private static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isTime(_ bytes: ByteSlice) -> Bool {
         guard byte(bytes, 2) == UInt8(ascii: ":"), byte(bytes, 5) == UInt8(ascii: ":"),
             let hour = number(bytes, 0, 2), let minute = number(bytes, 3, 2), let second = number(bytes, 6, 2),
             hour <= 23, minute <= 59, second <= 60

@@ -4,8 +4,11 @@ enum EmailFormat {
     private static let atext = ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
 
     static func isEmail(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1 else { return false }
+        withUTF8Bytes(text) { isEmail($0) }
+    }
+
+    private static func isEmail(_ bytes: ByteSlice) -> Bool {
+        guard let at = bytes.lastPosition(of: UInt8(ascii: "@")), at > bytes.startIndex, at < bytes.endIndex - 1 else { return false }
         let local = bytes[..<at]
         let domain = bytes[(at + 1)...]
         guard local.count <= 64, isLocalPart(local) else { return false }
@@ -15,10 +18,10 @@ enum EmailFormat {
             if literal.hasPrefix("IPv6:") { return IPAddressFormat.isIPv6(literal.dropFirst(5)) }
             return IPAddressFormat.isIPv4(Substring(literal))
         }
-        return HostnameFormat.isHostname(String(decoding: domain, as: UTF8.self))
+        return HostnameFormat.isHostname(domain)
     }
 
-    private static func isLocalPart(_ local: ArraySlice<UInt8>) -> Bool {
+    private static func isLocalPart(_ local: ByteSlice) -> Bool {
         if local.first == UInt8(ascii: "\"") {
             guard local.count >= 2, local.last == UInt8(ascii: "\"") else { return false }
             var escaped = false
@@ -34,8 +37,18 @@ enum EmailFormat {
             }
             return !escaped
         }
-        let atoms = local.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return atoms.allSatisfy { atom in !atom.isEmpty && atom.allSatisfy { atext.contains($0) } }
+        let atext = Self.atext
+        var atomLength = 0
+        for byte in local {
+            if byte == UInt8(ascii: ".") {
+                guard atomLength > 0 else { return false }
+                atomLength = 0
+            } else {
+                guard atext.contains(byte) else { return false }
+                atomLength += 1
+            }
+        }
+        return atomLength > 0
     }
 }
 
@@ -46,26 +59,43 @@ enum URIFormat {
     private static let subDelims = ByteSet("!$&'()*+,;=".utf8)
 
     static func isAbsoluteURI(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, isScheme(bytes[..<colon]) else { return false }
-        var rest = bytes[(colon + 1)...]
-        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
-            guard isQueryOrFragment(rest[(hash + 1)...]) else { return false }
-            rest = rest[..<hash]
+        withUTF8Bytes(text) { isAbsoluteURI($0) }
+    }
+
+    private static func isAbsoluteURI(_ bytes: ByteSlice) -> Bool {
+        guard let colon = bytes.firstPosition(of: UInt8(ascii: ":")), colon > bytes.startIndex, isScheme(bytes[..<colon]) else {
+            return false
         }
-        if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
-            guard isQueryOrFragment(rest[(question + 1)...]) else { return false }
-            rest = rest[..<question]
+        var rest = bytes[(colon + 1)...]
+        // One scan for the first `?` or `#`: a `#` first starts the fragment (no query); a `?`
+        // first starts the query, and the fragment is the first `#` after it.
+        var delimiter = rest.startIndex
+        while delimiter < rest.endIndex, rest[delimiter] != UInt8(ascii: "?"), rest[delimiter] != UInt8(ascii: "#") {
+            delimiter += 1
+        }
+        if delimiter < rest.endIndex {
+            var queryEnd = rest.endIndex
+            if rest[delimiter] == UInt8(ascii: "?") {
+                let afterQuestion = rest[(delimiter + 1)...]
+                if let hash = afterQuestion.firstPosition(of: UInt8(ascii: "#")) {
+                    guard isQueryOrFragment(rest[(hash + 1)...]) else { return false }
+                    queryEnd = hash
+                }
+                guard isQueryOrFragment(rest[(delimiter + 1)..<queryEnd]) else { return false }
+            } else {
+                guard isQueryOrFragment(rest[(delimiter + 1)...]) else { return false }
+            }
+            rest = rest[..<delimiter]
         }
         if rest.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
             let afterSlashes = rest.dropFirst(2)
-            let pathStart = afterSlashes.firstIndex(of: UInt8(ascii: "/")) ?? afterSlashes.endIndex
+            let pathStart = afterSlashes.firstPosition(of: UInt8(ascii: "/")) ?? afterSlashes.endIndex
             return isAuthority(afterSlashes[..<pathStart]) && isPath(afterSlashes[pathStart...])
         }
         return isPath(rest)
     }
 
-    private static func isScheme(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isScheme(_ bytes: ByteSlice) -> Bool {
         guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else {
             return false
         }
@@ -77,39 +107,39 @@ enum URIFormat {
     }
 
     /// Whether every byte is in `allowed` or part of a valid `%XX` escape.
-    private static func isEncoded(_ bytes: ArraySlice<UInt8>, extra: ByteSet) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: "%") {
-                    guard index + 2 < buffer.count, URIText.hexValue(buffer[index + 1]) != nil, URIText.hexValue(buffer[index + 2]) != nil
-                    else { return false }
-                    index += 3
-                    continue
-                }
-                guard unreserved.contains(byte) || subDelims.contains(byte) || extra.contains(byte) else { return false }
-                index += 1
+    private static func isEncoded(_ bytes: ByteSlice, extra: ByteSet) -> Bool {
+        let buffer = UnsafeBufferPointer(rebasing: bytes)
+        let allowed = unreserved.union(subDelims).union(extra)
+        var index = 0
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < buffer.count, URIText.hexValue(buffer[index + 1]) != nil, URIText.hexValue(buffer[index + 2]) != nil
+                else { return false }
+                index += 3
+                continue
             }
-            return true
+            guard allowed.contains(byte) else { return false }
+            index += 1
         }
+        return true
     }
 
     private static let pathExtra = ByteSet(":@/".utf8)
     private static let queryExtra = ByteSet(":@/?".utf8)
 
-    private static func isPath(_ bytes: ArraySlice<UInt8>) -> Bool { isEncoded(bytes, extra: pathExtra) }
-    private static func isQueryOrFragment(_ bytes: ArraySlice<UInt8>) -> Bool { isEncoded(bytes, extra: queryExtra) }
+    private static func isPath(_ bytes: ByteSlice) -> Bool { isEncoded(bytes, extra: pathExtra) }
+    private static func isQueryOrFragment(_ bytes: ByteSlice) -> Bool { isEncoded(bytes, extra: queryExtra) }
 
-    private static func isAuthority(_ authority: ArraySlice<UInt8>) -> Bool {
+    private static func isAuthority(_ authority: ByteSlice) -> Bool {
         var hostPort = authority
-        if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
+        if let at = authority.lastPosition(of: UInt8(ascii: "@")) {
             guard isEncoded(authority[..<at], extra: [UInt8(ascii: ":")]) else { return false }
             hostPort = authority[(at + 1)...]
         }
-        var portText: ArraySlice<UInt8> = []
+        var portText: ByteSlice = hostPort[hostPort.endIndex...]
         if hostPort.first == UInt8(ascii: "[") {
-            guard let close = hostPort.firstIndex(of: UInt8(ascii: "]")) else { return false }
+            guard let close = hostPort.firstPosition(of: UInt8(ascii: "]")) else { return false }
             let literal = String(decoding: hostPort[(hostPort.startIndex + 1)..<close], as: UTF8.self)
             guard isIPLiteral(literal) else { return false }
             let after = hostPort[(close + 1)...]
@@ -119,7 +149,7 @@ enum URIFormat {
             }
         } else {
             var host = hostPort
-            if let colon = hostPort.firstIndex(of: UInt8(ascii: ":")) {
+            if let colon = hostPort.firstPosition(of: UInt8(ascii: ":")) {
                 host = hostPort[..<colon]
                 portText = hostPort[(colon + 1)...]
             }

@@ -33,16 +33,17 @@ enum FormatKind: String, Sendable, CaseIterable {
 
     /// 8-4-4-4-12 hexadecimal digits, any case.
     static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else if URIText.hexValue(byte) == nil {
-                return false
+        withUTF8Bytes(text) { bytes in
+            guard bytes.count == 36 else { return false }
+            for (index, byte) in bytes.enumerated() {
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard byte == UInt8(ascii: "-") else { return false }
+                } else if URIText.hexValue(byte) == nil {
+                    return false
+                }
             }
+            return true
         }
-        return true
     }
 
     /// RFC 6901: empty, or `/`-prefixed tokens where `~` is only followed by `0` or `1`.

@@ -3,13 +3,25 @@
 /// allowed code points, no leading combining mark, and the contextual rules).
 enum HostnameFormat {
     static func isHostname(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
-        let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return labels.allSatisfy(isLabel)
+        withUTF8Bytes(text) { isHostname($0) }
     }
 
-    private static func isLabel(_ label: ArraySlice<UInt8>) -> Bool {
+    static func isHostname(_ bytes: ByteSlice) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        // Label by label, in place (splitting allocated an array of slices per check).
+        var labelStart = bytes.startIndex
+        var position = bytes.startIndex
+        while position < bytes.endIndex {
+            if bytes[position] == UInt8(ascii: ".") {
+                guard isLabel(bytes[labelStart..<position]) else { return false }
+                labelStart = position + 1
+            }
+            position += 1
+        }
+        return isLabel(bytes[labelStart..<bytes.endIndex])
+    }
+
+    private static func isLabel(_ label: ByteSlice) -> Bool {
         guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else {
             return false
         }
