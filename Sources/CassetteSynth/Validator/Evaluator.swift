@@ -208,8 +208,12 @@ struct Evaluator {
     /// A scalar leaf (``SchemaNode/isScalarLeaf``) when nothing is recorded: its keywords in order,
     /// stopping at the first failure, without the general evaluation's bookkeeping.
     private mutating func checkScalarLeaf(_ node: SchemaNode, _ value: JSONValue) -> Bool {
-        var scratch = Annotations()
-        for keyword in node.general where !evaluateGeneral(keyword, node, value, collect: false, into: &scratch) { return false }
+        if let types = node.soleGeneralType {
+            guard types.admits(value) else { return false }
+        } else {
+            var scratch = Annotations()
+            for keyword in node.general where !evaluateGeneral(keyword, node, value, collect: false, into: &scratch) { return false }
+        }
         switch value {
         case .string(let string):
             for keyword in node.forStrings where !checkString(keyword, node, string) { return false }
