@@ -161,6 +161,8 @@ struct EnumValues: Sendable {
     }
 
     func contains(_ value: JSONValue) -> Bool {
+        // A few values: comparing each costs less than hashing the string.
+        if values.count <= 8 { return values.contains { JSONEquality.equal($0, value) } }
         if case .string(let string) = value {
             // The set finds canonically equivalent strings; code points must match exactly.
             if strings.contains(string) { return values.contains { JSONEquality.equal($0, value) } }

@@ -100,7 +100,14 @@ struct PropertyNameTable: Sendable {
         let raw = UnsafeRawPointer(base)
         let first = count >= 8 ? raw.loadUnaligned(as: UInt64.self) : tail(bytes, from: 0)
         let second = count >= 16 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) : count > 8 ? tail(bytes, from: 8) : 0
-        return Key(hash: hash(bytes: bytes) | 1, length: count, first: first, second: second)
+        guard count <= 16 else { return Key(hash: hash(bytes: bytes) | 1, length: count, first: first, second: second) }
+        // A short name is its two words and length: mix those instead of walking the bytes.
+        var hash = (first ^ 0xCBF2_9CE4_8422_2325) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= (second ^ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        return Key(hash: hash | 1, length: count, first: first, second: second)
     }
 
     /// The bytes from `start` to the end (fewer than eight), little-endian in a word.
