@@ -86,6 +86,12 @@ struct GzipCodecTests {
             damaged[offset] ^= 0x01
             #expect(throws: CompressionError.corrupt(message)) { try GzipCodec.decompress(damaged) }
         }
+        // A trailer that understates the size (still above the huge-page threshold): the buffer
+        // grows past its mapping, and the size check still fails.
+        var understated = full
+        let claimed = UInt32(input.count - 2 * 1024 * 1024)
+        for byte in 0..<4 { understated[full.count - 4 + byte] = UInt8(truncatingIfNeeded: claimed >> (8 * UInt32(byte))) }
+        #expect(throws: CompressionError.corrupt("incorrect length check")) { try GzipCodec.decompress(understated) }
         var flipped = full
         flipped[full.count / 2] ^= 0x10
         #expect(throws: CompressionError.self) { try GzipCodec.decompress(flipped) }

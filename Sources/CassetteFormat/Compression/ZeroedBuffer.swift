@@ -28,7 +28,8 @@ enum ZeroedBuffer {
             else { return nil }
             // Advice only: without huge pages the mapping still works, page by page.
             _ = madvise(base, count, MADV_HUGEPAGE)
-            return Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, length in _ = munmap(pointer, length) })
+            // The whole mapping is unmapped whatever length the `Data` has shrunk to by then.
+            return Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, _ in _ = munmap(pointer, count) })
         }
     #endif
 }
