@@ -55,6 +55,9 @@ final class SchemaNode: Sendable {
     /// A schema of scalar checks only (`type`, `enum`, `const`, string and number keywords: no
     /// subschemas), which the fast path checks without the general evaluation.
     let isScalarLeaf: Bool
+    /// The types of a node whose only general keyword is `type` (`{"type": "string", "format":
+    /// "uri"}`): a scalar leaf checks them without the keyword loop.
+    let soleGeneralType: TypeSet?
 
     init(
         kind: Kind, absoluteLocation: String, resource: Int, dynamicAnchor: String? = nil,
@@ -79,6 +82,7 @@ final class SchemaNode: Sendable {
             && forArrays.isEmpty && !needsAnnotations
         onlyReference = if onlyGeneral, case .ref(let target) = general[0] { target } else { nil }
         onlyType = if onlyGeneral, case .type(let types) = general[0] { types } else { nil }
+        soleGeneralType = if general.count == 1, case .type(let types) = general[0] { types } else { nil }
         isScalarLeaf =
             kind == .keywords && forObjects.isEmpty && forArrays.isEmpty && !needsAnnotations
             && general.allSatisfy { keyword in
@@ -157,6 +161,8 @@ struct EnumValues: Sendable {
     }
 
     func contains(_ value: JSONValue) -> Bool {
+        // A few values: comparing each costs less than hashing the string.
+        if values.count <= 8 { return values.contains { JSONEquality.equal($0, value) } }
         if case .string(let string) = value {
             // The set finds canonically equivalent strings; code points must match exactly.
             if strings.contains(string) { return values.contains { JSONEquality.equal($0, value) } }
@@ -169,7 +175,10 @@ struct EnumValues: Sendable {
 }
 
 /// `properties`, `patternProperties` and `additionalProperties` of one schema, applied in one pass.
-struct PropertyApplicator: Sendable {
+///
+/// A class: evaluation takes it out of its `Keyword` once per object, and a reference is one
+/// retain where the fields of a struct were five.
+final class PropertyApplicator: Sendable {
     struct PatternProperty: Sendable {
         let pattern: PatternMatcher
         let schema: Int
@@ -182,7 +191,15 @@ struct PropertyApplicator: Sendable {
     /// The same schema's `required` names when all of them are in `named` (the keyword is then
     /// compiled as `requiredByProperties`): the fast path counts them during the member pass
     /// instead of looking each one up. Empty otherwise.
-    var required: [String] = []
+    let required: [String]
+
+    init(named: PropertyNameTable, patterns: [PatternProperty], additional: Int?, hasProperties: Bool, required: [String] = []) {
+        self.named = named
+        self.patterns = patterns
+        self.additional = additional
+        self.hasProperties = hasProperties
+        self.required = required
+    }
 }
 
 /// `contains` with its bounds.

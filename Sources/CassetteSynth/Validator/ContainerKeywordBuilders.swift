@@ -33,8 +33,10 @@ struct ObjectKeywordBuilder {
         if var applicator = try propertyApplicator(&compiler) {
             if let requiredPosition, !requiredNames.isEmpty, requiredNames.allSatisfy({ applicator.named[$0] != nil }) {
                 // Checked by the member pass on the fast path (see `PropertyApplicator.required`).
-                applicator = try propertyApplicator(&compiler, required: Set(requiredNames)) ?? applicator
-                applicator.required = requiredNames
+                let marked = try propertyApplicator(&compiler, required: Set(requiredNames)) ?? applicator
+                applicator = PropertyApplicator(
+                    named: marked.named, patterns: marked.patterns, additional: marked.additional,
+                    hasProperties: marked.hasProperties, required: requiredNames)
                 keywords[requiredPosition] = .requiredByProperties(requiredNames)
             }
             keywords.append(.properties(applicator))

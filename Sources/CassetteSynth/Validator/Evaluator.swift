@@ -208,19 +208,29 @@ struct Evaluator {
     /// A scalar leaf (``SchemaNode/isScalarLeaf``) when nothing is recorded: its keywords in order,
     /// stopping at the first failure, without the general evaluation's bookkeeping.
     private mutating func checkScalarLeaf(_ node: SchemaNode, _ value: JSONValue) -> Bool {
-        var scratch = Annotations()
-        for keyword in node.general where !evaluateGeneral(keyword, node, value, collect: false, into: &scratch) { return false }
+        if let types = node.soleGeneralType {
+            guard types.admits(value) else { return false }
+        } else {
+            var scratch = Annotations()
+            for keyword in node.general where !evaluateGeneral(keyword, node, value, collect: false, into: &scratch) { return false }
+        }
+        // Keywords read in place, as in `evaluateKeywords`.
         switch value {
         case .string(let string):
-            for keyword in node.forStrings where !checkString(keyword, node, string) { return false }
+            return node.forStrings.withUnsafeBufferPointer { keywords in
+                for position in keywords.indices where !checkString(keywords[position], node, string) { return false }
+                return true
+            }
         case .number(let number):
             guard !node.forNumbers.isEmpty else { return true }
             let double = NumberText.double(number)
-            for keyword in node.forNumbers where !checkNumber(keyword, node, number.literal, double) { return false }
+            return node.forNumbers.withUnsafeBufferPointer { keywords in
+                for position in keywords.indices where !checkNumber(keywords[position], node, number.literal, double) { return false }
+                return true
+            }
         default:
-            break
+            return true
         }
-        return true
     }
 
     /// Evaluates a subschema only for its outcome: nothing it finds is reported.

@@ -66,6 +66,7 @@ enum URIFormat {
         guard let colon = bytes.firstPosition(of: UInt8(ascii: ":")), colon > bytes.startIndex, isScheme(bytes[..<colon]) else {
             return false
         }
+        if isPlainTail(bytes[(colon + 1)...]) { return true }
         var rest = bytes[(colon + 1)...]
         // One scan for the first `?` or `#`: a `#` first starts the fragment (no query); a `?`
         // first starts the query, and the fragment is the first `#` after it.
@@ -93,6 +94,41 @@ enum URIFormat {
             return isAuthority(afterSlashes[..<pathStart]) && isPath(afterSlashes[pathStart...])
         }
         return isPath(rest)
+    }
+
+    private static let plainHost = unreserved.union(subDelims)
+    private static let plainPath = plainHost.union(ByteSet(":@/".utf8))
+    private static let plainQuery = plainPath.union(ByteSet("?".utf8))
+
+    /// One pass for the common shape of what follows `scheme:`: an optional `//` and a host of
+    /// unreserved and sub-delimiter bytes (no user info, port or IP literal), then path, query and
+    /// fragment without `%` escapes. True only when the full check below would accept; false means
+    /// "not this shape", and the full check decides.
+    private static func isPlainTail(_ rest: ByteSlice) -> Bool {
+        let buffer = UnsafeBufferPointer(rebasing: rest)
+        let count = buffer.count
+        var index = 0
+        if count >= 2, buffer[0] == UInt8(ascii: "/"), buffer[1] == UInt8(ascii: "/") {
+            index = 2
+            let host = plainHost
+            while index < count, host.contains(buffer[index]) { index += 1 }
+            guard
+                index == count || buffer[index] == UInt8(ascii: "/") || buffer[index] == UInt8(ascii: "?")
+                    || buffer[index] == UInt8(ascii: "#")
+            else { return false }
+        }
+        let path = plainPath
+        while index < count, path.contains(buffer[index]) { index += 1 }
+        let query = plainQuery
+        if index < count, buffer[index] == UInt8(ascii: "?") {
+            index += 1
+            while index < count, query.contains(buffer[index]) { index += 1 }
+        }
+        if index < count, buffer[index] == UInt8(ascii: "#") {
+            index += 1
+            while index < count, query.contains(buffer[index]) { index += 1 }
+        }
+        return index == count
     }
 
     private static func isScheme(_ bytes: ByteSlice) -> Bool {
