@@ -38,7 +38,7 @@ enum ParallelCRC32 {
         var combined: uLong = 0
         for (piece, sum) in sums.withLock({ $0 }).enumerated() {
             let length = min(pieceSize, count - piece * pieceSize)
-            combined = piece == 0 ? uLong(sum) : crc32_combine(combined, uLong(sum), Int(length))
+            combined = piece == 0 ? uLong(sum) : crc32_combine(combined, uLong(sum), off_t(length))
         }
         return UInt32(truncatingIfNeeded: combined)
     }
