@@ -51,17 +51,7 @@ public enum GzipCodec {
     public static func gzip(_ input: Data) throws(CompressionError) -> Data {
         var output = Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xFF])
         output.append(try deflateRaw(input))
-        var crc = crc32(0, nil, 0)
-        input.withUnsafeBytes { raw in
-            guard let base = raw.bindMemory(to: Bytef.self).baseAddress else { return }
-            var offset = 0
-            while offset < raw.count {
-                let chunk = min(raw.count - offset, Int(UInt32.max))
-                crc = crc32(crc, base.advanced(by: offset), uInt(chunk))
-                offset += chunk
-            }
-        }
-        appendLittleEndian(UInt32(truncatingIfNeeded: crc), to: &output)
+        appendLittleEndian(ParallelCRC32.checksum(input), to: &output)
         appendLittleEndian(UInt32(truncatingIfNeeded: input.count), to: &output)
         return output
     }
@@ -128,11 +118,15 @@ public enum GzipCodec {
     private static func checkTrailer(of input: Data, against output: Data) throws(CompressionError) {
         guard input.count >= 18 else { throw .truncated }
         let end = input.endIndex
-        func word(at offset: Int) -> UInt32 {
-            UInt32(input[offset]) | UInt32(input[offset + 1]) << 8 | UInt32(input[offset + 2]) << 16 | UInt32(input[offset + 3]) << 24
+        guard littleEndianWord(input, at: end - 8) == ParallelCRC32.checksum(output) else { throw .corrupt("incorrect data check") }
+        guard littleEndianWord(input, at: end - 4) == UInt32(truncatingIfNeeded: output.count) else {
+            throw .corrupt("incorrect length check")
         }
-        guard word(at: end - 8) == ParallelCRC32.checksum(output) else { throw .corrupt("incorrect data check") }
-        guard word(at: end - 4) == UInt32(truncatingIfNeeded: output.count) else { throw .corrupt("incorrect length check") }
+    }
+
+    /// The 32-bit little-endian word at `offset` (gzip's trailer fields).
+    private static func littleEndianWord(_ data: Data, at offset: Int) -> UInt32 {
+        UInt32(data[offset]) | UInt32(data[offset + 1]) << 8 | UInt32(data[offset + 2]) << 16 | UInt32(data[offset + 3]) << 24
     }
 
     private static func appendLittleEndian(_ value: UInt32, to data: inout Data) {
@@ -183,8 +177,7 @@ public enum GzipCodec {
         // usually suffices.
         var initial = max(input.count * 4, 64 * 1024)
         if windowBits > 15, input.count >= 18 {
-            let end = input.endIndex
-            let stated = Int(input[end - 4]) | Int(input[end - 3]) << 8 | Int(input[end - 2]) << 16 | Int(input[end - 1]) << 24
+            let stated = Int(littleEndianWord(input, at: input.endIndex - 4))
             // Deflate cannot expand more than about 1032 to 1, so a larger claim is a lie.
             // A plausible claim is the first guess as it is: a small file then zeroes (and
             // allocates) its own size, not 64 KiB.

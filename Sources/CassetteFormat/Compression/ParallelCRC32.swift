@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// Inflating a large cassette spends about a tenth of its single-threaded time on this checksum
 /// when zlib computes it as it goes; the gzip reader turns zlib's check off for large streams
-/// (`inflateValidate`) and checks the trailer with this instead.
+/// (`inflateValidate`) and checks the trailer with this instead; the gzip writer uses it too.
 enum ParallelCRC32 {
     /// Below this many bytes one pass is as fast (threads cost more).
     static let parallelThreshold = 4 * 1024 * 1024

@@ -65,7 +65,7 @@ extension JSONReader {
     /// has no escapes.
     private func firstMemberName(at position: Int) -> [UInt8]? {
         var cursor = position + 1
-        while cursor < bytes.count, Self.isWhitespace(bytes[cursor]) { cursor += 1 }
+        while cursor < bytes.count, ASCIIText.isWhitespace(bytes[cursor]) { cursor += 1 }
         guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") else { return nil }
         let opening = cursor
         cursor += 1
@@ -118,7 +118,7 @@ extension JSONReader {
         var brace: Int?
         for expected in [UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "}")] {
             let lowest = max(0, cursor - Self.longestGap)
-            while cursor >= lowest, Self.isWhitespace(bytes[cursor]) { cursor -= 1 }
+            while cursor >= lowest, ASCIIText.isWhitespace(bytes[cursor]) { cursor -= 1 }
             guard cursor >= 0, bytes[cursor] == expected else { return nil }
             if brace == nil { brace = cursor }
             cursor -= 1
@@ -126,9 +126,6 @@ extension JSONReader {
         return brace
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
 }
 
 /// One speculative slice's entries, and where the array ended when the slice reached its `]`.

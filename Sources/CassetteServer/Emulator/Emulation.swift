@@ -30,6 +30,23 @@ public struct Emulation: Sendable {
     struct Halves: Sendable {
         let check: @Sendable (_ request: ServerRequest, _ accepted: [String], _ seed: UInt64) -> CredentialCheck
         let answer: @Sendable (_ credential: String, _ seed: UInt64) -> ServerResponse
+
+        /// The answer to `request`: its credential checked, then `answer(index)` for the accepted
+        /// credential it presents, or a 500 when the check names no accepted credential (a bug
+        /// of that emulation, answered rather than trapped on).
+        func respond(
+            to request: ServerRequest, accepted: [String], seed: UInt64, answer: (_ index: Int) -> ServerResponse
+        ) -> ServerResponse {
+            switch check(request, accepted, seed) {
+            case .refused(let refusal): return refusal
+            case .accepted(let index):
+                guard accepted.indices.contains(index) else {
+                    return .text(
+                        500, "the emulation's credential check named no accepted credential\n", contentType: "text/plain; charset=utf-8")
+                }
+                return answer(index)
+            }
+        }
     }
 
     /// An emulation of `method path` whose answers `respond` makes from each request.
@@ -63,17 +80,11 @@ public struct Emulation: Sendable {
         self.path = path
         self.publicBaseURL = publicBaseURL
         self.makeCredentials = makeCredentials
+        let halves = Halves(check: check, answer: answer)
         self.respond = { request, accepted, seed in
-            switch check(request, accepted, seed) {
-            case .refused(let refusal): refusal
-            case .accepted(let index):
-                accepted.indices.contains(index)
-                    ? answer(accepted[index], seed)
-                    : .text(
-                        500, "the emulation's credential check named no accepted credential\n", contentType: "text/plain; charset=utf-8")
-            }
+            halves.respond(to: request, accepted: accepted, seed: seed) { answer(accepted[$0], seed) }
         }
-        self.halves = Halves(check: check, answer: answer)
+        self.halves = halves
     }
 }
 

@@ -94,13 +94,7 @@ struct EmulatorRoute: Sendable {
     /// The answer to `request`: its credential checked, then the prepared answer copied.
     func respond(to request: ServerRequest, seed: UInt64) -> ServerResponse {
         guard let halves = emulation.halves else { return emulation.respond(request, accepted, seed) }
-        switch halves.check(request, accepted, seed) {
-        case .refused(let refusal): return refusal
-        case .accepted(let index):
-            // A check that names no accepted credential is a bug of that emulation: answer as
-            // `respond` would rather than trap.
-            return answers.indices.contains(index) ? answers[index] : emulation.respond(request, accepted, seed)
-        }
+        return halves.respond(to: request, accepted: accepted, seed: seed) { answers[$0] }
     }
 }
 
